@@ -1,0 +1,38 @@
+# quoteframe: every target sets up its own virtual environment first, so a fresh clone needs only python3.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test eval lint bench wordnet clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the main job on the seed corpus and print a table.
+demo: $(STAMP)
+	$(BIN)/quoteframe quotes seeds/ --format table
+
+## Install and run the test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Precision, recall and F1 against the gold annotations (add POLNEAR=path/to/PolNeAR for the external set).
+eval: $(STAMP)
+	$(BIN)/quoteframe evaluate seeds/ --gold tests/gold/quotes.csv $(if $(POLNEAR),--polnear $(POLNEAR),)
+
+lint: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[lint]'
+	$(BIN)/ruff check quoteframe tests
+	$(BIN)/mypy quoteframe
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,5 @@
+"""Allow ``python -m quoteframe``."""
+
+from quoteframe.cli import main
+
+main()

@@ -1,0 +1,429 @@
+"""Attribute each quotation to a speaker and decide its kind, with the patterns of English news.
+
+The reporter's sentence around a quotation (its *frame*) is tokenised with every quotation replaced by a
+placeholder, so only the reporter's words are searched. In order:
+
+1. after the quotation, in the same sentence: ``“…,” X said`` / ``“…,” said X`` / ``“…,” according to X``;
+2. before it, the nearest cue of the sentence: ``X said: “…”``, ``X said that … “…”``,
+   ``X called Y “…”``, ``X, the title of Y, said``, ``claims by X that “…”``, ``X's statement``;
+   a participle (``…, saying``) or a verb with no subject of its own takes the clause subject;
+3. a quotation with no cue continues its paragraph's previous speaker, or, opening a paragraph, the
+   speaker of the previous paragraph's last quotation.
+
+Pronouns and role phrases resolve to entities (``he`` to the subject of an earlier sentence, ``the
+president`` to the person the document titles President). What cannot be recovered stays empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quoteframe.lexicon import Lexicons
+from quoteframe.mentions import (DETERMINERS, NOMINATIVE, DocEntities, Mention, MentionFinder, RunSplitter,
+                                 is_title_case, scan_entities)
+from quoteframe.names import fold
+from quoteframe.segment import Segmenter, Token, tokenize
+
+SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", "has", "have", "had", "was", "is",
+             "were", "would", "will", "did", "does", "do", "not", "to", "once", "again", "earlier", "initially",
+             "further", "publicly", "instead", "had", "has", "been", "be", "may", "might", "could", "should",
+             "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
+             "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
+             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
+AUX = {"is", "are", "was", "were", "been", "be", "am"}
+LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
+               "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
+PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
+                "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
+         "until", "because", "if", "when", "for", "from", "with", "by", "earlier", "later", "perhaps", "meanwhile",
+         "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
+         "unlike", "amid", "among", "following", "under", "over", "according"}
+SENT_END = {".", "!", "?"}
+PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
+COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"},
+          "they": {"group", "org"}, "we": {"group", "org"}}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the entity name in this document, its type, and the mention that names it."""
+
+    name: str
+    etype: str
+    mention: Mention
+
+
+@dataclass
+class Attribution:
+    """What attribution decided for one quotation."""
+
+    speaker: Speaker | None
+    cue: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    index: int
+    last: int  # last token of a multi-word cue
+    ctype: str  # verb | participle | noun | prep
+    text: str
+
+
+class DocumentAttributor:
+    """Attribution state for one document: its entities, segmented paragraphs and discourse history."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], lex: Lexicons, seg: Segmenter) -> None:
+        self.text = text
+        self.lex = lex
+        self.seg = seg
+        splitter = RunSplitter(lex)
+        self.ents: DocEntities = scan_entities(text, lex, splitter)
+        self.finder = MentionFinder(text, lex, self.ents, splitter)
+        # quotation extents including their marks, for placeholders
+        self.marked = [(s - 1, e + 1, i) for i, (s, e) in enumerate(spans)]
+        self.spans = spans
+        self._para_cache: dict[int, list[tuple[int, int]]] = {}
+        self._subject_cache: dict[tuple[int, int], Speaker | None] = {}
+        self.last_speaker: Speaker | None = None
+        self.results: list[Attribution] = []
+
+    # -- segmentation -------------------------------------------------------------------------------
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, (len(self.text) if end == -1 else end)
+
+    def _sentences(self, para: tuple[int, int]) -> list[tuple[int, int]]:
+        if para[0] not in self._para_cache:
+            self._para_cache[para[0]] = self.seg.sentences(self.text, *para) or [para]
+        return self._para_cache[para[0]]
+
+    def frame(self, qi: int) -> tuple[int, int]:
+        """From the start of the sentence holding the opening mark to the end of the one holding the close."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        p1, p2 = self._paragraph(s), self._paragraph(max(s, e - 1))
+        sents1, sents2 = self._sentences(p1), self._sentences(p2)
+        fs = max((a for a, b in sents1 if a <= s), default=p1[0])
+        fe = min((b for a, b in sents2 if b >= e), default=p2[1])
+        # extend to the end of the sentence that holds the attribution after a closing mark
+        return fs, max(fe, e)
+
+    def previous_sentences(self, pos: int, limit: int = 4) -> list[tuple[int, int]]:
+        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most three paragraphs."""
+        out: list[tuple[int, int]] = []
+        para = self._paragraph(pos)
+        for _ in range(3):
+            out.extend(sorted((sp for sp in self._sentences(para) if sp[1] <= pos), reverse=True))
+            if len(out) >= limit or para[0] == 0:
+                break
+            prev_end = para[0] - 1
+            while prev_end > 0 and not self.text[self.text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+                prev_end = self.text.rfind("\n", 0, prev_end)
+                if prev_end <= 0:
+                    break
+            if prev_end <= 0:
+                break
+            para = self._paragraph(prev_end - 1) if prev_end > 0 else (0, 0)
+            pos = para[1]
+        return out[:limit]
+
+    # -- tokens, mentions, cues ---------------------------------------------------------------------
+    def tokens(self, start: int, end: int) -> list[Token]:
+        return tokenize(self.text, start, end, [m for m in self.marked if m[1] > start and m[0] < end])
+
+    def title_case(self, toks: list[Token]) -> bool:
+        return is_title_case(" ".join(t.text for t in toks if t.quote < 0))
+
+    def cues(self, toks: list[Token]) -> list[Cue]:
+        found: list[Cue] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.quote >= 0:
+                i += 1
+                continue
+            matched = False
+            for words, types in self.lex.multiword_cues.items():
+                k = len(words)
+                if tuple(t.lower for t in toks[i:i + k]) == words:
+                    found.append(Cue(i, i + k - 1, "prep" if "prep" in types else sorted(types)[0],
+                                     self.text[tok.start:toks[i + k - 1].end]))
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                continue
+            ctype = self._cue_type(toks, i)
+            if ctype:
+                found.append(Cue(i, i, ctype, tok.text))
+            i += 1
+        return found
+
+    def _cue_type(self, toks: list[Token], i: int) -> str | None:
+        types = self.lex.cues.get(toks[i].lower)
+        if not types:
+            return None
+        prev = toks[i - 1].lower if i > 0 else ""
+        before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if "noun" in types and nxt not in {"of", "about", "on", "for"}:
+            near_quote = (i + 1 < len(toks) and toks[i + 1].quote >= 0) or (i > 0 and toks[i - 1].quote >= 0) or \
+                (nxt in {"that", ":", ","} and i + 2 < len(toks) and toks[i + 2].quote >= 0)
+            agent = nxt in {"by", "from"}
+            that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
+                not any(t.quote >= 0 for t in toks[i + 1:i + 2])
+            if not (near_quote or agent or that):
+                return None
+            if prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or before & LIGHT_VERBS or nxt in {"by", "from", "of"}:
+                return "noun"
+            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
+                return "noun"
+        if "participle" in types:
+            return "verb" if prev in AUX else "participle"
+        if "verb" in types:
+            if nxt in PHRASAL.get(toks[i].lower.rstrip("sedingl"), ()):
+                return None  # call for, call on, ask for: requests, not quotations
+            if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
+                return None
+            return "verb"
+        return None
+
+    # -- resolution ---------------------------------------------------------------------------------
+    def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        if m.etype in {"person", "org"}:
+            return Speaker(m.name, m.etype, m)
+        if m.etype == "unknown":
+            person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
+            return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
+        if m.etype == "role":
+            return self.resolve_role(m)
+        if m.etype == "pron":
+            return self.resolve_pronoun(m, mentions, sent_start)
+        return None
+
+    def resolve_role(self, m: Mention) -> Speaker | None:
+        role = self.lex.roles.get(m.head)
+        if role is None:
+            return None
+        if role.entity == "person":
+            best: tuple[tuple[int, int, int], str] | None = None
+            former = "former" in m.text.lower() or "ex-" in m.text.lower()
+            for person in self.ents.people.values():
+                if person.former and not former:
+                    continue
+                titles = person.titles
+                related = m.head in titles or any(m.head in self.lex.roles[t].aliases for t in titles if t in self.lex.roles) \
+                    or bool(titles & role.aliases)
+                if not related:
+                    continue
+                overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
+                if m.modifiers and person.modifiers and not overlap:
+                    continue
+                score = (min(overlap, 1), person.count, -person.first_pos)
+                if best is None or score > best[0]:
+                    best = (score, person.name)
+            if best:
+                return Speaker(best[1], "person", m)
+            return Speaker(_normalise_np(m.text), "person", m)
+        if role.entity == "org":
+            if m.head in self.ents.role_names and not m.modifiers:
+                return Speaker(self.ents.role_names[m.head], "org", m)
+            matches = [(c, o) for o, c in self.ents.orgs.items() if m.head in o.lower().split()]
+            if matches and not m.modifiers:
+                return Speaker(max(matches)[1], "org", m)
+        return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def resolve_pronoun(self, m: Mention, mentions: list[Mention], sent_start: int, depth: int = 0) -> Speaker | None:
+        ok = COMPAT.get(m.head, set())
+        # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
+        earlier = [self.resolve(o, [], [], sent_start) for o in mentions
+                   if o.first < m.first and o.etype != "pron" and not o.possessive]
+        for wanted in (ok - {"unknown"}, ok & {"unknown"}):
+            for sp in earlier:
+                if sp and sp.etype in wanted:
+                    return Speaker(sp.name, sp.etype, m)
+        if depth < 2:
+            for sent in self.previous_sentences(sent_start):
+                subj = self.subject(sent, depth + 1)
+                if subj and subj.etype in ok:
+                    return Speaker(subj.name, subj.etype, m)
+        if self.last_speaker and self.last_speaker.etype in ok:
+            return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
+        return None
+
+    def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
+        """The resolved grammatical subject of a sentence: its first mention after any introductory phrase."""
+        if sent in self._subject_cache:
+            return self._subject_cache[sent]
+        toks = self.tokens(*sent)
+        mentions = self.finder.find(toks, self.title_case(toks))
+        result = self._subject_from(toks, mentions, sent[0], depth)
+        self._subject_cache[sent] = result
+        return result
+
+    def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
+                      before: int | None = None) -> Speaker | None:
+        intro_end = -1
+        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing")):
+            intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
+        for m in mentions:
+            if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
+                continue
+            if m.etype == "pron":
+                return self.resolve_pronoun(m, [x for x in mentions if x.first < m.first], sent_start, depth)
+            return self.resolve(m, toks, mentions, sent_start)
+        return None
+
+    # -- attribution --------------------------------------------------------------------------------
+    def speaker_of_cue(self, cue: Cue, toks: list[Token], mentions: list[Mention], sent_start: int,
+                       earlier: Speaker | None) -> Speaker | None:
+        by_last = {m.last: m for m in mentions}
+        by_first = {m.first: m for m in mentions}
+        if cue.ctype == "prep":
+            m = by_first.get(cue.last + 1)
+            return self.resolve(m, toks, mentions, sent_start) if m else None
+        if cue.ctype == "noun":
+            after = toks[cue.last + 1].lower if cue.last + 1 < len(toks) else ""
+            if after in {"by", "from", "of"} and cue.last + 2 in by_first:
+                return self.resolve(by_first[cue.last + 2], toks, mentions, sent_start)
+            for k in range(cue.index - 1, max(-1, cue.index - 4), -1):
+                m = by_last.get(k)
+                if m and m.possessive:
+                    return self.resolve(m, toks, mentions, sent_start)
+            return earlier or self._subject_from(toks, mentions, sent_start, before=cue.index)
+        # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
+        j = cue.index - 1
+        while j >= 0:
+            t = toks[j]
+            if t.lower in SKIPPABLE and j not in by_last:
+                j -= 1
+                continue
+            if t.text == ")":
+                while j >= 0 and toks[j].text != "(":
+                    j -= 1
+                j -= 1
+                continue
+            if t.text == "," and cue.ctype == "verb":
+                if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive:
+                    j -= 1  # X, the title of Y, Name, said -> the name in apposition
+                    break
+                k = j - 1
+                while k >= 0 and toks[k].text != "," and toks[k].quote < 0 and cue.index - k < 25:
+                    k -= 1
+                if k >= 0 and toks[k].text == "," and k - 1 in by_last:
+                    j = k - 1
+                    continue
+            break
+        if j in by_last and not by_last[j].possessive:
+            return self.resolve(by_last[j], toks, mentions, sent_start)
+        # inversion: “…,” said the ministry
+        if cue.ctype == "verb" and cue.last + 1 in by_first and cue.index > 0 and toks[cue.index - 1].text in {",", "—"} | {"”"} \
+                or (cue.ctype == "verb" and cue.last + 1 in by_first and cue.index > 0 and toks[cue.index - 1].quote >= 0):
+            m = by_first[cue.last + 1]
+            if m.etype != "pron" or m.head in NOMINATIVE:
+                return self.resolve(m, toks, mentions, sent_start)
+        if cue.ctype in {"participle", "verb"} and (j < 0 or toks[j].text in {",", "and", "but", "to", "—"} or toks[j].lower in {"and", "but", "to"}):
+            return earlier or self._subject_from(toks, mentions, sent_start, before=cue.index)
+        return None
+
+    def attribute(self, qi: int) -> Attribution:
+        fs, fe = self.frame(qi)
+        toks = self.tokens(fs, fe)
+        mentions = self.finder.find(toks, self.title_case(toks))
+        cues = self.cues(toks)
+        qpos = next(k for k, t in enumerate(toks) if t.quote == qi)
+        speaker: Speaker | None = None
+        cue_used: Cue | None = None
+        # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame
+        left_bound = max((k for k in range(qpos) if toks[k].text in SENT_END), default=-1)
+        right_bound = next((k for k in range(qpos + 1, len(toks)) if toks[k].text in SENT_END), len(toks))
+        # 1. right after the quotation
+        after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
+                 and all(toks[k].text in {",", "—", "-"} or toks[k].quote >= 0 or toks[k].lower in SKIPPABLE
+                         or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
+        ordered = after[:1] + sorted((c for c in cues if left_bound < c.index < qpos), key=lambda c: -c.index) \
+            + [c for c in cues if qpos < c.index < right_bound and c not in after[:1]]
+        earlier: Speaker | None = None
+        for cue in ordered:
+            prior = [c for c in cues if c.index < cue.index]
+            earlier = None
+            if prior:
+                for pc in reversed(prior):
+                    earlier = self._cached_cue_speaker(pc, toks, mentions, fs)
+                    if earlier:
+                        break
+            speaker = self.speaker_of_cue(cue, toks, mentions, fs, earlier)
+            if speaker:
+                cue_used = cue
+                break
+        kind = self.kind(qi, toks, qpos, cue_used, speaker)
+        alone = not any(t.is_word for k, t in enumerate(toks) if left_bound < k < right_bound)
+        if speaker is None and kind == "direct" and alone:
+            speaker = self.inherited(qi)
+        if speaker is None and kind != "direct":
+            kind = "scare"
+        if speaker and kind != "scare":
+            self.last_speaker = speaker
+        result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
+        self.results.append(result)
+        return result
+
+    def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
+        return self.speaker_of_cue(cue, toks, mentions, fs, None) if cue.ctype in {"verb", "noun", "prep"} else None
+
+    def inherited(self, qi: int) -> Speaker | None:
+        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""
+        if not self.results:
+            return None
+        prev = self.results[-1]
+        if prev.speaker is None or prev.kind == "scare":
+            return None
+        start = self.marked[qi][0]
+        para = self._paragraph(start)
+        prev_start = self.marked[qi - 1][0]
+        if prev_start >= para[0]:
+            return prev.speaker
+        if not self.text[para[0]:start].strip():
+            prev_para = self.previous_sentences(para[0], 1)
+            if prev_para and prev_para[0][0] <= prev_start:
+                return prev.speaker
+        return None
+
+    def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None) -> str:
+        """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare."""
+        s, e = self.spans[qi]
+        content = self.text[s:e].strip()
+        words = content.split()
+        first_alpha = next((ch for ch in content if ch.isalpha()), "")
+        ends_sentence = content.rstrip("”’\"' )").endswith((".", "!", "?", "…"))
+        before = [t for t in toks[:qpos] if t.is_word]
+        prev = toks[qpos - 1] if qpos > 0 else None
+        nxt = toks[qpos + 1] if qpos + 1 < len(toks) else None
+        at_start = not before or (prev is not None and prev.text in {":", "—"}) or (prev is not None and prev.quote >= 0 and toks[qpos - 1].quote >= 0 and not [t for t in toks[qpos - 1:qpos] if t.is_word])
+        if prev is not None and prev.text in SENT_END:
+            at_start = True
+        after_cue = cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
+                                         or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
+        closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue is not None and cue.index > qpos) \
+            or content.endswith((",", ".", "!", "?"))
+        if first_alpha.isupper() and len(words) >= 3 and ends_sentence:
+            return "direct"
+        if (at_start or after_cue) and closes_clause and len(words) >= 4:
+            return "direct"
+        if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
+            return "direct"
+        return "partial" if speaker else "scare"
+
+
+def _normalise_np(text: str) -> str:
+    """A role phrase as a speaker name: determiners and quantifiers dropped (the Kazakh authorities -> Kazakh authorities)."""
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def fold_key(name: str) -> str:
+    return fold(name)

@@ -1,0 +1,163 @@
+"""The command line: parses options, calls the library, prints tables and one-line messages.
+
+This is the only module that imports click or writes to the terminal.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+import click
+
+from quoteframe.corpus import ReadOptions, read_corpus
+from quoteframe.errors import QuoteframeError
+from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
+from quoteframe.quotes import QUOTE_COLUMNS, canonicalise
+from quoteframe.records import DocResult
+from quoteframe.tables import FORMATS, Table, write_table
+
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads a corpus shares."""
+    decorators = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True)),
+        click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the text."),
+        click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id."),
+        click.option("--outlet-field", default="domain", show_default=True, help="JSONL/CSV field naming the outlet."),
+        click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
+        click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
+                     show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
+        click.option("--encoding", default=None, help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
+        click.option("--lexicons", "lexicon_dir", type=click.Path(file_okay=False), default=None,
+                     help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes (default: all cores); output is identical for every value."),
+        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped."),
+        click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr (the final count is still printed)."),
+        click.option("--verbose", is_flag=True, help="Show a traceback on errors."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that writes a table shares."""
+    decorators = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Output format (default: from --output's suffix, else csv)."),
+        click.option("--output", "-o", type=click.Path(allow_dash=True), default="-", show_default=True,
+                     help="Write the table here ('-' is stdout)."),
+        click.option("--raw-csv", is_flag=True, help="Do not neutralise cells that a spreadsheet would run as formulas."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+def _echo(msg: str, quiet: bool = False) -> None:
+    if not quiet:
+        click.echo(f"quoteframe: {msg}", err=True)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one line and exit 1; a closed pipe ends quietly."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        verbose = kwargs.get("verbose", False)
+        try:
+            return fn(*args, **kwargs)
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except QuoteframeError as exc:
+            if verbose:
+                traceback.print_exc()
+            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            if verbose:
+                traceback.print_exc()
+            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+
+    return wrapper
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        stream = sys.stdout
+        yield stream
+        stream.flush()
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def _fmt(fmt: str | None, output: str) -> str:
+    if fmt:
+        return fmt
+    return SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "csv") if output != "-" else "csv"
+
+
+def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[list[DocResult], RunReport]:
+    """Read and analyse the corpus named by the shared input options; print skips and warnings."""
+    read_opts = ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
+                            date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
+    report = RunReport()
+    quiet = opts["quiet"]
+    stdin = sys.stdin.buffer if "-" in opts["paths"] else None
+    items = read_corpus(opts["paths"], read_opts, stdin=stdin)
+    jobs = opts["jobs"] or default_jobs()
+    results = list(analyse_corpus(items, analysis, report, lambda m: _echo(m, quiet), jobs=jobs))
+    return results, report
+
+
+def finish(report: RunReport, strict: bool) -> None:
+    _echo(report.summary())
+    if strict and report.skipped:
+        raise click.ClickException(f"--strict: {report.skipped} document(s) skipped")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="quoteframe")
+def cli() -> None:
+    """quoteframe: how news outlets quote and frame the same event.
+
+    Example: quoteframe quotes seeds/ --format table
+    """
+
+
+@cli.command()
+@input_options
+@output_options
+@handle_errors
+def quotes(**opts: Any) -> None:
+    """Every quotation with its speaker, cue, kind and offsets, one row each.
+
+    Columns: doc_id, outlet, quote_id, kind (direct|partial|scare), speaker (canonical across the
+    corpus), speaker_mention, mention_start, mention_end, cue, start, end, text
+    (text == document[start:end]); rows sorted by doc_id, then start.
+
+    Example: quoteframe quotes seeds/ --format table
+    """
+    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    results, report = run_corpus(opts, analysis)
+    rows = canonicalise(q for r in results for q in r.quotes)
+    with open_output(opts["output"]) as out:
+        write_table(Table(QUOTE_COLUMNS, [q.row() for q in rows]), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    finish(report, opts["strict"])
+
+
+def main() -> None:
+    """Entry point of the ``quoteframe`` command."""
+    cli(prog_name="quoteframe")

@@ -1,0 +1,117 @@
+"""Load the data files in ``lexicons/``: speech cues, titles and roles, framing terms.
+
+Lexicons are CSV with a header row; lines starting with ``#`` are comments (their source). They are
+data, read with the csv module only; a malformed row is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quoteframe.errors import LexiconError
+
+CUE_TYPES = {"verb", "participle", "noun", "prep"}
+ENTITY_TYPES = {"person", "org", "group"}
+ROLE_USES = {"title", "role", "orghead"}
+
+
+def lexicon_dir() -> Path:
+    """Where the shipped lexicons are: $QUOTEFRAME_LEXICONS, the source tree, or the install prefix."""
+    env = os.environ.get("QUOTEFRAME_LEXICONS")
+    candidates = [Path(env)] if env else []
+    candidates += [Path(__file__).resolve().parent.parent / "lexicons",
+                   Path(sys.prefix) / "share" / "quoteframe" / "lexicons"]
+    for cand in candidates:
+        if (cand / "cues.csv").is_file():
+            return cand
+    raise LexiconError("cannot find the lexicons directory (set QUOTEFRAME_LEXICONS to the folder holding cues.csv)")
+
+
+def read_rows(path: Path, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) of a commented CSV, checking the header and every row's width."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror})") from exc
+    with handle:
+        try:
+            lines = [(n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.lstrip().startswith("#")]
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    if not lines:
+        raise LexiconError(f"{path}: no header row")
+    reader = csv.reader(line for _, line in lines)
+    try:
+        header = [h.strip() for h in next(reader)]
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise LexiconError(f"{path}: line {lines[0][0]}: header lacks {', '.join(missing)} (has {', '.join(header)})")
+        for (lineno, _), row in zip(lines[1:], reader):
+            if len(row) != len(header):
+                raise LexiconError(f"{path}: line {lineno}: expected {len(header)} fields, got {len(row)}")
+            yield lineno, {h: v.strip() for h, v in zip(header, row)}
+    except csv.Error as exc:
+        raise LexiconError(f"{path}: malformed CSV ({exc})") from exc
+
+
+@dataclass(frozen=True)
+class Role:
+    """One title or role noun: what kind of entity it names and how it is used."""
+
+    term: str
+    entity: str
+    uses: frozenset[str]
+    aliases: frozenset[str]
+
+
+@dataclass
+class Lexicons:
+    """Speech cues and roles, ready for look-ups by lower-cased word."""
+
+    cues: dict[str, set[str]] = field(default_factory=dict)  # form -> types
+    multiword_cues: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+
+    def is_title(self, word: str) -> bool:
+        role = self.roles.get(word)
+        return role is not None and "title" in role.uses
+
+    def is_role(self, word: str) -> bool:
+        role = self.roles.get(word)
+        return role is not None and "role" in role.uses
+
+    def is_orghead(self, word: str) -> bool:
+        role = self.roles.get(word)
+        return role is not None and "orghead" in role.uses
+
+
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    """Read ``cues.csv`` and ``roles.csv`` from ``directory`` (default: the shipped lexicons)."""
+    base = directory or lexicon_dir()
+    lex = Lexicons()
+    cue_path = base / "cues.csv"
+    for lineno, row in read_rows(cue_path, ["cue", "lemma", "type"]):
+        ctype = row["type"]
+        if ctype not in CUE_TYPES:
+            raise LexiconError(f"{cue_path}: line {lineno}: type {ctype!r} is not one of {', '.join(sorted(CUE_TYPES))}")
+        words = tuple(row["cue"].lower().split())
+        if not words:
+            raise LexiconError(f"{cue_path}: line {lineno}: empty cue")
+        if len(words) == 1:
+            lex.cues.setdefault(words[0], set()).add(ctype)
+        else:
+            lex.multiword_cues.setdefault(words, set()).add(ctype)
+    role_path = base / "roles.csv"
+    for lineno, row in read_rows(role_path, ["term", "entity", "uses"]):
+        uses = frozenset(u for u in row["uses"].split("|") if u)
+        if row["entity"] not in ENTITY_TYPES or not uses or not uses <= ROLE_USES:
+            raise LexiconError(f"{role_path}: line {lineno}: bad entity {row['entity']!r} or uses {row['uses']!r}")
+        aliases = frozenset(a for a in row.get("alias", "").split("|") if a)
+        term = row["term"].lower()
+        lex.roles[term] = Role(term, row["entity"], uses, aliases)
+    return lex

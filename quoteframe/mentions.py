@@ -1,0 +1,300 @@
+"""Who can speak: names, pronouns and role noun phrases in a run of tokens, and the document's people.
+
+With no tagger or NER model available offline, mentions come from English news conventions:
+capitalised runs are names, a title word splits a run into title and person (``Kazakh President
+Kassym-Jomart Tokayev``), an organisation head word makes a run an organisation (``Interior Ministry``),
+and a role noun from the lexicon heads a noun phrase that can speak (``the top U.S. diplomat``,
+``Almaty authorities``). Role phrases and bare surnames are resolved against the people the document
+names with titles, so ``Kazakhstan's president`` becomes the person the article calls President.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quoteframe.lexicon import Lexicons
+from quoteframe.names import fold
+from quoteframe.segment import Token
+
+NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+               "many", "some", "several", "most", "all", "other", "both", "few", "dozens", "hundreds", "thousands"}
+PREMODIFIERS = {"state", "local", "foreign", "top", "senior", "former", "official", "government", "police",
+                "security", "press", "news", "military", "regional", "federal", "national", "chief", "deputy",
+                "acting", "interim", "protest", "opposition", "rights", "human", "interior", "defense", "defence",
+                "foreign", "health", "finance", "prime", "vice", "party", "group", "then"}
+SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "though", "although", "as", "after",
+                     "before", "while", "when", "if", "for", "by", "with", "from", "to", "of", "this", "that",
+                     "these", "those", "there", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its",
+                     "despite", "since", "during", "until", "because", "into", "perhaps", "meanwhile", "still",
+                     "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
+                     "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
+NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
+PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
+
+
+@dataclass
+class Mention:
+    """A span of tokens that can name a speaker, with the entity it names once resolved."""
+
+    first: int  # token indices [first, last]
+    last: int
+    start: int
+    end: int
+    text: str
+    etype: str  # person | org | group | pron | unknown
+    head: str = ""  # role head or pronoun (lower case)
+    name: str = ""  # entity name when known
+    modifiers: frozenset[str] = frozenset()
+    possessive: bool = False
+
+
+@dataclass
+class Person:
+    """A person the document names, with the titles and modifiers it gives them."""
+
+    name: str
+    titles: set[str] = field(default_factory=set)
+    modifiers: set[str] = field(default_factory=set)
+    count: int = 0
+    first_pos: int = 0
+    former: bool = False  # titled "former" / "ex-": a role phrase in the present does not name them
+
+
+@dataclass
+class DocEntities:
+    """The people and organisations named in one document, for resolving roles and surnames."""
+
+    people: dict[str, Person] = field(default_factory=dict)  # by name
+    surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> name
+    orgs: Counter[str] = field(default_factory=Counter)
+    proper_words: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
+
+    def person_for_surname(self, word: str) -> str | None:
+        return self.surnames.get(fold(word))
+
+
+def _modifier_keys(words: list[str]) -> set[str]:
+    return {fold(w)[:5] for w in words if w and w[0].isupper() or "." in w}
+
+
+def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEntities:
+    """One regex pass over the document for name runs that carry a title (President X, press secretary X)."""
+    ents = DocEntities()
+    headline_cache: dict[int, bool] = {}
+
+    def in_headline(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in headline_cache:
+            end = text.find("\n", pos)
+            headline_cache[start] = is_title_case(text[start:(len(text) if end == -1 else end)])
+        return headline_cache[start]
+
+    ents.proper_words = {m.group(1).rstrip(".").removesuffix("’s").removesuffix("'s") for m in PROPER_RE.finditer(text)
+                         if not in_headline(m.start())}
+    for m in RUN_RE.finditer(text):
+        if in_headline(m.start()):
+            continue
+        words = m.group().split()
+        title, name, org = split_run(words)
+        before = PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        role = lex.roles.get(before.group(1)) if before else None
+        if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
+            ents.role_names.setdefault(role.term, org or " ".join(name or words).rstrip(",;:"))
+        elif role is not None and role.entity == "person" and not title:
+            title = [role.term]
+        if org:
+            ents.orgs[org] += 1
+        if name and len(name) >= 2:
+            full = " ".join(name)
+            person = ents.people.setdefault(full, Person(full, first_pos=m.start()))
+            person.count += 1
+            if before is not None and before.group(1) in {"former", "ex", "late"}:
+                person.former = True
+            person.titles.update(t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip(".")))
+            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())]))
+    for person in ents.people.values():
+        ents.surnames.setdefault(fold(person.name.split()[-1]), person.name)
+    return ents
+
+
+PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
+RUN_RE = re.compile(r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}))*")
+
+
+def is_title_case(line: str) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+class RunSplitter:
+    """Split a capitalised run into (title words, person name words, organisation name)."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
+        clean = [w.rstrip(",;:") for w in words]
+        while clean and clean[0].lower() in SENTENCE_FUNCTION:
+            clean = clean[1:]
+        if not clean:
+            return [], [], ""
+        lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
+        if any(self.lex.is_orghead(w) for w in lowers):
+            return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
+        last_title = max((i for i, w in enumerate(lowers) if self.lex.is_title(w) or self.lex.is_title(w.rstrip("."))), default=-1)
+        cut_title = last_title + 1
+        if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
+            cut_title += 2  # Secretary of State, Minister of Defense
+        title, name = clean[:cut_title], clean[cut_title:]
+        if "of" in [w.lower() for w in name]:  # President Alexander Lukashenko of Belarus
+            cut = [w.lower() for w in name].index("of")
+            title = title + name[cut + 1:]
+            name = name[:cut]
+        name = [w.removesuffix("’s").removesuffix("'s") for w in name]
+        if any(w.lower() in SENTENCE_FUNCTION or not w[:1].isalpha() for w in name):
+            name = []
+        return title, name, ""
+
+
+class MentionFinder:
+    """Find mentions in a token list (one sentence or clause), resolving names against the document."""
+
+    def __init__(self, text: str, lex: Lexicons, ents: DocEntities, split_run: RunSplitter) -> None:
+        self.doc = text
+        self.lex = lex
+        self.ents = ents
+        self.split_run = split_run
+
+    def find(self, toks: list[Token], title_case: bool = False) -> list[Mention]:
+        mentions: list[Mention] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            low = tok.lower
+            if tok.quote >= 0:
+                i += 1
+                continue
+            if low in NOMINATIVE:
+                mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=low))
+                i += 1
+                continue
+            if low in POSSESSIVE_PRONOUNS:
+                mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=POSSESSIVE_PRONOUNS[low], possessive=True))
+                i += 1
+                continue
+            if tok.is_cap and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
+                j = i
+                while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
+                                     or (toks[j + 1].lower in NAME_LINKS and j + 2 < n and toks[j + 2].is_cap
+                                         and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
+                    j += 1
+                m = self._run_mention(toks, i, j)
+                if m:
+                    mentions.append(m)
+                i = j + 1
+                continue
+            if self.lex.is_role(low) or self.lex.is_role(tok.bare.lower()):
+                mentions.append(self._role_mention(toks, i, mentions))
+                i += 1
+                continue
+            i += 1
+        return self._merge_role_name(mentions, toks)
+
+    def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool) -> bool:
+        if not tok.is_cap:
+            return False
+        low = tok.lower
+        bare = tok.bare
+        if title_case:
+            return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
+                    or self.ents.person_for_surname(bare) is not None or "." in bare)
+        if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
+            return False
+        if len(tok.text) > 2 and tok.text.isupper() and tok.text.isalpha() and tok.text not in self.ents.proper_words:
+            return False  # a dateline (MOSCOW —) or shouted headline word
+        return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
+
+    def _run_mention(self, toks: list[Token], i: int, j: int) -> Mention | None:
+        while i <= j and toks[i].lower in SENTENCE_FUNCTION:
+            i += 1
+        if i > j:
+            return None
+        words = [t.text for t in toks[i:j + 1]]
+        title, name, org = self.split_run(words)
+        start, end = toks[i].start, toks[j].end
+        poss = toks[j].possessive
+        if poss:
+            end -= 2
+        if org:
+            return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
+        if name:
+            full = " ".join(name)
+            first = j - len(name) + 1 if "of" not in [w.lower() for w in words] else i + len(title)
+            first = max(i, min(first, j))
+            person_name = full
+            if len(name) == 1:
+                person_name = self.ents.person_for_surname(name[0]) or full
+            etype = "person" if len(name) >= 2 or person_name != full else "unknown"
+            return Mention(first, j, toks[first].start, end, self._text(toks, first, j, poss), etype,
+                           name=person_name, possessive=poss)
+        # a run that is all title/modifier: a role phrase (Kazakh President, Kazakhstan's president)
+        heads = [k for k in range(i, j + 1) if self.lex.is_role(toks[k].bare.lower())]
+        if heads:
+            k = heads[-1]
+            role = self.lex.roles[toks[k].bare.lower()]
+            mods = frozenset(fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
+                             if t.is_cap and n != k and t.lower not in NAME_LINKS)
+            return Mention(i, j, start, end, self._text(toks, i, j, poss),
+                           "role", head=role.term, modifiers=mods, possessive=poss)
+        return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=self._text(toks, i, j, poss), possessive=poss)
+
+    def _role_mention(self, toks: list[Token], k: int, prior: list[Mention]) -> Mention:
+        first = k
+        while first - 1 >= 0:
+            prev = toks[first - 1]
+            if prev.quote >= 0 or not prev.is_word:
+                break
+            low = prev.lower
+            if low in DETERMINERS or low in PREMODIFIERS or prev.is_cap or prev.possessive or "." in prev.text:
+                first -= 1
+                if low in DETERMINERS and low not in {"many", "some", "several", "most", "all", "other"}:
+                    break
+                continue
+            # an adjective between a determiner and the head (the fugitive former head)
+            if first - 2 >= 0 and toks[first - 2].lower in DETERMINERS and k - first < 3:
+                first -= 1
+                continue
+            break
+        # a capitalised run already taken as a mention just before is part of this phrase
+        if prior and prior[-1].last == first - 1 and prior[-1].etype in {"unknown", "role"} and not prior[-1].possessive:
+            merged = prior.pop()
+            first = merged.first
+        role = self.lex.roles[toks[k].bare.lower()]
+        mods = frozenset(fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
+        poss = toks[k].possessive
+        return Mention(first, k, toks[first].start, toks[k].end - (2 if poss else 0), self._text(toks, first, k, poss),
+                       "role", head=role.term, modifiers=mods, possessive=poss)
+
+    def _merge_role_name(self, mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+        """``press secretary Jen Psaki``, ``the protest group Oyan``: a role right before a name is its title."""
+        out: list[Mention] = []
+        for m in mentions:
+            if out and out[-1].etype == "role" and out[-1].last + 1 == m.first and m.etype in {"person", "unknown", "org"} \
+                    and not out[-1].possessive:
+                role = out.pop()
+                etype = self.lex.roles[role.head].entity if role.head in self.lex.roles else m.etype
+                m = Mention(m.first, m.last, m.start, m.end, m.text, etype if etype in {"person", "org"} else m.etype,
+                            name=m.name or m.text, modifiers=role.modifiers, possessive=m.possessive)
+            out.append(m)
+        return out
+
+    def _text(self, toks: list[Token], i: int, j: int, poss: bool) -> str:
+        start, end = toks[i].start, toks[j].end - (2 if poss else 0)
+        return self.doc[start:end]

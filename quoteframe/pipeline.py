@@ -1,0 +1,112 @@
+"""Run a per-document function over a corpus, in one process or several, and account for every document.
+
+Documents stream through; only the per-document results are kept. With ``jobs > 1`` documents are
+handed to local worker processes in order (``imap``), so the result sequence — and therefore every
+table — is identical to a single-process run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from quoteframe.corpus import Item, Warning_
+from quoteframe.lexicon import load_lexicons
+from quoteframe.quotes import QuoteExtractor
+from quoteframe.records import DocResult, Document, Skip
+
+Message = Callable[[str], None]
+
+
+@dataclass
+class RunReport:
+    """How many documents were read and skipped, and why; the CLI prints it last."""
+
+    read: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    skip_reasons: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"read {self.read} document{'s' if self.read != 1 else ''}, skipped {self.skipped}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What to compute per document (so the work can be rebuilt inside a worker process)."""
+
+    lexicon_dir: str | None = None
+    frames: bool = False
+    frame_lexicons: tuple[str, ...] = ()
+    replace_frames: bool = False
+
+
+class DocumentAnalyser:
+    """The per-document function: quotations (and framing hits when asked) of one document."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        from pathlib import Path
+
+        lex = load_lexicons(Path(analysis.lexicon_dir) if analysis.lexicon_dir else None)
+        self.extractor = QuoteExtractor(lex)
+        self.frames = None
+        if analysis.frames:
+            from quoteframe.frames import FrameScorer
+
+            self.frames = FrameScorer.from_files(analysis.frame_lexicons, analysis.replace_frames)
+
+    def __call__(self, doc: Document) -> DocResult:
+        result = self.extractor.extract(doc)
+        if self.frames is not None:
+            self.frames.annotate(doc, result)
+        return result
+
+
+_WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, built by its initializer
+
+
+def _init_worker(analysis: Analysis) -> None:
+    _WORKER["analyser"] = DocumentAnalyser(analysis)
+
+
+def _run_one(doc: Document) -> DocResult:
+    return _WORKER["analyser"](doc)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport, message: Message,
+                   jobs: int = 1) -> Iterator[DocResult]:
+    """Yield one DocResult per readable document, in input order; record and report the rest."""
+
+    def documents() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, Skip):
+                report.skipped += 1
+                report.skip_reasons.append(f"{item.source}: {item.reason}")
+                message(f"skipped {item.source}: {item.reason}")
+            elif isinstance(item, Warning_):
+                report.warnings += 1
+                message(f"warning: {item.source}: {item.message}")
+            else:
+                report.read += 1
+                yield item
+
+    def with_warnings(results: Iterator[DocResult]) -> Iterator[DocResult]:
+        for res in results:
+            for w in res.warnings:
+                report.warnings += 1
+                message(f"warning: {res.doc_id}: {w}")
+            yield res
+
+    if jobs <= 1:
+        analyser = DocumentAnalyser(analysis)
+        yield from with_warnings(analyser(doc) for doc in documents())
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
+        yield from with_warnings(pool.imap(_run_one, documents(), chunksize=8))

@@ -1,0 +1,173 @@
+"""Find quotation spans by pairing quotation marks, paragraph by paragraph.
+
+Only the quotation-mark characters are visited (one regex scan), so the cost is linear in the text and
+independent of how the rest of it would tokenise. Rules follow English news typography:
+
+* double marks (straight, curly, low-9, guillemets) and single curly/straight marks used as quote marks
+  (headlines: ‘Shoot-To-Kill’) pair within a paragraph (a line); a mismatched pair (“… ") still pairs;
+* an apostrophe (Kazakhstan’s, o’clock, ’90s, protesters’) is never a quote mark;
+* a paragraph that ends inside a quotation continues it when the next paragraph reopens it (the
+  convention for multi-paragraph quotations); otherwise the unclosed mark is reported and dropped, so it
+  spoils at most its own paragraph;
+* only outermost quotations are returned: a quotation inside a quotation is part of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quoteframe.records import QuoteSpan
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
+OPENING_CONTEXT = set(" \t\u00a0([{<–—-/\u200b\u200e\u200f\u2028\u2029\ufeff") | set(DOUBLE_OPEN + SINGLE_OPEN)
+CLOSING_PUNCT = set(".,;:!?)]}…–—-/")
+
+OPEN, CLOSE, EITHER, SKIP = "open", "close", "either", "skip"
+
+
+@dataclass
+class _Open:
+    family: str  # "d" or "s"
+    pos: int
+    mark: str
+    line: int
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _left_opens(left: str) -> bool:
+    return left == "" or left.isspace() or left in OPENING_CONTEXT
+
+
+def _right_closes(right: str) -> bool:
+    return right == "" or right.isspace() or right in CLOSING_PUNCT or right in DOUBLE_CLOSE + SINGLE_CLOSE + '"\''
+
+
+def classify(mark: str, left: str, right: str, family_open: bool) -> tuple[str, str]:
+    """Return (family, role) of one mark from its neighbours and whether its family is open."""
+    if mark in DOUBLE_OPEN:
+        # a curly opener typed where a closer belongs (word“ followed by space) closes
+        if family_open and not _left_opens(left) and _right_closes(right):
+            return "d", CLOSE
+        return "d", OPEN
+    if mark in DOUBLE_CLOSE:
+        if not family_open and _left_opens(left) and _is_word(right):
+            return "d", OPEN
+        return "d", CLOSE
+    if mark == STRAIGHT_DOUBLE:
+        opens, closes = _left_opens(left) and not right.isspace() and right != "", _right_closes(right) and not (left == "" or left.isspace())
+        if opens and not closes:
+            return "d", OPEN
+        if closes and not opens:
+            return "d", CLOSE
+        return "d", EITHER
+    # single marks: apostrophes first
+    if _is_word(left) and _is_word(right):
+        return "s", SKIP  # Kazakhstan’s, o’clock, rock'n'roll
+    if mark in SINGLE_OPEN:
+        if _left_opens(left) and right and not right.isspace():
+            return "s", OPEN
+        return "s", SKIP
+    # ’ or ' : an elided year or word start ('90s, ’em) is an apostrophe
+    if _left_opens(left) and right[:1].isdigit():
+        return "s", SKIP
+    if mark == STRAIGHT_SINGLE and _left_opens(left) and _is_word(right):
+        return "s", OPEN if not family_open else SKIP
+    if family_open and left and not left.isspace() and _right_closes(right):
+        return "s", CLOSE
+    return "s", SKIP  # protesters’ (plural possessive) when no single quotation is open
+
+
+def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """Return the outermost quotation spans of ``text`` and warnings (with line numbers)."""
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    stack: list[_Open] = []
+    skip_pos = -1
+    line_no = 0
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        line_no += 1
+        nl = text.find("\n", pos)
+        line_end = n if nl == -1 else nl
+        for m in MARK_RE.finditer(text, pos, line_end):
+            i = m.start()
+            if i == skip_pos:
+                continue
+            mark = m.group()
+            left = text[i - 1] if i > pos else ""
+            right = text[i + 1] if i + 1 < line_end else ""
+            fam_guess = "d" if mark in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE else "s"
+            family_open = any(o.family == fam_guess for o in stack)
+            family, role = classify(mark, left, right, family_open)
+            if role == SKIP:
+                continue
+            if role == EITHER:
+                role = CLOSE if family_open else OPEN
+            if role == OPEN:
+                if stack and stack[-1].family == family:
+                    warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")
+                    stack.pop()
+                stack.append(_Open(family, i, mark, line_no))
+                continue
+            # closing
+            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
+            if idx is None:
+                if family == "d":
+                    warnings.append(f"line {line_no}: closing {mark} with no opening mark")
+                continue
+            opened = stack[idx]
+            for dropped in stack[idx + 1:]:
+                if dropped.family == "d":
+                    warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} inside a quotation")
+            del stack[idx:]
+            if not stack and text[opened.pos + 1:i].strip():
+                spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, mark))
+        if nl == -1:
+            break
+        pos = nl + 1
+        if stack:
+            nxt = _next_paragraph_start(text, pos)
+            outer = stack[0]
+            if nxt is not None and _reopens(text, nxt, outer.family):
+                # multi-paragraph quotation: keep only the outer one open across the break
+                for dropped in stack[1:]:
+                    if dropped.family == "d":
+                        warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (paragraph ended)")
+                del stack[1:]
+                skip_pos = nxt
+                line_no += text.count("\n", pos, nxt)
+                pos = text.rfind("\n", 0, nxt) + 1
+            else:
+                for dropped in stack:
+                    if dropped.family == "d":
+                        warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (no closing mark in its paragraph)")
+                stack.clear()
+    for dropped in stack:
+        if dropped.family == "d":
+            warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (text ended)")
+    return spans, warnings
+
+
+def _next_paragraph_start(text: str, pos: int) -> int | None:
+    """Offset of the first non-blank character at or after ``pos`` (blank lines skipped)."""
+    m = re.compile(r"\S").search(text, pos)
+    return m.start() if m else None
+
+
+def _reopens(text: str, i: int, family: str) -> bool:
+    ch = text[i]
+    if family == "d":
+        return ch in DOUBLE_OPEN or ch == STRAIGHT_DOUBLE
+    return ch in SINGLE_OPEN

@@ -1,0 +1,60 @@
+"""Extract quotations from documents and give their speakers one canonical name across a corpus.
+
+``extract_quotes`` works on one document and keeps no state between documents, so it can run in any
+process; ``canonicalise`` is the one step that needs every row, and runs over the final table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quoteframe.attribution import DocumentAttributor
+from quoteframe.lexicon import Lexicons, load_lexicons
+from quoteframe.names import canonical_names
+from quoteframe.quotemarks import find_quote_spans
+from quoteframe.records import DocResult, Document, Quote
+from quoteframe.segment import Segmenter
+
+QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention", "mention_start",
+                 "mention_end", "cue", "start", "end", "text"]
+
+
+class QuoteExtractor:
+    """Holds the lexicons and sentence splitter; ``extract`` is a pure function of one document."""
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self.lex = lexicons or load_lexicons()
+        self.seg = Segmenter()
+
+    def extract(self, doc: Document) -> DocResult:
+        spans, warnings = find_quote_spans(doc.text)
+        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings)
+        if not spans:
+            return result
+        attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)
+        for i, span in enumerate(spans):
+            att = attributor.attribute(i)
+            sp = att.speaker
+            result.quotes.append(Quote(
+                doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
+                speaker=sp.name if sp else "", speaker_mention=sp.mention.text if sp else "",
+                mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
+                cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
+                speaker_type=sp.etype if sp else "", date=doc.date))
+        return result
+
+
+def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> list[Quote]:
+    """The quotations of one document, in text order (speaker names not yet canonical across documents)."""
+    return (extractor or QuoteExtractor()).extract(doc).quotes
+
+
+def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
+    """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
+    rows = list(quotes)
+    mapping = canonical_names(q.speaker for q in rows if q.speaker and q.speaker_type in {"person", "unknown"})
+    for q in rows:
+        if q.speaker in mapping:
+            q.speaker = mapping[q.speaker]
+    rows.sort(key=lambda q: (q.doc_id, q.start, q.end))
+    return rows

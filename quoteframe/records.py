@@ -1,0 +1,82 @@
+"""The records that flow between steps: documents in, quotations out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as decoded; every offset elsewhere points into ``text``."""
+
+    doc_id: str
+    text: str
+    outlet: str = ""
+    date: str = ""
+    source: str = ""  # file (and line) it came from, for messages
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A document that could not be read, with the reason shown to the user."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Content between a pair of quotation marks (marks excluded) and the marks used."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+
+
+@dataclass
+class Quote:
+    """A quotation with its kind and speaker; ``text == document.text[start:end]``."""
+
+    doc_id: str
+    outlet: str
+    quote_id: str
+    kind: str  # direct | partial | scare
+    speaker: str
+    speaker_mention: str
+    mention_start: int | None
+    mention_end: int | None
+    cue: str
+    start: int
+    end: int
+    text: str
+    speaker_type: str = ""  # person | org | group | "" (not an output column)
+    date: str = ""
+
+    def row(self) -> dict[str, object]:
+        """The output-contract columns of this quotation."""
+        return {
+            "doc_id": self.doc_id,
+            "outlet": self.outlet,
+            "quote_id": self.quote_id,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "mention_start": "" if self.mention_start is None else self.mention_start,
+            "mention_end": "" if self.mention_end is None else self.mention_end,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass
+class DocResult:
+    """Everything extraction learned from one document: its quotations and the problems it noticed."""
+
+    doc_id: str
+    outlet: str
+    quotes: list[Quote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    n_words: int = 0

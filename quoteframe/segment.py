@@ -1,0 +1,101 @@
+"""Clean and segment: paragraphs, sentences and word tokens, all as offsets into the original text.
+
+Nothing here rewrites the document. Sentence splitting uses nltk's Punkt with preset parameters (no
+model data is needed) over a copy in which curly quotes are replaced by straight ones of the same length,
+so that Punkt sees ``shortly.”`` as a sentence end exactly as it sees ``shortly."``.
+Work is done per paragraph and only where a caller asks, never over a whole article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+ABBREVIATIONS = (
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr inc ltd co corp dept est "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "u.s u.k u.n e.u a.m p.m no vs etc approx fig ft mt pres sec"
+).split()
+
+QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                                 "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets; ``quote`` >= 0 marks a placeholder for a quotation."""
+
+    text: str
+    start: int
+    end: int
+    quote: int = -1
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.quote < 0 and self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.quote < 0 and self.text[:1].isalnum()
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending (Kazakhstan’s -> Kazakhstan)."""
+        for suffix in ("’s", "'s", "’", "'"):
+            if self.text.endswith(suffix) and len(self.text) > len(suffix):
+                return self.text[: -len(suffix)]
+        return self.text
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(("’s", "'s")) and len(self.text) > 2
+
+
+class Segmenter:
+    """Sentence splitter with preset Punkt parameters (holds no corpus state)."""
+
+    def __init__(self) -> None:
+        params = PunktParameters()
+        params.abbrev_types = set(ABBREVIATIONS)
+        self._punkt = PunktSentenceTokenizer(params)
+
+    def sentences(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Sentence spans of ``text[start:end]`` as absolute offsets."""
+        chunk = text[start:end].translate(QUOTE_NORMALISE)
+        return [(start + s, start + e) for s, e in self._punkt.span_tokenize(chunk)]
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The line (paragraph) that contains ``pos``: scraped news puts one paragraph on a line."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end == -1 else end)
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]] | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``; each quotation (qstart, qend, index) becomes one placeholder token.
+
+    ``qstart``/``qend`` include the quotation marks, so nothing of a quotation leaks into the tokens.
+    """
+    tokens: list[Token] = []
+    pos = start
+    for qs, qe, idx in sorted(quotes or []):
+        if qe <= start or qs >= end:
+            continue
+        tokens.extend(_plain(text, pos, max(pos, qs)))
+        tokens.append(Token(text[qs:qe], qs, qe, idx))
+        pos = max(pos, qe)
+    tokens.extend(_plain(text, pos, end))
+    return tokens
+
+
+def _plain(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]

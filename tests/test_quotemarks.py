@@ -1,0 +1,57 @@
+"""Quotation-mark pairing on the typography of real news text."""
+
+from quoteframe.quotemarks import find_quote_spans
+
+
+def texts(doc: str) -> list[str]:
+    spans, _ = find_quote_spans(doc)
+    return [doc[s.start:s.end] for s in spans]
+
+
+def test_curly_and_straight_double_quotes() -> None:
+    doc = '“I gave the order,” he said. Officials said "armed criminals" were "liquidated."'
+    assert texts(doc) == ["I gave the order,", "armed criminals", "liquidated."]
+
+
+def test_mismatched_pair_straight_open_curly_close() -> None:
+    doc = 'asked the CSTO to help "stabilize” the situation, which he blamed on foreign-trained "terrorists."'
+    assert texts(doc) == ["stabilize", "terrorists."]
+
+
+def test_curly_open_straight_close() -> None:
+    doc = '“Democracy is not permissiveness, to unlawful actions." Next sentence.'
+    assert texts(doc) == ["Democracy is not permissiveness, to unlawful actions."]
+
+
+def test_single_curly_headline_quotes_and_apostrophes() -> None:
+    doc = "Kazakh President Gives Stark ‘Shoot-To-Kill’ Order as Kazakhstan’s rulers recall the ’90s and o’clock"
+    assert texts(doc) == ["Shoot-To-Kill"]
+
+
+def test_plural_possessive_is_not_a_closing_mark() -> None:
+    doc = "The protesters’ demands grew, and the ‘peacekeepers’ arrived."
+    assert texts(doc) == ["peacekeepers"]
+
+
+def test_multi_paragraph_quotation_is_one_span() -> None:
+    doc = "He said: “The first paragraph of the statement.\n\n“The second paragraph ends it.”\n\nAfter."
+    spans, warnings = find_quote_spans(doc)
+    assert len(spans) == 1 and not warnings
+    assert doc[spans[0].start:spans[0].end].startswith("The first paragraph")
+    assert doc[spans[0].start:spans[0].end].endswith("ends it.")
+
+
+def test_unbalanced_mark_spoils_only_its_paragraph() -> None:
+    doc = "He said “this never closes.\n\nShe called them “bandits” later.\nThey said “criminals.”"
+    spans, warnings = find_quote_spans(doc)
+    assert [doc[s.start:s.end] for s in spans] == ["bandits", "criminals."]
+    assert len(warnings) == 1 and warnings[0].startswith("line 1:")
+
+
+def test_nested_quotation_is_part_of_the_outer_one() -> None:
+    doc = "“He called them ‘terrorists’ on air,” she said."
+    assert texts(doc) == ["He called them ‘terrorists’ on air,"]
+
+
+def test_guillemets_and_low_quotes() -> None:
+    assert texts("Il a dit «non merci» et „ja”.") == ["non merci", "ja"]
