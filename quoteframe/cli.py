@@ -158,6 +158,83 @@ def quotes(**opts: Any) -> None:
     finish(report, opts["strict"])
 
 
+@cli.command()
+@input_options
+@output_options
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Gold quotations CSV for the corpus (tests/gold/quotes.csv for seeds/).")
+@click.option("--polnear", "polnear_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A PolNeAR checkout (or its data/ folder): also score direct quotations on it.")
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
+              help="PolNeAR split to score (its test split is never read).")
+@handle_errors
+def evaluate(gold_path: str | None, polnear_dir: str | None, split: str, **opts: Any) -> None:
+    """Precision, recall and F1 of quotation spans, kinds and speakers against gold annotations.
+
+    Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --polnear ~/data/PolNeAR
+    """
+    from pathlib import Path
+
+    from quoteframe.evaluate import EVAL_COLUMNS, load_gold, score_seeds
+
+    if not gold_path and not polnear_dir:
+        raise click.UsageError("give --gold, --polnear or both")
+    scores = []
+    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    if gold_path:
+        results, report = run_corpus(opts, analysis)
+        rows = canonicalise(q for r in results for q in r.quotes)
+        scores += score_seeds(rows, load_gold(Path(gold_path)))
+        _echo(report.summary())
+    if polnear_dir:
+        from quoteframe.polnear import score_polnear
+
+        scores += score_polnear(Path(polnear_dir), split, analysis, message=lambda m: _echo(m, opts["quiet"]))
+    with open_output(opts["output"]) as out:
+        fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
+        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])
+
+
+@cli.command()
+@input_options
+@output_options
+@click.option("--by", type=click.Choice(["term", "category"]), default="term", show_default=True,
+              help="One row per (outlet, term, voice) or per (outlet, category, voice).")
+@click.option("--hits", is_flag=True, help="One row per occurrence instead (doc, offsets, voice, speaker).")
+@click.option("--lexicon", "frame_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A framing lexicon CSV (term,category) added to the shipped one; repeatable.")
+@click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
+@click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
+              help="Total pseudo-count a0 of the informative Dirichlet prior of the log-odds z.")
+@handle_errors
+def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon: bool, prior: float,
+           **opts: Any) -> None:
+    """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
+
+    Columns: outlet, term, category, voice, count, rate (per 10,000 words of the outlet's own text),
+    z (the term's log-odds z-score for this outlet against all others, voices pooled; |z| > 1.96 is
+    beyond chance at the 5% level).
+
+    Example: quoteframe frames seeds/ --format table
+    """
+    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, frame_tables
+
+    if replace_lexicon and not frame_lexicons:
+        raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
+    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
+                        replace_frames=replace_lexicon)
+    results, report = run_corpus(opts, analysis)
+    canonical = {q.quote_id: q.speaker for q in canonicalise(q for r in results for q in r.quotes)}
+    if hits:
+        rows = sorted((h for r in results for h in r.frame_hits), key=lambda h: (h.doc_id, h.start))
+        table = Table(HIT_COLUMNS, [dict(h.row(), speaker=canonical.get(h.quote_id, h.speaker)) for h in rows])
+    else:
+        table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
+    with open_output(opts["output"]) as out:
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    finish(report, opts["strict"])
+
+
 def main() -> None:
     """Entry point of the ``quoteframe`` command."""
     cli(prog_name="quoteframe")

@@ -79,4 +79,6 @@ class DocResult:
     outlet: str
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    n_words: int = 0
+    n_words: int = 0  # all words (set by framing analysis)
+    own_words: int = 0  # words outside quotations
+    frame_hits: list = field(default_factory=list)  # list[FrameHit], filled by quoteframe.frames
