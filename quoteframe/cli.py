@@ -235,6 +235,47 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
     finish(report, opts["strict"])
 
 
+@cli.command()
+@input_options
+@output_options
+@click.option("--summary", "view", flag_value="summary", help="One row per remark instead of per rendering.")
+@click.option("--drift", "view", flag_value="drift", help="One row per word-level difference.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Similarity a rendering needs to its remark's root (default: the tuned value).")
+@click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@handle_errors
+def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts: Any) -> None:
+    """Renderings of the same remark linked across outlets, with the words that differ.
+
+    Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift
+    (start/end: this rendering's offsets in its document). --summary: one row per remark;
+    --drift: one row per substitution, insertion or deletion against the remark's central rendering.
+
+    Example: quoteframe variants seeds/ --summary --format table
+    """
+    from quoteframe.variants import (DRIFT_COLUMNS, SUMMARY_COLUMNS, VARIANT_COLUMNS, LinkParams, drift_rows,
+                                     find_variants, summary_rows, variant_rows)
+    from quoteframe.wordnet import INSTALL_HINT, WordNet
+
+    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    results, report = run_corpus(opts, analysis)
+    rows = canonicalise(q for r in results for q in r.quotes)
+    wordnet = WordNet(enabled=not no_wordnet)
+    if not no_wordnet and not wordnet.available:
+        _echo(INSTALL_HINT, opts["quiet"])
+    params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
+    groups = find_variants(rows, params, wordnet)
+    if view == "summary":
+        table = Table(SUMMARY_COLUMNS, summary_rows(groups))
+    elif view == "drift":
+        table = Table(DRIFT_COLUMNS, drift_rows(groups))
+    else:
+        table = Table(VARIANT_COLUMNS, variant_rows(groups))
+    with open_output(opts["output"]) as out:
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    finish(report, opts["strict"])
+
+
 def main() -> None:
     """Entry point of the ``quoteframe`` command."""
     cli(prog_name="quoteframe")

@@ -1,0 +1,387 @@
+"""Link renderings of the same remark across outlets, and show where translations drift.
+
+The unit is the remark, not the quotation: each quotation is cut into sentences (and long sentences
+into ``, and`` / ``;`` clauses), each keeping its offsets. Renderings are compared only within one
+speaker, and only when they share a rare word or synonym key (blocking through an inverted index with a
+cap on posting size: the cost grows with the number of candidate pairs, not with n²).
+
+Similarity is the mean of two cosines over TF-IDF vectors: words (Porter stems, plus WordNet synonym
+and hypernym keys when WordNet is installed) and character 3-5-grams. Clustering follows MemeTracker
+(Leskovec et al. 2009) in attaching each rendering to a single cluster, longest renderings first, and
+adds a guard against chaining: a rendering joins a cluster only if it is similar to the cluster's
+*root* itself, or is a fragment contained in one member (a partial quotation of that rendering).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from quoteframe.records import Quote
+from quoteframe.segment import Segmenter
+from quoteframe.wordnet import WordNet
+
+VARIANT_COLUMNS = ["variant_id", "doc_id", "outlet", "quote_id", "speaker", "start", "end", "text", "similarity", "drift"]
+SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representative", "min_similarity", "drift_terms"]
+DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s))")
+
+
+@dataclass(frozen=True)
+class LinkParams:
+    """Thresholds of linking (tuned on MultiMWA-MTRef train, checked on its dev split)."""
+
+    threshold: float = 0.40  # root similarity for a full rendering to join a cluster
+    containment: float = 0.75  # share of a fragment's weighted words found in a longer rendering
+    min_words: int = 2  # renderings shorter than this are not linked
+    fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
+    top_keys: int = 5  # rare features per rendering used for blocking
+    max_posting: int = 2000  # a key shared by more renderings than this is too common to block on
+
+
+@dataclass
+class Rendering:
+    """One sentence or clause of a quotation, with its offsets in its document."""
+
+    doc_id: str
+    outlet: str
+    quote_id: str
+    speaker: str
+    start: int
+    end: int
+    text: str
+    words: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+    cluster: int = -1
+    similarity: float = 1.0
+
+
+@dataclass
+class VariantGroup:
+    """A remark: its renderings, root and most central rendering, and the drift between them."""
+
+    variant_id: str
+    speaker: str
+    members: list[Rendering]
+    central: Rendering
+    min_similarity: float
+    drift: list[tuple[Rendering, str, str, str]]  # (rendering, central words, rendering words, op)
+
+
+class Normaliser:
+    """Words, stems and synonym keys, cached: the same word is normalised once per run."""
+
+    def __init__(self, wordnet: WordNet) -> None:
+        self.stemmer = PorterStemmer()
+        self.wordnet = wordnet
+        self._stem: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        s = self._stem.get(word)
+        if s is None:
+            s = self._stem[word] = self.stemmer.stem(word)
+        return s
+
+    def features(self, r: Rendering) -> list[str]:
+        feats = [s for w, s in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS]
+        if self.wordnet.available:
+            for w in r.words:
+                if w not in ENGLISH_STOP_WORDS and len(w) > 2:
+                    feats.extend("~" + k for k in self.wordnet.keys(w))
+        return feats
+
+
+def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, params: LinkParams) -> list[Rendering]:
+    """Cut attributed quotations into sentence/clause renderings with absolute offsets."""
+    out: list[Rendering] = []
+    for q in quotes:
+        if q.kind == "scare":
+            continue
+        doc = q.text
+        for s, e in seg.sentences(doc, 0, len(doc)):
+            pieces = _clauses(doc, s, e)
+            for ps, pe in pieces:
+                text = doc[ps:pe]
+                lead = len(text) - len(text.lstrip())
+                text = text.strip()
+                words = [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
+                if len(words) < params.min_words:
+                    continue
+                r = Rendering(q.doc_id, q.outlet, q.quote_id, q.speaker, q.start + ps + lead, q.start + ps + lead + len(text), text)
+                r.words = words
+                r.stems = [norm.stem(w) for w in words]
+                out.append(r)
+    return out
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a long sentence at ``, and``-type and ``;`` boundaries when both sides have four words."""
+    cuts = [m.end() for m in CLAUSE_RE.finditer(text, s, e)]
+    pieces: list[tuple[int, int]] = []
+    start = s
+    for c in cuts:
+        if len(text[start:c].split()) >= 4 and len(text[c:e].split()) >= 4:
+            pieces.append((start, c))
+            start = c
+    pieces.append((start, e))
+    return pieces
+
+
+def _weights(rs: Sequence[Rendering], norm: Normaliser) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
+    feats = [norm.features(r) for r in rs]
+    word_vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, norm="l2")
+    W = word_vec.fit_transform(feats) if any(feats) else sparse.csr_matrix((len(rs), 1))
+    char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    C = char_vec.fit_transform([r.text for r in rs])
+    return sparse.csr_matrix(W), sparse.csr_matrix(C), feats
+
+
+def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+    """Pairs (i, j), i < j, of the same speaker where one has the other's rare feature.
+
+    Every rendering is indexed under all its features; each queries only its ``top_keys`` rarest ones,
+    and a posting longer than ``max_posting`` is skipped, so the number of candidate pairs is at most
+    n * top_keys * max_posting whatever the corpus size.
+    """
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (r, f) in enumerate(zip(rs, feats)):
+        for k in sorted(set(f)):
+            postings[(r.speaker, k)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, (r, f) in enumerate(zip(rs, feats)):
+        keys = sorted(set(f), key=lambda k: (len(postings[(r.speaker, k)]), k))[: params.top_keys]
+        for k in keys:
+            ids = postings[(r.speaker, k)]
+            if len(ids) > params.max_posting:
+                continue
+            for j in ids:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+
+
+def pair_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Mean of word and character cosines for each pair (rows are L2-normalised)."""
+    if len(pairs) == 0:
+        return np.zeros(0)
+    i, j = pairs[:, 0], pairs[:, 1]
+    w = np.asarray(W[i].multiply(W[j]).sum(axis=1)).ravel()
+    c = np.asarray(C[i].multiply(C[j]).sum(axis=1)).ravel()
+    return (w + c) / 2.0
+
+
+def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> float:
+    """IDF-weighted share of the shorter rendering's content stems found, in order, in the longer one.
+
+    Order matters: a partial quotation is a fragment of the sentence it comes from, so its words are a
+    subsequence of that sentence's (longest common subsequence, weighted by IDF).
+    """
+    a = [s for w, s in zip(short.words, short.stems) if w not in ENGLISH_STOP_WORDS] or short.stems
+    b = long.stems
+    total = sum(idf.get(s, 1.0) for s in a)
+    if not total:
+        return 0.0
+    prev = [0.0] * (len(b) + 1)
+    for x in a:
+        cur = [0.0] * (len(b) + 1)
+        wx = idf.get(x, 1.0)
+        for j, y in enumerate(b, 1):
+            cur[j] = prev[j - 1] + wx if x == y else max(prev[j], cur[j - 1])
+        prev = cur
+    return prev[-1] / total
+
+
+def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
+    """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more."""
+    params = params or LinkParams()
+    if len(rs) < 2:
+        return []
+    W, C, feats = _weights(rs, norm)
+    pairs = candidate_pairs(rs, feats, params)
+    sims = pair_similarity(W, C, pairs)
+    sim: dict[tuple[int, int], float] = {}
+    for (a, b), s in zip(pairs.tolist(), sims.tolist()):
+        sim[(a, b)] = sim[(b, a)] = s
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs.tolist():
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    n_docs = len(rs)
+    df: dict[str, int] = defaultdict(int)
+    for r in rs:
+        for s in set(r.stems):
+            df[s] += 1
+    idf = {s: float(np.log((1 + n_docs) / (1 + d)) + 1) for s, d in df.items()}
+    order = sorted(range(len(rs)), key=lambda k: (-len(rs[k].words), rs[k].doc_id, rs[k].start))
+    cluster_of: dict[int, int] = {}
+    roots: list[int] = []
+    members: dict[int, list[int]] = defaultdict(list)
+    for k in order:
+        best: tuple[float, int] | None = None
+        for cid in sorted({cluster_of[n] for n in neighbours[k] if n in cluster_of}):
+            root = roots[cid]
+            score = 0.0
+            if len(rs[k].words) >= params.fragment * len(rs[root].words):
+                s_root = sim.get((k, root), 0.0)  # a full rendering must match the root itself
+                score = s_root if s_root >= params.threshold else 0.0
+            else:
+                for m in members[cid]:  # a fragment must be contained in one member
+                    if (k, m) in sim and len(rs[k].words) < len(rs[m].words):
+                        c = containment(rs[k], rs[m], idf)
+                        if c >= params.containment:
+                            score = max(score, c)
+            if score and (best is None or score > best[0]):
+                best = (score, cid)
+        if best is None:
+            cluster_of[k] = len(roots)
+            roots.append(k)
+            members[len(roots) - 1].append(k)
+        else:
+            cluster_of[k] = best[1]
+            members[best[1]].append(k)
+            rs[k].similarity = best[0]
+    return [sorted(m) for m in members.values() if len(m) >= 2]
+
+
+def _window(a: Rendering, lo: int, hi: int) -> Rendering:
+    r = Rendering(a.doc_id, a.outlet, a.quote_id, a.speaker, a.start, a.end, a.text)
+    r.words, r.stems = a.words[lo:hi], a.stems[lo:hi]
+    return r
+
+
+def align_fragment(a: Rendering, b: Rendering, norm: Normaliser) -> list[tuple[str, str, str]]:
+    """Align a partial quotation with the part of ``a`` it renders, not with all of ``a``."""
+    keys_a, keys_b = _keys(a, b, norm)
+    blocks = [m for m in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return align(a, b, norm)
+    big = max(blocks, key=lambda m: (m.size, -m.a))  # anchor on the longest shared run
+    lo = max(0, big.a - big.b)
+    hi = min(len(a.words), big.a + len(b.words) - big.b)
+    return align(_window(a, lo, hi), b, norm)
+
+
+def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list[str]]:
+    """Stems, with a word of ``b`` that is a WordNet synonym of a word of ``a`` given ``a``'s stem."""
+    a_keys = list(a.stems)
+    b_keys = list(b.stems)
+    if norm.wordnet.available:
+        a_syn = [set(norm.wordnet.keys(w)) for w in a.words]
+        for j, w in enumerate(b.words):
+            if b_keys[j] in a_keys or w in ENGLISH_STOP_WORDS:
+                continue
+            keys = set(norm.wordnet.keys(w))
+            for i, syn in enumerate(a_syn):
+                if keys & syn and a.words[i] not in ENGLISH_STOP_WORDS and a_keys[i] not in b_keys:
+                    b_keys[j] = a_keys[i]
+                    break
+    return a_keys, b_keys
+
+
+def align(a: Rendering, b: Rendering, norm: Normaliser) -> list[tuple[str, str, str]]:
+    """Word-level differences from ``a`` (the central rendering) to ``b``: (a_words, b_words, op).
+
+    WordNet synonyms align as equals, then surface as substitutions when their stems differ, so
+    ``killers`` / ``murderers`` shows as drift while still anchoring the alignment.
+    """
+    a_keys, b_keys = _keys(a, b, norm)
+    ops: list[tuple[str, str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                if a.stems[i] != b.stems[j]:
+                    ops.append((a.words[i], b.words[j], "substitute"))
+        elif tag == "replace":
+            ops.append((" ".join(a.words[i1:i2]), " ".join(b.words[j1:j2]), "substitute"))
+        elif tag == "delete":
+            ops.append((" ".join(a.words[i1:i2]), "", "delete"))
+        else:
+            ops.append(("", " ".join(b.words[j1:j2]), "insert"))
+    return ops
+
+
+def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
+    """The medoid of the full renderings: fragments (partial quotations) are never central."""
+    longest = max(len(m.words) for m in members)
+    full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest]
+    sub = W[[rows[k] for k in full]]
+    scores = (sub @ sub.T).toarray().sum(axis=1)
+    best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
+    return full[best]
+
+
+def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wordnet: WordNet | None = None,
+                  seg: Segmenter | None = None) -> list[VariantGroup]:
+    """Remark groups across the corpus, each with its central rendering and drift, in a stable order."""
+    params = params or LinkParams()
+    norm = Normaliser(wordnet if wordnet is not None else WordNet())
+    rs = segment_quotes(sorted(quotes, key=lambda q: (q.doc_id, q.start)), seg or Segmenter(), norm, params)
+    clusters = link(rs, norm, params)
+    if not clusters:
+        return []
+    W, C, _ = _weights(rs, norm)
+    groups: list[VariantGroup] = []
+    for ids in clusters:
+        ids = sorted(ids, key=lambda i: (rs[i].doc_id, rs[i].start))
+        members = [rs[i] for i in ids]
+        c_row = ids[_central(members, ids, W, params.fragment)]
+        central = rs[c_row]
+        drift: list[tuple[Rendering, str, str, str]] = []
+        sims = []
+        for i, m in zip(ids, members):
+            if m is central:
+                continue
+            m.similarity = float(pair_similarity(W, C, np.array([[c_row, i]]))[0])
+            sims.append(m.similarity)
+            fragment = len(m.words) < params.fragment * len(central.words)
+            ops = align_fragment(central, m, norm) if fragment else align(central, m, norm)
+            for a_words, b_words, op in ops:
+                drift.append((m, a_words, b_words, op))
+        key = f"{central.doc_id}:{central.start}:{central.end}"
+        vid = "v" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+        groups.append(VariantGroup(vid, central.speaker, members, central, min(sims) if sims else 1.0, drift))
+    groups.sort(key=lambda g: (g.speaker, g.central.doc_id, g.central.start))
+    return groups
+
+
+def variant_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
+    rows = []
+    for g in groups:
+        for m in g.members:
+            drift = "; ".join(f"{a or '∅'} → {b or '∅'}" for r, a, b, _ in g.drift if r is m)
+            rows.append({"variant_id": g.variant_id, "doc_id": m.doc_id, "outlet": m.outlet, "quote_id": m.quote_id,
+                         "speaker": m.speaker, "start": m.start, "end": m.end, "text": m.text,
+                         "similarity": 1.0 if m is g.central else m.similarity, "drift": drift})
+    return rows
+
+
+def summary_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
+    rows = []
+    for g in groups:
+        terms = sorted({f"{a} → {b}" for _, a, b, op in g.drift if op == "substitute"})
+        rows.append({"variant_id": g.variant_id, "speaker": g.speaker,
+                     "outlets": "; ".join(sorted({m.outlet for m in g.members})), "renderings": len(g.members),
+                     "representative": g.central.text, "min_similarity": g.min_similarity,
+                     "drift_terms": "; ".join(terms)})
+    return rows
+
+
+def drift_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
+    rows = []
+    for g in groups:
+        for m, a, b, op in g.drift:
+            rows.append({"variant_id": g.variant_id, "outlet_a": g.central.outlet, "outlet_b": m.outlet,
+                         "a_words": a, "b_words": b, "op": op, "_key": (m.doc_id, m.start)})
+    rows.sort(key=lambda r: (r["variant_id"], r["_key"]))
+    return rows
