@@ -86,6 +86,7 @@ class DocumentAttributor:
         self.spans = spans
         self._para_cache: dict[int, list[tuple[int, int]]] = {}
         self._subject_cache: dict[tuple[int, int], Speaker | None] = {}
+        self._title_cache: dict[tuple[int, int], bool] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -134,7 +135,12 @@ class DocumentAttributor:
         return tokenize(self.text, start, end, [m for m in self.marked if m[1] > start and m[0] < end])
 
     def title_case(self, toks: list[Token]) -> bool:
-        return is_title_case(" ".join(t.text for t in toks if t.quote < 0))
+        if not toks:
+            return False
+        key = (toks[0].start, toks[-1].end)
+        if key not in self._title_cache:
+            self._title_cache[key] = is_title_case(" ".join(t.text for t in toks if t.quote < 0))
+        return self._title_cache[key]
 
     def cues(self, toks: list[Token]) -> list[Cue]:
         found: list[Cue] = []
@@ -145,7 +151,7 @@ class DocumentAttributor:
                 i += 1
                 continue
             matched = False
-            for words, types in self.lex.multiword_cues.items():
+            for words, types in self.lex.multiword_by_first.get(tok.lower, ()):
                 k = len(words)
                 if tuple(t.lower for t in toks[i:i + k]) == words:
                     found.append(Cue(i, i + k - 1, "prep" if "prep" in types else sorted(types)[0],

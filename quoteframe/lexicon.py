@@ -76,6 +76,7 @@ class Lexicons:
     cues: dict[str, set[str]] = field(default_factory=dict)  # form -> types
     multiword_cues: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    multiword_by_first: dict[str, list[tuple[tuple[str, ...], set[str]]]] = field(default_factory=dict)
 
     def is_title(self, word: str) -> bool:
         role = self.roles.get(word)
@@ -106,6 +107,8 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
             lex.cues.setdefault(words[0], set()).add(ctype)
         else:
             lex.multiword_cues.setdefault(words, set()).add(ctype)
+    for words, types in sorted(lex.multiword_cues.items(), key=lambda kv: -len(kv[0])):
+        lex.multiword_by_first.setdefault(words[0], []).append((words, types))
     role_path = base / "roles.csv"
     for lineno, row in read_rows(role_path, ["term", "entity", "uses"]):
         uses = frozenset(u for u in row["uses"].split("|") if u)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons
@@ -71,7 +72,17 @@ class DocEntities:
     people: dict[str, Person] = field(default_factory=dict)  # by name
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> name
     orgs: Counter[str] = field(default_factory=Counter)
-    proper_words: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    _proper: set[str] | None = None
+    text: str = ""
+    in_headline: Callable[[int], bool] = lambda pos: False
+
+    @property
+    def proper_words(self) -> set[str]:
+        """Words seen capitalised mid-sentence outside headlines: computed once, only if a headline needs it."""
+        if self._proper is None:
+            self._proper = {m.group(1).rstrip(".").removesuffix("’s").removesuffix("'s")
+                            for m in PROPER_RE.finditer(self.text) if not self.in_headline(m.start())}
+        return self._proper
     role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
 
     def person_for_surname(self, word: str) -> str | None:
@@ -94,8 +105,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEnti
             headline_cache[start] = is_title_case(text[start:(len(text) if end == -1 else end)])
         return headline_cache[start]
 
-    ents.proper_words = {m.group(1).rstrip(".").removesuffix("’s").removesuffix("'s") for m in PROPER_RE.finditer(text)
-                         if not in_headline(m.start())}
+    ents.text = text
+    ents.in_headline = in_headline
     for m in RUN_RE.finditer(text):
         if in_headline(m.start()):
             continue

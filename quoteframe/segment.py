@@ -9,7 +9,6 @@ Work is done per paragraph and only where a caller asks, never over a whole arti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -25,18 +24,23 @@ QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"',
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word or punctuation mark with its offsets; ``quote`` >= 0 marks a placeholder for a quotation."""
+    """A word or punctuation mark with its offsets; ``quote`` >= 0 marks a placeholder for a quotation.
 
-    text: str
-    start: int
-    end: int
-    quote: int = -1
+    A plain slotted class: tokens are made by the thousand, and ``lower`` is read on every rule.
+    """
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "quote", "lower")
+
+    def __init__(self, text: str, start: int, end: int, quote: int = -1) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quote = quote
+        self.lower = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.quote})"
 
     @property
     def is_cap(self) -> bool:

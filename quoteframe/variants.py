@@ -44,6 +44,7 @@ class LinkParams:
     threshold: float = 0.40  # root similarity for a full rendering to join a cluster
     containment: float = 0.75  # share of a fragment's weighted words found in a longer rendering
     min_words: int = 2  # renderings shorter than this are not linked
+    member_floor: float = 0.75  # share of the threshold a full rendering needs to every full member
     fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
     top_keys: int = 5  # rare features per rendering used for blocking
     max_posting: int = 2000  # a key shared by more renderings than this is too common to block on
@@ -226,14 +227,18 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
     cluster_of: dict[int, int] = {}
     roots: list[int] = []
     members: dict[int, list[int]] = defaultdict(list)
+    full: dict[int, list[int]] = defaultdict(list)
     for k in order:
         best: tuple[float, int] | None = None
         for cid in sorted({cluster_of[n] for n in neighbours[k] if n in cluster_of}):
             root = roots[cid]
             score = 0.0
             if len(rs[k].words) >= params.fragment * len(rs[root].words):
-                s_root = sim.get((k, root), 0.0)  # a full rendering must match the root itself
+                s_root = sim.get((k, root), 0.0)  # a full rendering must match the root itself,
                 score = s_root if s_root >= params.threshold else 0.0
+                floor = params.threshold * params.member_floor  # and be near every full member (no stars)
+                if score and any(sim.get((k, m), 0.0) < floor for m in full[cid]):
+                    score = 0.0
             else:
                 for m in members[cid]:  # a fragment must be contained in one member
                     if (k, m) in sim and len(rs[k].words) < len(rs[m].words):
@@ -246,9 +251,12 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
             cluster_of[k] = len(roots)
             roots.append(k)
             members[len(roots) - 1].append(k)
+            full[len(roots) - 1].append(k)
         else:
             cluster_of[k] = best[1]
             members[best[1]].append(k)
+            if len(rs[k].words) >= params.fragment * len(rs[roots[best[1]]].words):
+                full[best[1]].append(k)
             rs[k].similarity = best[0]
     return [sorted(m) for m in members.values() if len(m) >= 2]
 

@@ -1,0 +1,142 @@
+"""Score direct-quotation attribution on PolNeAR (Newell, Margolin and Ruths 2018), read from the user's copy.
+
+PolNeAR annotates every attribution of 1,008 US political news articles in brat standoff: ``Source``,
+``Cue`` and ``Content`` spans linked by an ``E`` line; spans may be discontinuous (``Content 256 377;463
+616``). Some articles were annotated by several annotators (``<article>_<annotator>.ann``): the
+alphabetically first file is used, so scores are reproducible. Only the train and dev splits are read;
+nothing of PolNeAR is shipped with quoteframe.
+
+A gold item is a *direct* quotation: an attribution whose every content piece is wholly inside quotation
+marks. A prediction is a quotation quoteframe calls direct and attributes to a mention. A prediction is
+correct when it overlaps a gold item's content and its mention overlaps that item's source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quoteframe.errors import InputError
+from quoteframe.evaluate import Score
+from quoteframe.records import Document, Quote
+
+OPENERS = '"“'
+CLOSERS = '"”'
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One gold attribution: content pieces and source span (or None)."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[int, int] | None
+    direct: bool
+
+
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    pieces = []
+    for piece in text.split(";"):
+        a, b = piece.split()
+        pieces.append((int(a), int(b)))
+    return tuple(pieces)
+
+
+def _is_quoted(doc: str, start: int, end: int) -> bool:
+    piece = doc[start:end].strip().rstrip(",.;:")
+    return len(piece) > 2 and piece[0] in OPENERS and piece.rstrip(",.;:")[-1] in CLOSERS
+
+
+def parse_ann(ann: str, doc: str, where: str) -> list[Attribution]:
+    """Attributions of one brat standoff file; a malformed line is an error naming file and line."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events: list[dict[str, str]] = []
+    for lineno, line in enumerate(ann.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        try:
+            if line.startswith("T"):
+                label, _, offsets = parts[1].partition(" ")
+                spans[parts[0]] = (label, _spans(offsets))
+            elif line.startswith("E"):
+                events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+        except (IndexError, ValueError) as exc:
+            raise InputError(f"{where}: line {lineno}: not brat standoff ({exc})") from exc
+    result = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(ev.get("Source", ""))
+        src = (min(s for s, _ in source[1]), max(e for _, e in source[1])) if source else None
+        direct = all(_is_quoted(doc, s, e) for s, e in content[1])
+        result.append(Attribution(content[1], src, direct))
+    return result
+
+
+def load_split(root: Path, split: str) -> list[tuple[Document, list[Attribution]]]:
+    """Documents and gold attributions of one split (``train`` or ``dev``) of a PolNeAR copy."""
+    if split not in {"train", "dev"}:
+        raise InputError("only PolNeAR's train and dev splits are read")
+    base = root / "data" if (root / "data").is_dir() else root
+    text_dir, ann_dir = base / split / "text", base / split / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise InputError(f"{root}: no {split}/text and {split}/attributions folders (give the PolNeAR checkout or its data/)")
+    by_article: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        article = ann.stem.rsplit("_", 1)[0]
+        by_article.setdefault(article, ann)
+    out = []
+    for article, ann in sorted(by_article.items()):
+        text_path = text_dir / f"{article}.txt"
+        if not text_path.is_file():
+            continue
+        doc_text = text_path.read_bytes().decode("utf-8")
+        attrs = parse_ann(ann.read_text(encoding="utf-8"), doc_text, str(ann))
+        out.append((Document(article, doc_text, article.split("_", 1)[0], "", str(text_path)), attrs))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, int, int, int, int]:
+    """(gold direct, predicted direct, correct predictions, gold items found, span-only matches)."""
+    g_items = [g for g in gold if g.direct]
+    preds = [q for q in quotes if q.kind == "direct" and q.mention_start is not None]
+    correct = 0
+    found: set[int] = set()
+    span_hits = 0
+    for q in preds:
+        qspan = (q.start, q.end)
+        hit_span = False
+        for gi, g in enumerate(g_items):
+            if not any(_overlap(qspan, piece) >= 0.5 * min(q.end - q.start, piece[1] - piece[0]) for piece in g.content):
+                continue
+            hit_span = True
+            assert q.mention_start is not None and q.mention_end is not None
+            if g.source and _overlap((q.mention_start, q.mention_end), g.source) > 0:
+                correct += 1
+                found.add(gi)
+                break
+        span_hits += hit_span
+    return len(g_items), len(preds), correct, len(found), span_hits
+
+
+def score_polnear(root: Path, split: str, analysis: object, message: Callable[[str], None] = lambda m: None) -> list[Score]:
+    """Direct-quotation attribution scores on a PolNeAR split (see the module docstring)."""
+    from quoteframe.pipeline import DocumentAnalyser
+
+    analyser = DocumentAnalyser(analysis)  # type: ignore[arg-type]
+    totals = [0, 0, 0, 0, 0]
+    data = load_split(root, split)
+    for doc, gold in data:
+        counts = match_document(analyser(doc).quotes, gold)
+        totals = [t + c for t, c in zip(totals, counts)]
+    message(f"PolNeAR {split}: {len(data)} articles")
+    g, p, c, f, s = totals
+    name = f"polnear-{split}"
+    return [Score(name, "direct quote span", g, p, s),
+            Score(name, "direct quote + speaker mention", g, p, c, correct_recall=f)]

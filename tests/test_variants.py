@@ -1,0 +1,69 @@
+"""Variant linking on the seeds: translations of one remark group together, other remarks stay apart."""
+
+from __future__ import annotations
+
+from quoteframe.records import Quote
+from quoteframe.variants import LinkParams, Normaliser, Rendering, containment, find_variants
+from quoteframe.wordnet import WordNet
+from tests.conftest import SEEDS, parse_csv, run_cli
+
+
+def _group_of(rows: list[dict[str, str]], needle: str) -> set[str]:
+    ids = {r["variant_id"] for r in rows if needle in r["text"]}
+    assert len(ids) == 1, f"{needle!r} is in {len(ids)} groups"
+    vid = ids.pop()
+    return {r["text"] for r in rows if r["variant_id"] == vid}
+
+
+def test_the_shoot_to_kill_order_is_one_remark_across_outlets(seed_texts) -> None:
+    _, out, _ = run_cli("variants", str(SEEDS), "--jobs", "1", "--no-wordnet")
+    rows = parse_csv(out)
+    for r in rows:
+        assert seed_texts[r["doc_id"]][int(r["start"]):int(r["end"])] == r["text"]
+    order = _group_of(rows, "I gave the order to law enforcement agencies")
+    assert any(t.startswith("I have ordered law enforcement organizations") for t in order)
+    assert any(t.startswith("I have given the order to law enforcement agencies") for t in order)
+    assert {"shoot to kill", "open fire to kill without warning", "Shoot-To-Kill"} <= order
+    negotiations = _group_of(rows, "What negotiations could there be")
+    assert any(t.startswith("What sorts of negotiations can there be") for t in negotiations)
+    assert not negotiations & order
+    outlets = {r["outlet"] for r in rows if r["text"] in order}
+    assert len(outlets) == 5
+
+
+def test_speakers_keep_remarks_apart() -> None:
+    base = dict(outlet="o", kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    text = "We will restore order in the capital within days"
+    quotes = [Quote(doc_id="a", quote_id="a:q1", speaker="Alice Smith", start=0, end=len(text), text=text, **base),
+              Quote(doc_id="b", quote_id="b:q1", speaker="Bob Jones", start=0, end=len(text), text=text, **base)]
+    assert find_variants(quotes, wordnet=WordNet(enabled=False)) == []
+    quotes[1].speaker = "Alice Smith"
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert len(groups) == 1 and len(groups[0].members) == 2
+
+
+def test_no_chaining_through_a_middle_rendering() -> None:
+    """A~B and B~C must not put A with C when A and C are not alike."""
+    base = dict(outlet="o", kind="direct", speaker="X", speaker_mention="", mention_start=None, mention_end=None, cue="")
+    a = "the army will open fire on armed bandits in the city centre tonight"
+    b = "the army will open fire on armed bandits and restore order in the regions"
+    c = "we will restore order in the regions and rebuild the economy next year"
+    quotes = [Quote(doc_id=d, quote_id=f"{d}:q1", start=0, end=len(t), text=t, **base) for d, t in zip("abc", (a, b, c))]
+    groups = find_variants(quotes, LinkParams(threshold=0.3), wordnet=WordNet(enabled=False))
+    for g in groups:
+        texts = {m.text for m in g.members}
+        assert not ({a, c} <= texts)
+
+
+def test_containment_respects_word_order() -> None:
+    norm = Normaliser(WordNet(enabled=False))
+
+    def r(text: str) -> Rendering:
+        x = Rendering("d", "o", "q", "s", 0, len(text), text)
+        x.words = text.lower().split()
+        x.stems = [norm.stem(w) for w in x.words]
+        return x
+
+    long = r("we had to deal with armed and trained bandits and terrorists both local and foreign")
+    assert containment(r("armed and trained bandits"), long, {}) == 1.0
+    assert containment(r("foreign trained terrorists"), long, {}) < 0.75
