@@ -16,6 +16,9 @@ president`` to the person the document titles President). What cannot be recover
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quoteframe.lexicon import Lexicons
@@ -40,6 +43,9 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
+NEWLINE_RE = re.compile("\n")
+MAX_LEFT = 600  # characters of a frame before the opening mark
+MAX_RIGHT = 400  # and after the closing mark
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"},
           "they": {"group", "org"}, "we": {"group", "org"}}
@@ -85,6 +91,10 @@ class DocumentAttributor:
         self.marked = [(s - 1, e + 1, i) for i, (s, e) in enumerate(spans)]
         self.spans = spans
         self._para_cache: dict[int, list[tuple[int, int]]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._ends: dict[int, list[int]] = {}
+        self._marked_starts = [m[0] for m in self.marked]
+        self._newlines = [m.start() for m in NEWLINE_RE.finditer(text)]
         self._subject_cache: dict[tuple[int, int], Speaker | None] = {}
         self._title_cache: dict[tuple[int, int], bool] = {}
         self.last_speaker: Speaker | None = None
@@ -92,13 +102,17 @@ class DocumentAttributor:
 
     # -- segmentation -------------------------------------------------------------------------------
     def _paragraph(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, (len(self.text) if end == -1 else end)
+        k = bisect.bisect_left(self._newlines, pos)
+        start = self._newlines[k - 1] + 1 if k > 0 else 0
+        end = self._newlines[k] if k < len(self._newlines) else len(self.text)
+        return start, end
 
     def _sentences(self, para: tuple[int, int]) -> list[tuple[int, int]]:
         if para[0] not in self._para_cache:
-            self._para_cache[para[0]] = self.seg.sentences(self.text, *para) or [para]
+            sents = self.seg.sentences(self.text, *para) or [para]
+            self._para_cache[para[0]] = sents
+            self._starts[para[0]] = [a for a, _ in sents]
+            self._ends[para[0]] = [b for _, b in sents]
         return self._para_cache[para[0]]
 
     def frame(self, qi: int) -> tuple[int, int]:
@@ -106,33 +120,50 @@ class DocumentAttributor:
         s, e = self.marked[qi][0], self.marked[qi][1]
         p1, p2 = self._paragraph(s), self._paragraph(max(s, e - 1))
         sents1, sents2 = self._sentences(p1), self._sentences(p2)
-        fs = max((a for a, b in sents1 if a <= s), default=p1[0])
-        fe = min((b for a, b in sents2 if b >= e), default=p2[1])
-        # extend to the end of the sentence that holds the attribution after a closing mark
-        return fs, max(fe, e)
+        k1 = bisect.bisect_right(self._starts[p1[0]], s) - 1
+        fs = sents1[k1][0] if k1 >= 0 else p1[0]
+        k2 = bisect.bisect_left(self._ends[p2[0]], e)
+        fe = sents2[k2][1] if k2 < len(sents2) else p2[1]
+        # a run-on "sentence" (no punctuation for pages) is clipped to a window around the quotation
+        return max(fs, s - MAX_LEFT), max(min(fe, e + MAX_RIGHT), e)
+
+    def _previous_paragraph(self, para: tuple[int, int]) -> tuple[int, int] | None:
+        """The nearest non-blank line before ``para`` (bounded look-back over blank lines)."""
+        k = bisect.bisect_left(self._newlines, para[0] - 1)  # the newline that ends the previous line
+        for _ in range(50):
+            if k <= 0 and para[0] == 0:
+                return None
+            end = self._newlines[k] if k < len(self._newlines) else len(self.text)
+            start = self._newlines[k - 1] + 1 if k > 0 else 0
+            if end <= start or not self.text[start:end].strip():
+                if k <= 0:
+                    return None
+                k -= 1
+                continue
+            return start, end
+        return None
 
     def previous_sentences(self, pos: int, limit: int = 4) -> list[tuple[int, int]]:
         """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most three paragraphs."""
         out: list[tuple[int, int]] = []
         para = self._paragraph(pos)
         for _ in range(3):
-            out.extend(sorted((sp for sp in self._sentences(para) if sp[1] <= pos), reverse=True))
+            sents = self._sentences(para)
+            k = bisect.bisect_right(self._ends[para[0]], pos)
+            out.extend((max(a, b - MAX_LEFT), b) for a, b in reversed(sents[max(0, k - limit):k]))
             if len(out) >= limit or para[0] == 0:
                 break
-            prev_end = para[0] - 1
-            while prev_end > 0 and not self.text[self.text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
-                prev_end = self.text.rfind("\n", 0, prev_end)
-                if prev_end <= 0:
-                    break
-            if prev_end <= 0:
+            para = self._previous_paragraph(para)
+            if para is None:
                 break
-            para = self._paragraph(prev_end - 1) if prev_end > 0 else (0, 0)
             pos = para[1]
         return out[:limit]
 
     # -- tokens, mentions, cues ---------------------------------------------------------------------
     def tokens(self, start: int, end: int) -> list[Token]:
-        return tokenize(self.text, start, end, [m for m in self.marked if m[1] > start and m[0] < end])
+        lo = max(0, bisect.bisect_left(self._marked_starts, start) - 1)
+        hi = bisect.bisect_left(self._marked_starts, end)
+        return tokenize(self.text, start, end, [m for m in self.marked[lo:hi] if m[1] > start and m[0] < end])
 
     def title_case(self, toks: list[Token]) -> bool:
         if not toks:
@@ -284,7 +315,7 @@ class DocumentAttributor:
 
     # -- attribution --------------------------------------------------------------------------------
     def speaker_of_cue(self, cue: Cue, toks: list[Token], mentions: list[Mention], sent_start: int,
-                       earlier: Speaker | None) -> Speaker | None:
+                       earlier: Callable[[], Speaker | None] = lambda: None) -> Speaker | None:
         by_last = {m.last: m for m in mentions}
         by_first = {m.first: m for m in mentions}
         if cue.ctype == "prep":
@@ -298,7 +329,7 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
-            return earlier or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
         while j >= 0:
@@ -331,7 +362,7 @@ class DocumentAttributor:
             if m.etype != "pron" or m.head in NOMINATIVE:
                 return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype in {"participle", "verb"} and (j < 0 or toks[j].text in {",", "and", "but", "to", "—"} or toks[j].lower in {"and", "but", "to"}):
-            return earlier or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         return None
 
     def attribute(self, qi: int) -> Attribution:
@@ -351,16 +382,19 @@ class DocumentAttributor:
                          or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
         ordered = after[:1] + sorted((c for c in cues if left_bound < c.index < qpos), key=lambda c: -c.index) \
             + [c for c in cues if qpos < c.index < right_bound and c not in after[:1]]
-        earlier: Speaker | None = None
-        for cue in ordered:
-            prior = [c for c in cues if c.index < cue.index]
-            earlier = None
-            if prior:
-                for pc in reversed(prior):
-                    earlier = self._cached_cue_speaker(pc, toks, mentions, fs)
-                    if earlier:
-                        break
-            speaker = self.speaker_of_cue(cue, toks, mentions, fs, earlier)
+        memo: dict[int, Speaker | None] = {}
+
+        def earlier_speaker(before: int) -> Speaker | None:
+            """The speaker of the nearest earlier cue of the frame that has one (at most three back)."""
+            for pc in [c for c in cues if c.index < before][-3:][::-1]:
+                if pc.index not in memo:
+                    memo[pc.index] = self._cached_cue_speaker(pc, toks, mentions, fs)
+                if memo[pc.index]:
+                    return memo[pc.index]
+            return None
+
+        for cue in ordered[:6]:
+            speaker = self.speaker_of_cue(cue, toks, mentions, fs, lambda c=cue.index: earlier_speaker(c))
             if speaker:
                 cue_used = cue
                 break
@@ -377,7 +411,7 @@ class DocumentAttributor:
         return result
 
     def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
-        return self.speaker_of_cue(cue, toks, mentions, fs, None) if cue.ctype in {"verb", "noun", "prep"} else None
+        return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep"} else None
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""

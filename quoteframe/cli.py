@@ -40,6 +40,9 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes (default: all cores); output is identical for every value."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local processes, or a Dask cluster (JSONL input through fsspec; pip install 'quoteframe[dask]')."),
+        click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."),
         click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr (the final count is still printed)."),
         click.option("--verbose", is_flag=True, help="Show a traceback on errors."),
@@ -115,9 +118,15 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[list[DocResult
                             date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
     report = RunReport()
     quiet = opts["quiet"]
+    jobs = opts["jobs"] or default_jobs()
+    if opts["engine"] == "dask":
+        from quoteframe.engine_dask import analyse_corpus_dask
+
+        results = list(analyse_corpus_dask(opts["paths"], read_opts, analysis, report, lambda m: _echo(m, quiet),
+                                           scheduler=opts["scheduler"], workers=jobs))
+        return results, report
     stdin = sys.stdin.buffer if "-" in opts["paths"] else None
     items = read_corpus(opts["paths"], read_opts, stdin=stdin)
-    jobs = opts["jobs"] or default_jobs()
     results = list(analyse_corpus(items, analysis, report, lambda m: _echo(m, quiet), jobs=jobs))
     return results, report
 

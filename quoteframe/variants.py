@@ -46,8 +46,9 @@ class LinkParams:
     min_words: int = 2  # renderings shorter than this are not linked
     member_floor: float = 0.75  # share of the threshold a full rendering needs to every full member
     fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
-    top_keys: int = 5  # rare features per rendering used for blocking
-    max_posting: int = 2000  # a key shared by more renderings than this is too common to block on
+    top_keys: int = 4  # rare features per rendering used for blocking
+    max_posting: int = 40  # a longer posting is paired as a sorted neighbourhood of this width
+    member_check: int = 8  # full members (the longest first) a new full rendering must be near
 
 
 @dataclass
@@ -148,37 +149,52 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser) -> tuple[sparse.csr_matr
 
 
 def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
-    """Pairs (i, j), i < j, of the same speaker where one has the other's rare feature.
+    """Pairs (i, j), i < j, of one speaker's renderings that share one of their rarest features.
 
-    Every rendering is indexed under all its features; each queries only its ``top_keys`` rarest ones,
-    and a posting longer than ``max_posting`` is skipped, so the number of candidate pairs is at most
-    n * top_keys * max_posting whatever the corpus size.
+    Every rendering is indexed under its features; only keys that are among some rendering's
+    ``top_keys`` rarest are used. A key with more than ``max_posting`` renderings is handled as a sorted
+    neighbourhood (each rendering paired with the next ``max_posting`` ones), so the number of pairs is
+    at most n * top_keys * max_posting: linear in n for fixed parameters.
     """
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (r, f) in enumerate(zip(rs, feats)):
-        for k in sorted(set(f)):
+        for k in set(f):
             postings[(r.speaker, k)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, (r, f) in enumerate(zip(rs, feats)):
-        keys = sorted(set(f), key=lambda k: (len(postings[(r.speaker, k)]), k))[: params.top_keys]
-        for k in keys:
-            ids = postings[(r.speaker, k)]
-            if len(ids) > params.max_posting:
-                continue
-            for j in ids:
-                if j != i:
-                    pairs.add((min(i, j), max(i, j)))
-    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    query: set[tuple[str, str]] = set()
+    for r, f in zip(rs, feats):
+        query.update(sorted(((r.speaker, k) for k in set(f)), key=lambda key: (len(postings[key]), key))[: params.top_keys])
+    chunks: list[np.ndarray] = []
+    w = params.max_posting
+    for key in sorted(query):
+        ids = np.array(sorted(postings[key]), dtype=np.int64)
+        n = len(ids)
+        if n < 2:
+            continue
+        if n <= w + 1:
+            a, b = np.triu_indices(n, 1)
+        else:
+            a = np.repeat(np.arange(n), w)
+            b = a + np.tile(np.arange(1, w + 1), n)
+            keep = b < n
+            a, b = a[keep], b[keep]
+        chunks.append(np.stack([ids[a], ids[b]], axis=1))
+    if not chunks:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(chunks)
+    n_all = len(rs)
+    codes = np.unique(pairs[:, 0] * n_all + pairs[:, 1])
+    return np.stack([codes // n_all, codes % n_all], axis=1)
 
 
-def pair_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
-    """Mean of word and character cosines for each pair (rows are L2-normalised)."""
-    if len(pairs) == 0:
-        return np.zeros(0)
-    i, j = pairs[:, 0], pairs[:, 1]
-    w = np.asarray(W[i].multiply(W[j]).sum(axis=1)).ravel()
-    c = np.asarray(C[i].multiply(C[j]).sum(axis=1)).ravel()
-    return (w + c) / 2.0
+def pair_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Mean of word and character cosines for each pair (rows are L2-normalised), in bounded chunks."""
+    out = np.zeros(len(pairs))
+    for s in range(0, len(pairs), chunk):
+        i, j = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
+        w = np.asarray(W[i].multiply(W[j]).sum(axis=1)).ravel()
+        c = np.asarray(C[i].multiply(C[j]).sum(axis=1)).ravel()
+        out[s:s + chunk] = (w + c) / 2.0
+    return out
 
 
 def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> float:
@@ -203,46 +219,70 @@ def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> flo
 
 
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
-    """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more."""
+    """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more.
+
+    Exact duplicates (same speaker, same stems: wire copies) are folded first; the rest are linked
+    through candidate pairs held in a sparse matrix, so memory grows with the number of pairs.
+    """
     params = params or LinkParams()
     if len(rs) < 2:
         return []
-    W, C, feats = _weights(rs, norm)
-    pairs = candidate_pairs(rs, feats, params)
+    rep_of: dict[tuple[str, str], int] = {}
+    dup_of: list[int] = []
+    uniq: list[int] = []
+    for i, r in enumerate(rs):
+        key = (r.speaker, " ".join(r.stems))
+        if key not in rep_of:
+            rep_of[key] = len(uniq)
+            uniq.append(i)
+        dup_of.append(rep_of[key])
+    us = [rs[i] for i in uniq]
+    W, C, feats = _weights(us, norm)
+    pairs = candidate_pairs(us, feats, params)
     sims = pair_similarity(W, C, pairs)
-    sim: dict[tuple[int, int], float] = {}
-    for (a, b), s in zip(pairs.tolist(), sims.tolist()):
-        sim[(a, b)] = sim[(b, a)] = s
-    neighbours: dict[int, list[int]] = defaultdict(list)
-    for a, b in pairs.tolist():
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    n_docs = len(rs)
+    n = len(us)
+    S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
+                           np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
     df: dict[str, int] = defaultdict(int)
-    for r in rs:
-        for s in set(r.stems):
-            df[s] += 1
-    idf = {s: float(np.log((1 + n_docs) / (1 + d)) + 1) for s, d in df.items()}
-    order = sorted(range(len(rs)), key=lambda k: (-len(rs[k].words), rs[k].doc_id, rs[k].start))
+    for r in us:
+        for st in set(r.stems):
+            df[st] += 1
+    idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
+    extra: dict[tuple[int, int], float] = {}
+
+    def sim_of(k: int, m: int, row: dict[int, float]) -> float:
+        if m in row:
+            return row[m]
+        if (k, m) not in extra:
+            extra[(k, m)] = float(pair_similarity(W, C, np.array([[k, m]]))[0])
+        return extra[(k, m)]
+
+    order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
     cluster_of: dict[int, int] = {}
     roots: list[int] = []
-    members: dict[int, list[int]] = defaultdict(list)
-    full: dict[int, list[int]] = defaultdict(list)
+    members: list[list[int]] = []
+    full: list[list[int]] = []
     for k in order:
+        lo, hi = S.indptr[k], S.indptr[k + 1]
+        row = dict(zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist()))
         best: tuple[float, int] | None = None
-        for cid in sorted({cluster_of[n] for n in neighbours[k] if n in cluster_of}):
+        near: dict[int, list[int]] = defaultdict(list)
+        for m in row:
+            if m in cluster_of:
+                near[cluster_of[m]].append(m)
+        for cid in sorted(near):
             root = roots[cid]
             score = 0.0
-            if len(rs[k].words) >= params.fragment * len(rs[root].words):
-                s_root = sim.get((k, root), 0.0)  # a full rendering must match the root itself,
+            if len(us[k].words) >= params.fragment * len(us[root].words):
+                s_root = sim_of(k, root, row)  # a full rendering must match the root itself,
                 score = s_root if s_root >= params.threshold else 0.0
-                floor = params.threshold * params.member_floor  # and be near every full member (no stars)
-                if score and any(sim.get((k, m), 0.0) < floor for m in full[cid]):
+                floor = params.threshold * params.member_floor  # and the first full members (no stars)
+                if score and any(sim_of(k, m, row) < floor for m in full[cid][: params.member_check]):
                     score = 0.0
             else:
-                for m in members[cid]:  # a fragment must be contained in one member
-                    if (k, m) in sim and len(rs[k].words) < len(rs[m].words):
-                        c = containment(rs[k], rs[m], idf)
+                for m in near[cid]:  # a fragment must be contained in a member it was paired with
+                    if len(us[k].words) < len(us[m].words):
+                        c = containment(us[k], us[m], idf)
                         if c >= params.containment:
                             score = max(score, c)
             if score and (best is None or score > best[0]):
@@ -250,15 +290,21 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         if best is None:
             cluster_of[k] = len(roots)
             roots.append(k)
-            members[len(roots) - 1].append(k)
-            full[len(roots) - 1].append(k)
+            members.append([k])
+            full.append([k])
         else:
-            cluster_of[k] = best[1]
-            members[best[1]].append(k)
-            if len(rs[k].words) >= params.fragment * len(rs[roots[best[1]]].words):
-                full[best[1]].append(k)
-            rs[k].similarity = best[0]
-    return [sorted(m) for m in members.values() if len(m) >= 2]
+            cid = best[1]
+            cluster_of[k] = cid
+            members[cid].append(k)
+            if len(us[k].words) >= params.fragment * len(us[roots[cid]].words):
+                full[cid].append(k)
+            us[k].similarity = best[0]
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(dup_of):
+        clusters[cluster_of[u]].append(i)
+        if i != uniq[u]:
+            rs[i].similarity = rs[uniq[u]].similarity
+    return [sorted(c) for _, c in sorted(clusters.items()) if len(c) >= 2]
 
 
 def _window(a: Rendering, lo: int, hi: int) -> Rendering:
