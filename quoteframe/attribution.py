@@ -47,7 +47,7 @@ NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
-COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"},
+COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
@@ -115,8 +115,14 @@ class DocumentAttributor:
             self._ends[para[0]] = [b for _, b in sents]
         return self._para_cache[para[0]]
 
-    def frame(self, qi: int) -> tuple[int, int]:
-        """From the start of the sentence holding the opening mark to the end of the one holding the close."""
+    def frame(self, qi: int) -> tuple[int, int, int]:
+        """From the start of the sentence holding the opening mark to the end of the one holding the close.
+
+        Returns (start, end, core end). When the quotation ends its sentence (“…?” / “….”), the next
+        sentence of the paragraph is added: “Why?” Trump asked reporters. is one attribution although
+        a sentence splitter rightly cuts after the question mark. ``core end`` is the end of the
+        quotation's own sentence.
+        """
         s, e = self.marked[qi][0], self.marked[qi][1]
         p1, p2 = self._paragraph(s), self._paragraph(max(s, e - 1))
         sents1, sents2 = self._sentences(p1), self._sentences(p2)
@@ -124,8 +130,11 @@ class DocumentAttributor:
         fs = sents1[k1][0] if k1 >= 0 else p1[0]
         k2 = bisect.bisect_left(self._ends[p2[0]], e)
         fe = sents2[k2][1] if k2 < len(sents2) else p2[1]
+        core = fe
+        if k2 + 1 < len(sents2) and not self.text[e:fe].strip(" \t.,;:!?)"):
+            fe = sents2[k2 + 1][1]
         # a run-on "sentence" (no punctuation for pages) is clipped to a window around the quotation
-        return max(fs, s - MAX_LEFT), max(min(fe, e + MAX_RIGHT), e)
+        return max(fs, s - MAX_LEFT), max(min(fe, e + MAX_RIGHT), e), max(min(core, e + MAX_RIGHT), e)
 
     def _previous_paragraph(self, para: tuple[int, int]) -> tuple[int, int] | None:
         """The nearest non-blank line before ``para`` (bounded look-back over blank lines)."""
@@ -237,6 +246,8 @@ class DocumentAttributor:
         if m.etype == "role":
             return self.resolve_role(m)
         if m.etype == "pron":
+            if m.head == "i":
+                return Speaker("I", "person", m)  # the writer of a first-person piece
             return self.resolve_pronoun(m, mentions, sent_start)
         return None
 
@@ -355,9 +366,9 @@ class DocumentAttributor:
             break
         if j in by_last and not by_last[j].possessive:
             return self.resolve(by_last[j], toks, mentions, sent_start)
-        # inversion: “…,” said the ministry
-        if cue.ctype == "verb" and cue.last + 1 in by_first and cue.index > 0 and toks[cue.index - 1].text in {",", "—"} | {"”"} \
-                or (cue.ctype == "verb" and cue.last + 1 in by_first and cue.index > 0 and toks[cue.index - 1].quote >= 0):
+        # inversion: “…,” said the ministry / Said Ellis: “…”
+        if cue.ctype == "verb" and cue.last + 1 in by_first and (
+                cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
             m = by_first[cue.last + 1]
             if m.etype != "pron" or m.head in NOMINATIVE:
                 return self.resolve(m, toks, mentions, sent_start)
@@ -366,7 +377,7 @@ class DocumentAttributor:
         return None
 
     def attribute(self, qi: int) -> Attribution:
-        fs, fe = self.frame(qi)
+        fs, fe, core_end = self.frame(qi)
         toks = self.tokens(fs, fe)
         mentions = self.finder.find(toks, self.title_case(toks))
         cues = self.cues(toks)
@@ -398,8 +409,10 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        if speaker is None and qpos == 0:
+            speaker, cue_used = self.colon_lead_in(qi)
         kind = self.kind(qi, toks, qpos, cue_used, speaker)
-        alone = not any(t.is_word for k, t in enumerate(toks) if left_bound < k < right_bound)
+        alone = not any(t.is_word for k, t in enumerate(toks) if left_bound < k < right_bound and t.start < core_end)
         if speaker is None and kind == "direct" and alone:
             speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
@@ -412,6 +425,24 @@ class DocumentAttributor:
 
     def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
         return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep"} else None
+
+    def colon_lead_in(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation opening a paragraph after one that ends with a colon (Cruz continued:)."""
+        para = self._paragraph(self.marked[qi][0])
+        if self.text[para[0]:self.marked[qi][0]].strip():
+            return None, None
+        prev = self._previous_paragraph(para)
+        if prev is None or not self.text[prev[0]:prev[1]].rstrip().endswith(":"):
+            return None, None
+        sents = self._sentences(prev)
+        sent = (max(sents[-1][0], prev[1] - MAX_LEFT), prev[1])
+        toks = self.tokens(*sent)
+        mentions = self.finder.find(toks, self.title_case(toks))
+        for cue in reversed(self.cues(toks)):
+            speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+            if speaker:
+                return speaker, cue
+        return None, None
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""

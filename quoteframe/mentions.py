@@ -19,7 +19,7 @@ from quoteframe.lexicon import Lexicons
 from quoteframe.names import fold
 from quoteframe.segment import Token
 
-NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group"}
+NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "many", "some", "several", "most", "all", "other", "both", "few", "dozens", "hundreds", "thousands"}
@@ -247,8 +247,7 @@ class MentionFinder:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
         if name:
             full = " ".join(name)
-            first = j - len(name) + 1 if "of" not in [w.lower() for w in words] else i + len(title)
-            first = max(i, min(first, j))
+            first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
             person_name = full
             if len(name) == 1:
                 person_name = self.ents.person_for_surname(name[0]) or full

@@ -13,6 +13,7 @@ correct when it overlaps a gold item's content and its mention overlaps that ite
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from quoteframe.errors import InputError
 from quoteframe.evaluate import Score
 from quoteframe.records import Document, Quote
 
+ANN_ID = re.compile(r"^[TEARN#*]\d*\t")
 OPENERS = '"“'
 CLOSERS = '"”'
 
@@ -52,8 +54,8 @@ def parse_ann(ann: str, doc: str, where: str) -> list[Attribution]:
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[dict[str, str]] = []
     for lineno, line in enumerate(ann.splitlines(), 1):
-        if not line.strip():
-            continue
+        if not line.strip() or not ANN_ID.match(line):
+            continue  # a span's text can run over several lines: only ID-led lines are annotations
         parts = line.split("\t")
         try:
             if line.startswith("T"):
@@ -102,13 +104,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, int, int, int, int]:
-    """(gold direct, predicted direct, correct predictions, gold items found, span-only matches)."""
+def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, int, int, int, int, int]:
+    """(gold direct, predicted direct, correct predictions, gold items found with their speaker,
+    predictions on a gold item's span, gold items whose span was found)."""
     g_items = [g for g in gold if g.direct]
     preds = [q for q in quotes if q.kind == "direct" and q.mention_start is not None]
     correct = 0
     found: set[int] = set()
     span_hits = 0
+    span_found: set[int] = set()
     for q in preds:
         qspan = (q.start, q.end)
         hit_span = False
@@ -116,13 +120,14 @@ def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, i
             if not any(_overlap(qspan, piece) >= 0.5 * min(q.end - q.start, piece[1] - piece[0]) for piece in g.content):
                 continue
             hit_span = True
+            span_found.add(gi)
             assert q.mention_start is not None and q.mention_end is not None
             if g.source and _overlap((q.mention_start, q.mention_end), g.source) > 0:
                 correct += 1
                 found.add(gi)
                 break
         span_hits += hit_span
-    return len(g_items), len(preds), correct, len(found), span_hits
+    return len(g_items), len(preds), correct, len(found), span_hits, len(span_found)
 
 
 def score_polnear(root: Path, split: str, analysis: object, message: Callable[[str], None] = lambda m: None) -> list[Score]:
@@ -130,13 +135,13 @@ def score_polnear(root: Path, split: str, analysis: object, message: Callable[[s
     from quoteframe.pipeline import DocumentAnalyser
 
     analyser = DocumentAnalyser(analysis)  # type: ignore[arg-type]
-    totals = [0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0]
     data = load_split(root, split)
     for doc, gold in data:
         counts = match_document(analyser(doc).quotes, gold)
         totals = [t + c for t, c in zip(totals, counts)]
     message(f"PolNeAR {split}: {len(data)} articles")
-    g, p, c, f, s = totals
+    g, p, c, f, s, sf = totals
     name = f"polnear-{split}"
-    return [Score(name, "direct quote span", g, p, s),
+    return [Score(name, "direct quote span", g, p, s, correct_recall=sf),
             Score(name, "direct quote + speaker mention", g, p, c, correct_recall=f)]

@@ -21,7 +21,11 @@ ABBREVIATIONS = (
 QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                                  "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev fr atty supt insp".split()
+# abbreviations and initials keep their period (Mr. Clarke, Donald J. Trump, U.S.), so a period token
+# always ends a sentence
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
+                      r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 
 class Token:
