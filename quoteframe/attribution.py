@@ -46,6 +46,7 @@ SENT_END = {".", "!", "?"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
+INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
@@ -216,21 +217,23 @@ class DocumentAttributor:
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if "noun" in types and nxt not in {"of", "about", "on", "for"}:
             near_quote = (i + 1 < len(toks) and toks[i + 1].quote >= 0) or (i > 0 and toks[i - 1].quote >= 0) or \
-                (nxt in {"that", ":", ","} and i + 2 < len(toks) and toks[i + 2].quote >= 0)
+                any(toks[k].quote >= 0 and all(t.lower in INTRODUCERS for t in toks[i + 1:k])
+                    for k in range(i + 2, min(len(toks), i + 4)))
             agent = nxt in {"by", "from"}
             that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
                 not any(t.quote >= 0 for t in toks[i + 1:i + 2])
-            if not (near_quote or agent or that):
-                return None
-            if prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or before & LIGHT_VERBS or nxt in {"by", "from", "of"}:
+            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
+            if (near_quote or agent or that) and (determined or agent):
                 return "noun"
             if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
                 return "noun"
+            if near_quote and types == {"noun"}:
+                return "noun"  # signs such as “…”, chants of “…”
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
             if nxt in PHRASAL.get(toks[i].lower.rstrip("sedingl"), ()):
-                return None  # call for, call on, ask for: requests, not quotations
+                return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
             return "verb"
@@ -327,6 +330,8 @@ class DocumentAttributor:
     # -- attribution --------------------------------------------------------------------------------
     def speaker_of_cue(self, cue: Cue, toks: list[Token], mentions: list[Mention], sent_start: int,
                        earlier: Callable[[], Speaker | None] = lambda: None) -> Speaker | None:
+        if cue.ctype == "barrier":
+            return None
         by_last = {m.last: m for m in mentions}
         by_first = {m.first: m for m in mentions}
         if cue.ctype == "prep":
@@ -391,8 +396,13 @@ class DocumentAttributor:
         after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
                  and all(toks[k].text in {",", "—", "-"} or toks[k].quote >= 0 or toks[k].lower in SKIPPABLE
                          or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
-        ordered = after[:1] + sorted((c for c in cues if left_bound < c.index < qpos), key=lambda c: -c.index) \
-            + [c for c in cues if qpos < c.index < right_bound and c not in after[:1]]
+        left: list[Cue] = []
+        for c in sorted((c for c in cues if left_bound < c.index < qpos), key=lambda c: -c.index):
+            if c.ctype == "barrier":
+                break  # a verb of another clause stands between the quotation and any cue further left
+            left.append(c)
+        ordered = after[:1] + left + [c for c in cues if qpos < c.index < right_bound and c not in after[:1]
+                                      and c.ctype != "barrier"]
         memo: dict[int, Speaker | None] = {}
 
         def earlier_speaker(before: int) -> Speaker | None:
@@ -424,7 +434,7 @@ class DocumentAttributor:
         return result
 
     def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
-        return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep"} else None
+        return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep", "participle"} else None
 
     def colon_lead_in(self, qi: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation opening a paragraph after one that ends with a colon (Cruz continued:)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons
@@ -84,6 +84,7 @@ class DocEntities:
                             for m in PROPER_RE.finditer(self.text) if not self.in_headline(m.start())}
         return self._proper
     role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
+    acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
 
     def person_for_surname(self, word: str) -> str | None:
         return self.surnames.get(fold(word))
@@ -107,10 +108,10 @@ def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEnti
 
     ents.text = text
     ents.in_headline = in_headline
-    for m in RUN_RE.finditer(text):
+    ents.acronyms = acronyms(text)
+    for m, words in _runs(text, lex):
         if in_headline(m.start()):
             continue
-        words = m.group().split()
         title, name, org = split_run(words)
         before = PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
         role = lex.roles.get(before.group(1)) if before else None
@@ -135,6 +136,37 @@ def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEnti
 
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
 RUN_RE = re.compile(r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}))*")
+
+
+def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one)."""
+    for m in RUN_RE.finditer(text):
+        words: list[str] = []
+        for w in m.group().split():
+            words.append(w)
+            if w.endswith(".") and not (lex.is_title(w.lower()) or len(w) == 2 or w.count(".") > 1):
+                yield m, words
+                words = []
+        if words:
+            yield m, words
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the document defines: Collective Security Treaty Organization (CSTO) -> CSTO: full name."""
+    found: dict[str, str] = {}
+    for m in ACRONYM_RE.finditer(text):
+        words, short = m.group(1).split(), m.group(2)
+        initials = [w[0] for w in words if w[0].isupper()]
+        for k in range(len(initials) - len(short), -1, -1):
+            if "".join(initials[k:k + len(short)]) == short and len(initials) - k == len(short):
+                caps = [w for w in words if w[0].isupper()]
+                first = caps[k]
+                found.setdefault(short, " ".join(words[words.index(first):]))
+                break
+    return found
+
+
+ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+)?){2,9})\(([A-Z]{2,8})\)")
 
 
 def is_title_case(line: str) -> bool:
@@ -245,6 +277,8 @@ class MentionFinder:
             end -= 2
         if org:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
+        if len(name) == 1 and name[0] in self.ents.acronyms:
+            return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
         if name:
             full = " ".join(name)
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
