@@ -251,7 +251,8 @@ class DocumentAttributor:
         if m.etype == "pron":
             if m.head == "i":
                 return Speaker("I", "person", m)  # the writer of a first-person piece
-            return self.resolve_pronoun(m, mentions, sent_start)
+            # a pronoun with no antecedent in reach: the mention is known, the entity is not (empty name)
+            return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
 
     def resolve_role(self, m: Mention) -> Speaker | None:
@@ -359,6 +360,13 @@ class DocumentAttributor:
                 j -= 1
                 continue
             if t.text == "," and cue.ctype == "verb":
+                if j - 1 >= 0 and toks[j - 1].text == ")":  # Gov. John Kasich (R-OH), said
+                    k = j - 1
+                    while k >= 0 and toks[k].text != "(":
+                        k -= 1
+                    if k - 1 in by_last:
+                        j = k - 1
+                        break
                 if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive:
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
@@ -371,10 +379,13 @@ class DocumentAttributor:
             break
         if j in by_last and not by_last[j].possessive:
             return self.resolve(by_last[j], toks, mentions, sent_start)
-        # inversion: “…,” said the ministry / Said Ellis: “…”
-        if cue.ctype == "verb" and cue.last + 1 in by_first and (
+        # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
+        nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
+        between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
+                                                for t in toks[cue.last + 1:nxt_m.first])
+        if cue.ctype == "verb" and between_ok and (
                 cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
-            m = by_first[cue.last + 1]
+            m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE:
                 return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype in {"participle", "verb"} and (j < 0 or toks[j].text in {",", "and", "but", "to", "—"} or toks[j].lower in {"and", "but", "to"}):
@@ -421,7 +432,7 @@ class DocumentAttributor:
                 break
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
-        kind = self.kind(qi, toks, qpos, cue_used, speaker)
+        kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions)
         alone = not any(t.is_word for k, t in enumerate(toks) if left_bound < k < right_bound and t.start < core_end)
         if speaker is None and kind == "direct" and alone:
             speaker = self.inherited(qi)
@@ -472,7 +483,8 @@ class DocumentAttributor:
                 return prev.speaker
         return None
 
-    def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None) -> str:
+    def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
+             mentions: list[Mention] | None = None) -> str:
         """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare."""
         s, e = self.spans[qi]
         content = self.text[s:e].strip()
@@ -490,6 +502,11 @@ class DocumentAttributor:
         closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue is not None and cue.index > qpos) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and len(words) >= 3 and ends_sentence:
+            return "direct"
+        # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
+        in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}
+        if at_start and cue is not None and cue.index > qpos and content.endswith((",", "!", "?", ".", "…")) and all(
+                toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE for k in range(qpos + 1, cue.index)):
             return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"

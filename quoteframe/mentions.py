@@ -334,7 +334,8 @@ class MentionFinder:
                     and not out[-1].possessive:
                 role = out.pop()
                 etype = self.lex.roles[role.head].entity if role.head in self.lex.roles else m.etype
-                m = Mention(m.first, m.last, m.start, m.end, m.text, etype if etype in {"person", "org"} else m.etype,
+                m = Mention(role.first, m.last, role.start, m.end, self.doc[role.start:m.end],
+                            etype if etype in {"person", "org"} else m.etype,
                             name=m.name or m.text, modifiers=role.modifiers, possessive=m.possessive)
             out.append(m)
         return out
