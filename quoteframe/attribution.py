@@ -487,7 +487,7 @@ class DocumentAttributor:
              mentions: list[Mention] | None = None) -> str:
         """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare."""
         s, e = self.spans[qi]
-        content = self.text[s:e].strip()
+        content = self.text[s:e].strip().rstrip("’'\"” ")  # a nested quotation can end the content
         words = content.split()
         first_alpha = next((ch for ch in content if ch.isalpha()), "")
         ends_sentence = content.rstrip("”’\"' )").endswith((".", "!", "?", "…"))

@@ -20,6 +20,7 @@ from quoteframe.names import fold
 from quoteframe.segment import Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
+QUANTIFIER_SUBJECTS = {"some", "others", "many", "another", "one", "several", "most", "few", "all", "both"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "many", "some", "several", "most", "all", "other", "both", "few", "dozens", "hundreds", "thousands"}
@@ -225,6 +226,11 @@ class MentionFinder:
                 i += 1
                 continue
             if low in NOMINATIVE:
+                mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=low))
+                i += 1
+                continue
+            if low in QUANTIFIER_SUBJECTS and (i + 1 == n or not toks[i + 1].is_word or toks[i + 1].lower in self.lex.cues):
+                # "Some chanted", "others said", "another wrote": a speaker the text does not name
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=low))
                 i += 1
                 continue

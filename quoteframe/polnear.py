@@ -45,8 +45,27 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _is_quoted(doc: str, start: int, end: int) -> bool:
-    piece = doc[start:end].strip().rstrip(",.;:")
-    return len(piece) > 2 and piece[0] in OPENERS and piece.rstrip(",.;:")[-1] in CLOSERS
+    """True when a content piece lies inside quotation marks.
+
+    PolNeAR cuts the content of a long quotation at sentence ends, so a piece need not start or end
+    with a mark: it is inside a quotation when it starts with an opening mark, or when its paragraph
+    has an unclosed opening mark before it, and it contains no mark that closes and reopens.
+    """
+    piece = doc[start:end].strip()
+    if len(piece) < 2:
+        return False
+    para_start = doc.rfind("\n", 0, start) + 1
+    before = doc[para_start:start]
+    straight = before.count('"')
+    open_before = before.count("“") > before.count("”") or straight % 2 == 1
+    starts_open = piece[0] in OPENERS
+    if not (starts_open or open_before):
+        return False
+    inner = piece[1:] if starts_open else piece
+    for i, ch in enumerate(inner):
+        if ch in CLOSERS and inner[i + 1:].strip(" ,.;:!?—-"):
+            return False  # the quotation closes and the reporter's words go on
+    return True
 
 
 def parse_ann(ann: str, doc: str, where: str) -> list[Attribution]:
