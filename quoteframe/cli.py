@@ -172,12 +172,15 @@ def quotes(**opts: Any) -> None:
 @output_options
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gold quotations CSV for the corpus (tests/gold/quotes.csv for seeds/).")
+@click.option("--gold-variants", "gold_variants", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Gold remark groups CSV for the corpus (tests/gold/variants.csv for seeds/).")
 @click.option("--polnear", "polnear_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="A PolNeAR checkout (or its data/ folder): also score direct quotations on it.")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
               help="PolNeAR split to score (its test split is never read).")
 @handle_errors
-def evaluate(gold_path: str | None, polnear_dir: str | None, split: str, **opts: Any) -> None:
+def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, split: str,
+             **opts: Any) -> None:
     """Precision, recall and F1 of quotation spans, kinds and speakers against gold annotations.
 
     Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --polnear ~/data/PolNeAR
@@ -186,14 +189,25 @@ def evaluate(gold_path: str | None, polnear_dir: str | None, split: str, **opts:
 
     from quoteframe.evaluate import EVAL_COLUMNS, load_gold, score_seeds
 
-    if not gold_path and not polnear_dir:
-        raise click.UsageError("give --gold, --polnear or both")
+    if not gold_path and not polnear_dir and not gold_variants:
+        raise click.UsageError("give --gold, --gold-variants, --polnear or several")
     scores = []
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
-    if gold_path:
+    if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
         rows = canonicalise(q for r in results for q in r.quotes)
-        scores += score_seeds(rows, load_gold(Path(gold_path)))
+        partial_keys = None
+        if gold_path:
+            gold = load_gold(Path(gold_path))
+            scores += score_seeds(rows, gold)
+            partial_keys = {(g.doc_id, g.start, g.end) for g in gold if g.kind == "partial"}
+        if gold_variants:
+            from quoteframe.evaluate import load_gold_variants, score_variant_links
+            from quoteframe.variants import find_variants, variant_rows
+            from quoteframe.wordnet import WordNet
+
+            groups = find_variants(rows, wordnet=WordNet())
+            scores += score_variant_links(variant_rows(groups), load_gold_variants(Path(gold_variants)), partial_keys)
         _echo(report.summary())
     if polnear_dir:
         from quoteframe.polnear import score_polnear

@@ -8,7 +8,7 @@ anyone can recompute them.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +104,68 @@ def score_seeds(predicted: Sequence[Quote], gold: Sequence[GoldQuote], dataset: 
 
 def write_scores(scores: Iterable[Score]) -> list[dict[str, object]]:
     return [s.row() for s in scores]
+
+
+@dataclass(frozen=True)
+class GoldRendering:
+    """One rendering of a remark in the gold remark groups."""
+
+    group: str
+    doc_id: str
+    start: int
+    end: int
+
+
+def load_gold_variants(path: Path) -> list[GoldRendering]:
+    """Read ``tests/gold/variants.csv`` (group,doc_id,start,end,...)."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    with handle:
+        reader = csv.DictReader(line for line in handle if not line.startswith("#"))
+        out = []
+        for row in reader:
+            try:
+                out.append(GoldRendering(row["group"], row["doc_id"], int(row["start"]), int(row["end"])))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise InputError(f"{path}: line {reader.line_num}: bad gold row ({exc})") from exc
+    return out
+
+
+def score_variant_links(predicted: Sequence[Mapping[str, object]], gold: Sequence[GoldRendering],
+                        partial_keys: set[tuple[str, int, int]] | None = None, dataset: str = "seeds") -> list[Score]:
+    """Pairwise precision/recall/F1 of remark linking, and the share of partial quotations linked.
+
+    Each predicted rendering (variant_id, doc_id, start, end) is mapped to the gold rendering it overlaps
+    most (at least half of the shorter one); a predicted pair whose members map to no gold rendering, or
+    to renderings of different remarks, is wrong.
+    """
+    def best(doc_id: str, start: int, end: int) -> int | None:
+        cands = [(min(end, g.end) - max(start, g.start), k) for k, g in enumerate(gold)
+                 if g.doc_id == doc_id and min(end, g.end) - max(start, g.start) >= 0.5 * min(end - start, g.end - g.start)]
+        return max(cands)[1] if cands else None
+
+    groups: dict[str, list[int | None]] = {}
+    for row in predicted:
+        groups.setdefault(str(row["variant_id"]), []).append(
+            best(str(row["doc_id"]), int(str(row["start"])), int(str(row["end"]))))
+    pred_pairs: set[tuple[int, int]] = set()
+    wrong = 0
+    for members in groups.values():
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                x, y = members[a], members[b]
+                if x is None or y is None:
+                    wrong += 1
+                elif x != y:
+                    pred_pairs.add((min(x, y), max(x, y)))
+    gold_pairs = {(a, b) for a in range(len(gold)) for b in range(a + 1, len(gold)) if gold[a].group == gold[b].group}
+    correct = len(pred_pairs & gold_pairs)
+    scores = [Score(dataset, "remark pairs", len(gold_pairs), len(pred_pairs) + wrong, correct)]
+    if partial_keys is not None:
+        linked = {k for pair in pred_pairs & gold_pairs for k in pair}
+        partial = [k for k, g in enumerate(gold) if (g.doc_id, g.start, g.end) in partial_keys]
+        scores.append(Score(dataset, "partial quotations linked", len(partial), len(partial),
+                            sum(1 for k in partial if k in linked)))
+    return scores

@@ -43,6 +43,7 @@ class LinkParams:
 
     threshold: float = 0.40  # root similarity for a full rendering to join a cluster
     containment: float = 0.75  # share of a fragment's weighted words found in a longer rendering
+    containment_long: float = 0.6  # the same for a fragment of five words or more (room for drift)
     min_words: int = 2  # renderings shorter than this are not linked
     member_floor: float = 0.75  # share of the threshold a full rendering needs to every full member
     fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
@@ -93,6 +94,11 @@ class Normaliser:
         if s is None:
             s = self._stem[word] = self.stemmer.stem(word)
         return s
+
+    def block_keys(self, r: Rendering, feats: list[str]) -> list[str]:
+        """Blocking keys: the features plus stem bigrams, so that function-word-heavy remarks
+        ("and this will be done shortly") still meet their other renderings."""
+        return feats + [f"{a}_{b}" for a, b in zip(r.stems, r.stems[1:])]
 
     def features(self, r: Rendering) -> list[str]:
         feats = [s for w, s in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS]
@@ -162,7 +168,8 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
             postings[(r.speaker, k)].append(i)
     query: set[tuple[str, str]] = set()
     for r, f in zip(rs, feats):
-        query.update(sorted(((r.speaker, k) for k in set(f)), key=lambda key: (len(postings[key]), key))[: params.top_keys])
+        shared = [(r.speaker, k) for k in set(f) if len(postings[(r.speaker, k)]) > 1]
+        query.update(sorted(shared, key=lambda key: (len(postings[key]), key))[: params.top_keys])
     chunks: list[np.ndarray] = []
     w = params.max_posting
     for key in sorted(query):
@@ -238,7 +245,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         dup_of.append(rep_of[key])
     us = [rs[i] for i in uniq]
     W, C, feats = _weights(us, norm)
-    pairs = candidate_pairs(us, feats, params)
+    pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
     sims = pair_similarity(W, C, pairs)
     n = len(us)
     S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
@@ -283,7 +290,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
                 for m in near[cid]:  # a fragment must be contained in a member it was paired with
                     if len(us[k].words) < len(us[m].words):
                         c = containment(us[k], us[m], idf)
-                        if c >= params.containment:
+                        if c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5):
                             score = max(score, c)
             if score and (best is None or score > best[0]):
                 best = (score, cid)
