@@ -67,6 +67,7 @@ class Rendering:
     stems: list[str] = field(default_factory=list)
     cluster: int = -1
     similarity: float = 1.0
+    partial: bool = False  # from a partial quotation: a fragment of some fuller rendering
 
 
 @dataclass
@@ -128,6 +129,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 r = Rendering(q.doc_id, q.outlet, q.quote_id, q.speaker, q.start + ps + lead, q.start + ps + lead + len(text), text)
                 r.words = words
                 r.stems = [norm.stem(w) for w in words]
+                r.partial = q.kind == "partial"
                 out.append(r)
     return out
 
@@ -280,7 +282,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         for cid in sorted(near):
             root = roots[cid]
             score = 0.0
-            if len(us[k].words) >= params.fragment * len(us[root].words):
+            if not us[k].partial or len(us[k].words) >= params.fragment * len(us[root].words):
                 s_root = sim_of(k, root, row)  # a full rendering must match the root itself,
                 score = s_root if s_root >= params.threshold else 0.0
                 floor = params.threshold * params.member_floor  # and the first full members (no stars)

@@ -9,6 +9,7 @@ so once.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,14 @@ class WordNet:
             for base in _data_paths():
                 root = Path(base) / "corpora" / "wordnet"
                 if (root / "lexnames").is_file() and (root / "data.noun").is_file():
-                    self._wn = WordNetCorpusReader(nltk.data.FileSystemPathPointer(str(root)), None)
+                    # nltk reads corpora only from its data path, so the folder is put on it
+                    if base not in nltk.data.path:
+                        nltk.data.path.insert(0, base)
+                    with warnings.catch_warnings():  # "multilingual functions are not available": not needed
+                        warnings.simplefilter("ignore")
+                        self._wn = WordNetCorpusReader(nltk.data.find("corpora/wordnet"), None)
                     break
-        except (LookupError, OSError, ImportError, ValueError):
+        except (LookupError, OSError, ImportError, ValueError, PermissionError):
             self._wn = None
         self._cache: dict[str, tuple[str, ...]] = {}
 

@@ -1,0 +1,140 @@
+"""Measure variant linking and drift alignment on MultiMWA-MTRef (read from the user's copy).
+
+MTRef pairs two independent English translations of the same Chinese news sentence, with word
+alignments (``sure`` and ``possible`` links). Every sentence becomes its own one-quotation document by
+one speaker, so the linker must find each sentence's partner among all of them: pairwise precision,
+recall and F1. The drift aligner is scored by F1 of its word links against the sure links. Only the
+train and dev files are read; nothing of MTRef is shipped with quoteframe.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from quoteframe.errors import InputError
+from quoteframe.evaluate import Score
+from quoteframe.records import Quote
+from quoteframe.variants import LinkParams, Normaliser, Rendering, _keys, find_variants
+from quoteframe.wordnet import WordNet
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two translations (tokenised) and their sure word links (i in a, j in b)."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    sure: frozenset[tuple[int, int]]
+
+
+def load_pairs(path: Path) -> list[Pair]:
+    """Read an mtref-{train,dev}.tsv file; a malformed line is an error naming file and line."""
+    pairs = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        cols = line.split("\t")
+        try:
+            sure = frozenset(tuple(int(x) for x in link.split("-")) for link in cols[7].split())
+            pairs.append(Pair(tuple(cols[1].split()), tuple(cols[3].split()), sure))  # type: ignore[arg-type]
+        except (IndexError, ValueError) as exc:
+            raise InputError(f"{path}: line {lineno}: not an MTRef row ({exc})") from exc
+    return pairs
+
+
+def _rendering(tokens: tuple[str, ...], norm: Normaliser) -> Rendering:
+    r = Rendering("d", "o", "q", "s", 0, 0, " ".join(tokens))
+    r.words = [t.lower() for t in tokens]
+    r.stems = [norm.stem(w) for w in r.words]
+    return r
+
+
+def align_links(a: Rendering, b: Rendering, norm: Normaliser) -> set[tuple[int, int]]:
+    """Word links between two renderings: in-order matches of stems and WordNet synonyms (difflib),
+    then unique identical stems out of order, then gap filling between aligned anchors."""
+    ka, kb = _keys(a, b, norm)
+    links: set[tuple[int, int]] = set()
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            links.update(zip(range(i1, i2), range(j1, j2)))
+    used_a = {i for i, _ in links}
+    used_b = {j for _, j in links}
+    # reordering: a word left over on both sides with the same key, once on each side
+    for i, k in enumerate(ka):
+        if i in used_a:
+            continue
+        js = [j for j, kk in enumerate(kb) if kk == k and j not in used_b]
+        if len(js) == 1 and ka.count(k) == 1:
+            links.add((i, js[0]))
+            used_a.add(i)
+            used_b.add(js[0])
+    # gap filling: an unaligned run between two anchors that are aligned in order is aligned to the
+    # unaligned run between their partners (diagonally if the lengths agree, else one-to-many)
+    anchors = sorted(links)
+    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:]):
+        if i2 - i1 > 1 and j2 - j1 > 1 and j2 > j1:
+            ga = [i for i in range(i1 + 1, i2) if i not in used_a]
+            gb = [j for j in range(j1 + 1, j2) if j not in used_b]
+            if ga and gb and (len(ga) == len(gb)):
+                links.update(zip(ga, gb))
+            elif ga and gb and (len(ga) == 1 or len(gb) == 1) and max(len(ga), len(gb)) <= 4:
+                links.update((i, j) for i in ga for j in gb)
+            elif ga and gb and max(len(ga), len(gb)) <= 6:  # proportional, for short uneven gaps
+                links.update((i, gb[min(len(gb) - 1, k * len(gb) // len(ga))]) for k, i in enumerate(ga))
+    return links
+
+
+def score_mtref(path: Path, params: LinkParams | None = None, wordnet: WordNet | None = None,
+                split: str = "") -> list[Score]:
+    """Linking pairwise P/R/F1 over all sentences as one corpus, and alignment F1 on sure links."""
+    pairs = load_pairs(path)
+    wn = wordnet if wordnet is not None else WordNet()
+    norm = Normaliser(wn)
+    quotes = []
+    for k, p in enumerate(pairs):
+        for side, toks in (("a", p.a), ("b", p.b)):
+            text = " ".join(toks)
+            quotes.append(Quote(f"{k:05d}{side}", "o", f"{k}{side}", "direct", "S", "", None, None, "", 0, len(text), text))
+    groups = find_variants(quotes, params, wn)
+    # MTRef repeats source sentences across rows: rows that share a sentence render the same remark.
+    # Gold remarks are the connected components of "same row" and "identical text"; pairs are counted
+    # over distinct texts, since identical texts are one rendering.
+    text_id: dict[str, int] = {}
+    for q in quotes:
+        text_id.setdefault(q.text, len(text_id))
+    parent = list(range(len(text_id)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        parent[find(text_id[" ".join(p.a)])] = find(text_id[" ".join(p.b)])
+    members: dict[int, list[int]] = {}
+    for t in range(len(text_id)):
+        members.setdefault(find(t), []).append(t)
+    gold = {(x, y) for m in members.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    doc_text = {q.doc_id: text_id[q.text] for q in quotes}
+    pred: set[tuple[int, int]] = set()
+    for g in groups:
+        ids = sorted({doc_text[m.doc_id] for m in g.members})
+        pred.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+    name = f"mtref-{split}" if split else "mtref"
+    scores = [Score(name, "linking pairs", len(gold), len(pred), len(pred & gold))]
+    g_links = p_links = c_links = 0
+    for p in pairs:
+        links = align_links(_rendering(p.a, norm), _rendering(p.b, norm), norm)
+        g_links += len(p.sure)
+        p_links += len(links)
+        c_links += len(links & p.sure)
+    scores.append(Score(name, "drift alignment (sure links)", g_links, p_links, c_links))
+    return scores
