@@ -24,7 +24,12 @@ test: $(STAMP)
 
 ## Precision, recall and F1 against the gold annotations (add POLNEAR=path/to/PolNeAR for the external set).
 eval: $(STAMP)
-	$(BIN)/quoteframe evaluate seeds/ --gold tests/gold/quotes.csv $(if $(POLNEAR),--polnear $(POLNEAR),)
+	$(BIN)/quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv \
+		$(if $(POLNEAR),--polnear $(POLNEAR),) $(if $(MTREF),--mtref $(MTREF),) --split $(or $(SPLIT),dev)
+
+## WordNet for variant linking, offline: needs Debian's wordnet-base (apt-get install wordnet-base).
+wordnet: $(STAMP)
+	$(BIN)/python scripts/setup_wordnet.py
 
 lint: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lint]'

@@ -176,21 +176,25 @@ def quotes(**opts: Any) -> None:
               help="Gold remark groups CSV for the corpus (tests/gold/variants.csv for seeds/).")
 @click.option("--polnear", "polnear_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="A PolNeAR checkout (or its data/ folder): also score direct quotations on it.")
+@click.option("--mtref", "mtref_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A folder with MultiMWA-MTRef mtref-{train,dev}.tsv: score variant linking and drift alignment.")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
-              help="PolNeAR split to score (its test split is never read).")
+              help="PolNeAR / MTRef split to score (their test splits are never read).")
 @handle_errors
-def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, split: str,
-             **opts: Any) -> None:
+def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, mtref_dir: str | None,
+             split: str, **opts: Any) -> None:
     """Precision, recall and F1 of quotation spans, kinds and speakers against gold annotations.
 
-    Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --polnear ~/data/PolNeAR
+    Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv
+
+    External data (never shipped): --polnear ~/data/PolNeAR --mtref ~/data/mtref --split dev
     """
     from pathlib import Path
 
     from quoteframe.evaluate import EVAL_COLUMNS, load_gold, score_seeds
 
-    if not gold_path and not polnear_dir and not gold_variants:
-        raise click.UsageError("give --gold, --gold-variants, --polnear or several")
+    if not (gold_path or polnear_dir or gold_variants or mtref_dir):
+        raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref or several")
     scores = []
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
     if gold_path or gold_variants:
@@ -213,6 +217,10 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
         from quoteframe.polnear import score_polnear
 
         scores += score_polnear(Path(polnear_dir), split, analysis, message=lambda m: _echo(m, opts["quiet"]))
+    if mtref_dir:
+        from quoteframe.mtref import score_mtref
+
+        scores += score_mtref(Path(mtref_dir) / f"mtref-{split}.tsv", split=split)
     with open_output(opts["output"]) as out:
         fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
         write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])
