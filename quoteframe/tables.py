@@ -56,7 +56,7 @@ def write_table(table: Table, out: TextIO, fmt: str = "csv", raw: bool = False, 
                             quoting=csv.QUOTE_MINIMAL)
         writer.writerow(cols)
         for row in table.rows:
-            writer.writerow([_safe(_cell(row.get(c)), raw) for c in cols])
+            writer.writerow([_cell(_safe(row.get(c), raw)) for c in cols])
     elif fmt == "jsonl":
         for row in table.rows:
             out.write(json.dumps({c: _json_value(row.get(c)) for c in cols}, ensure_ascii=False) + "\n")

@@ -73,3 +73,10 @@ def test_user_lexicon_adds_terms_and_bad_rows_are_named(tmp_path: Path) -> None:
     bad.write_text("term,category\nhooligan,delegitimising,extra\n", encoding="utf-8")
     code, _, err = run_cli("frames", str(doc), "--lexicon", str(bad), "--jobs", "1")
     assert code == 1 and f"{bad}: line 2: expected 2 fields, got 3" in err
+
+
+def test_negative_z_scores_stay_numbers() -> None:
+    _, out, _ = run_cli("frames", str(SEEDS), "--jobs", "1")
+    zs = [r["z"] for r in parse_csv(out)]
+    assert any(z.startswith("-") for z in zs)
+    assert all(float(z) == float(z) for z in zs)  # parseable: no formula guard on numbers
