@@ -17,19 +17,28 @@ president`` to the person the document titles President). What cannot be recover
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from quoteframe.lexicon import Lexicons
-from quoteframe.mentions import (DETERMINERS, NOMINATIVE, DocEntities, Mention, MentionFinder, RunSplitter,
-                                 is_title_case, scan_entities)
+from quoteframe.mentions import (
+    DETERMINERS,
+    NOMINATIVE,
+    DocEntities,
+    Mention,
+    MentionFinder,
+    RunSplitter,
+    is_title_case,
+    scan_entities,
+)
 from quoteframe.names import fold
 from quoteframe.segment import Segmenter, Token, tokenize
 
 SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", "has", "have", "had", "was", "is",
              "were", "would", "will", "did", "does", "do", "not", "to", "once", "again", "earlier", "initially",
-             "further", "publicly", "instead", "had", "has", "been", "be", "may", "might", "could", "should",
+             "further", "publicly", "instead", "been", "be", "may", "might", "could", "should",
              "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
              "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
@@ -163,9 +172,10 @@ class DocumentAttributor:
             out.extend((max(a, b - MAX_LEFT), b) for a, b in reversed(sents[max(0, k - limit):k]))
             if len(out) >= limit or para[0] == 0:
                 break
-            para = self._previous_paragraph(para)
-            if para is None:
+            previous = self._previous_paragraph(para)
+            if previous is None:
                 break
+            para = previous
             pos = para[1]
         return out[:limit]
 
@@ -383,7 +393,7 @@ class DocumentAttributor:
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
         between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
                                                 for t in toks[cue.last + 1:nxt_m.first])
-        if cue.ctype == "verb" and between_ok and (
+        if nxt_m is not None and cue.ctype == "verb" and between_ok and (
                 cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE:
@@ -426,7 +436,7 @@ class DocumentAttributor:
             return None
 
         for cue in ordered[:6]:
-            speaker = self.speaker_of_cue(cue, toks, mentions, fs, lambda c=cue.index: earlier_speaker(c))
+            speaker = self.speaker_of_cue(cue, toks, mentions, fs, functools.partial(earlier_speaker, cue.index))
             if speaker:
                 cue_used = cue
                 break
@@ -494,7 +504,7 @@ class DocumentAttributor:
         before = [t for t in toks[:qpos] if t.is_word]
         prev = toks[qpos - 1] if qpos > 0 else None
         nxt = toks[qpos + 1] if qpos + 1 < len(toks) else None
-        at_start = not before or (prev is not None and prev.text in {":", "—"}) or (prev is not None and prev.quote >= 0 and toks[qpos - 1].quote >= 0 and not [t for t in toks[qpos - 1:qpos] if t.is_word])
+        at_start = not before or (prev is not None and (prev.text in {":", "—"} or prev.quote >= 0))
         if prev is not None and prev.text in SENT_END:
             at_start = True
         after_cue = cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})

@@ -284,8 +284,16 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
 
     Example: quoteframe variants seeds/ --summary --format table
     """
-    from quoteframe.variants import (DRIFT_COLUMNS, SUMMARY_COLUMNS, VARIANT_COLUMNS, LinkParams, drift_rows,
-                                     find_variants, summary_rows, variant_rows)
+    from quoteframe.variants import (
+        DRIFT_COLUMNS,
+        SUMMARY_COLUMNS,
+        VARIANT_COLUMNS,
+        LinkParams,
+        drift_rows,
+        find_variants,
+        summary_rows,
+        variant_rows,
+    )
     from quoteframe.wordnet import INSTALL_HINT, WordNet
 
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"])

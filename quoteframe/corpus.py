@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from quoteframe.errors import InputError, LexiconError
 from quoteframe.records import Document, Skip
@@ -102,8 +102,10 @@ def decode(data: bytes, source: str, encoding: str | None) -> tuple[str, str | N
 def _open_bytes(path: Path) -> bytes:
     _, comp = _suffixes(path)
     if comp:
-        with COMPRESSED[comp](path, "rb") as fh:
-            return fh.read()  # type: ignore[no-any-return]
+        opener: Any = COMPRESSED[comp]
+        with opener(path, "rb") as fh:
+            data: bytes = fh.read()
+            return data
     return path.read_bytes()
 
 

@@ -63,7 +63,7 @@ class FrameLexicon:
     _surface: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, extra: Sequence[str] = (), replace: bool = False) -> "FrameLexicon":
+    def load(cls, extra: Sequence[str] = (), replace: bool = False) -> FrameLexicon:
         lex = cls()
         paths = [Path(p) for p in extra] if replace and extra else [lexicon_dir() / "frames.csv", *map(Path, extra)]
         for path in paths:
@@ -103,7 +103,7 @@ class FrameScorer:
         self.lexicon = lexicon
 
     @classmethod
-    def from_files(cls, extra: Sequence[str] = (), replace: bool = False) -> "FrameScorer":
+    def from_files(cls, extra: Sequence[str] = (), replace: bool = False) -> FrameScorer:
         return cls(FrameLexicon.load(extra, replace))
 
     def annotate(self, doc: Document, result: DocResult) -> None:

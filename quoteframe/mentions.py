@@ -27,7 +27,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 PREMODIFIERS = {"state", "local", "foreign", "top", "senior", "former", "official", "government", "police",
                 "security", "press", "news", "military", "regional", "federal", "national", "chief", "deputy",
                 "acting", "interim", "protest", "opposition", "rights", "human", "interior", "defense", "defence",
-                "foreign", "health", "finance", "prime", "vice", "party", "group", "then"}
+                "health", "finance", "prime", "vice", "party", "group", "then"}
 SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "though", "although", "as", "after",
                      "before", "while", "when", "if", "for", "by", "with", "from", "to", "of", "this", "that",
                      "these", "those", "there", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its",
@@ -95,7 +95,7 @@ def _modifier_keys(words: list[str]) -> set[str]:
     return {fold(w)[:5] for w in words if w and w[0].isupper() or "." in w}
 
 
-def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEntities:
+def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntities:
     """One regex pass over the document for name runs that carry a title (President X, press secretary X)."""
     ents = DocEntities()
     headline_cache: dict[int, bool] = {}
@@ -136,7 +136,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: "RunSplitter") -> DocEnti
 
 
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
-RUN_RE = re.compile(r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}))*")
+_WORD = r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})"
+RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
 
 
 def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]:

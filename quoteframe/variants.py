@@ -441,10 +441,10 @@ def summary_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
 
 
 def drift_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
-    rows = []
+    rows: list[dict[str, object]] = []
     for g in groups:
         for m, a, b, op in g.drift:
             rows.append({"variant_id": g.variant_id, "outlet_a": g.central.outlet, "outlet_b": m.outlet,
                          "a_words": a, "b_words": b, "op": op, "_key": (m.doc_id, m.start)})
-    rows.sort(key=lambda r: (r["variant_id"], r["_key"]))
+    rows.sort(key=lambda r: (str(r["variant_id"]), r["_key"]))
     return rows

@@ -30,7 +30,7 @@ class WordNet:
 
     def __init__(self, enabled: bool = True) -> None:
         self._wn: Any = None
-        self._cache = {}
+        self._cache: dict[str, tuple[str, ...]] = {}
         if not enabled:
             return
         try:
@@ -49,7 +49,6 @@ class WordNet:
                     break
         except (LookupError, OSError, ImportError, ValueError, PermissionError):
             self._wn = None
-        self._cache: dict[str, tuple[str, ...]] = {}
 
     @property
     def available(self) -> bool:
