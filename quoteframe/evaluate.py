@@ -8,13 +8,15 @@ anyone can recompute them.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from quoteframe.errors import InputError
 from quoteframe.records import Quote
 
+T = TypeVar("T")
 EVAL_COLUMNS = ["dataset", "measure", "gold", "predicted", "correct", "precision", "recall", "f1"]
 
 
@@ -60,22 +62,26 @@ class GoldQuote:
     text: str
 
 
-def load_gold(path: Path) -> list[GoldQuote]:
-    """Read a gold CSV (doc_id,start,end,kind,speaker,...,text); errors name the file and line."""
+def _read_gold(path: Path, make: Callable[[dict[str, str]], T]) -> list[T]:
+    """Rows of a commented gold CSV turned into records; a bad row is an error naming file and line."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    gold: list[GoldQuote] = []
+    out: list[T] = []
     with handle:
         reader = csv.DictReader(line for line in handle if not line.startswith("#"))
         for row in reader:
             try:
-                gold.append(GoldQuote(row["doc_id"], int(row["start"]), int(row["end"]), row["kind"],
-                                      row["speaker"], row["text"]))
+                out.append(make(row))
             except (KeyError, ValueError, TypeError) as exc:
                 raise InputError(f"{path}: line {reader.line_num}: bad gold row ({exc})") from exc
-    return gold
+    return out
+
+
+def load_gold(path: Path) -> list[GoldQuote]:
+    """Read a gold CSV (doc_id,start,end,kind,speaker,...,text)."""
+    return _read_gold(path, lambda r: GoldQuote(r["doc_id"], int(r["start"]), int(r["end"]), r["kind"], r["speaker"], r["text"]))
 
 
 def score_seeds(predicted: Sequence[Quote], gold: Sequence[GoldQuote], dataset: str = "seeds") -> list[Score]:
@@ -118,19 +124,7 @@ class GoldRendering:
 
 def load_gold_variants(path: Path) -> list[GoldRendering]:
     """Read ``tests/gold/variants.csv`` (group,doc_id,start,end,...)."""
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    with handle:
-        reader = csv.DictReader(line for line in handle if not line.startswith("#"))
-        out = []
-        for row in reader:
-            try:
-                out.append(GoldRendering(row["group"], row["doc_id"], int(row["start"]), int(row["end"])))
-            except (KeyError, ValueError, TypeError) as exc:
-                raise InputError(f"{path}: line {reader.line_num}: bad gold row ({exc})") from exc
-    return out
+    return _read_gold(path, lambda r: GoldRendering(r["group"], r["doc_id"], int(r["start"]), int(r["end"])))
 
 
 def score_variant_links(predicted: Sequence[Mapping[str, object]], gold: Sequence[GoldRendering],
