@@ -195,6 +195,17 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     return np.stack([codes // n_all, codes % n_all], axis=1)
 
 
+def _row_dot(M: sparse.csr_matrix, i: int, j: int) -> float:
+    a0, a1, b0, b1 = M.indptr[i], M.indptr[i + 1], M.indptr[j], M.indptr[j + 1]
+    _, xa, xb = np.intersect1d(M.indices[a0:a1], M.indices[b0:b1], assume_unique=True, return_indices=True)
+    return float(M.data[a0:a1][xa] @ M.data[b0:b1][xb])
+
+
+def one_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, i: int, j: int) -> float:
+    """``pair_similarity`` of one pair, without building sparse sub-matrices (for look-ups in a loop)."""
+    return (_row_dot(W, i, j) + _row_dot(C, i, j)) / 2.0
+
+
 def pair_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
     """Mean of word and character cosines for each pair (rows are L2-normalised), in bounded chunks."""
     out = np.zeros(len(pairs))
@@ -263,7 +274,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         if m in row:
             return row[m]
         if (k, m) not in extra:
-            extra[(k, m)] = float(pair_similarity(W, C, np.array([[k, m]]))[0])
+            extra[(k, m)] = one_similarity(W, C, k, m)
         return extra[(k, m)]
 
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
@@ -405,7 +416,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
         for i, m in zip(ids, members):
             if m is central:
                 continue
-            m.similarity = float(pair_similarity(W, C, np.array([[c_row, i]]))[0])
+            m.similarity = one_similarity(W, C, c_row, i)
             sims.append(m.similarity)
             fragment = len(m.words) < params.fragment * len(central.words)
             ops = align_fragment(central, m, norm) if fragment else align(central, m, norm)
