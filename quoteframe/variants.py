@@ -49,7 +49,8 @@ class LinkParams:
     fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
     top_keys: int = 4  # rare features per rendering used for blocking
     max_posting: int = 40  # a longer posting is paired as a sorted neighbourhood of this width
-    member_check: int = 8  # full members (the longest first) a new full rendering must be near
+    member_check: int = 5  # full members (the root, then the longest) a new full rendering must be near
+    near_duplicate: float = 0.8  # this close to the root, a rendering is close to its members too
 
 
 @dataclass
@@ -297,7 +298,8 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
                 s_root = sim_of(k, root, row)  # a full rendering must match the root itself,
                 score = s_root if s_root >= params.threshold else 0.0
                 floor = params.threshold * params.member_floor  # and the first full members (no stars)
-                if score and any(sim_of(k, m, row) < floor for m in full[cid][: params.member_check]):
+                if score and score < params.near_duplicate and any(
+                        sim_of(k, m, row) < floor for m in full[cid][1: params.member_check]):
                     score = 0.0
             else:
                 for m in near[cid]:  # a fragment must be contained in a member it was paired with
