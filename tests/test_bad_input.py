@@ -67,3 +67,25 @@ def test_manifest_cannot_point_outside_the_corpus(tmp_path: Path) -> None:
     code, _, err = run_cli("quotes", str(tmp_path), "--jobs", "1")
     assert code == 1
     assert "line 2: file '../../etc/passwd' is outside the corpus directory" in err
+
+
+def test_hostile_text_keeps_offsets(tmp_path: Path) -> None:
+    """One long line, thousands of marks, bidi and zero-width characters: offsets still hold."""
+    unit = "He said \u202e“the army\u200b will act” and “ Д “ ‘x’ \"y "
+    text = "“End of a\n\n“multi-paragraph quotation,” she said.\n" + unit * 4000
+    (tmp_path / "hostile.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run_cli("quotes", str(tmp_path), "--jobs", "1", "--raw-csv")
+    assert code == 0
+    rows = parse_csv(out)
+    assert len(rows) > 4000
+    for r in rows:
+        assert text[int(r["start"]):int(r["end"])] == r["text"]
+    # a quotation over two paragraphs keeps its newlines through the CSV round trip
+    assert rows[0]["text"] == "End of a\n\n“multi-paragraph quotation,"
+
+
+def test_input_order_does_not_change_output() -> None:
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    _, forward, _ = run_cli("quotes", *files, "--jobs", "1")
+    _, backward, _ = run_cli("quotes", *reversed(files), "--jobs", "2")
+    assert forward == backward and forward.count("\n") > 50
