@@ -24,6 +24,8 @@ CATEGORY_COLUMNS = ["outlet", "category", "voice", "count", "rate", "z"]
 HIT_COLUMNS = ["doc_id", "outlet", "term", "category", "voice", "speaker", "quote_id", "start", "end", "text"]
 VOICES = ("own", "quoted", "scare")
 WORD_RE = re.compile(r"\w+")
+TOKEN_RE = re.compile(r"[^\W_][\w'’-]*")  # a word with its hyphens and possessive: anti-terrorist, protesters'
+FOLLOW_RE = re.compile(r"[\s\u00a0]+([^\W_][\w'’-]*)")
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,7 @@ class FrameLexicon:
     """Terms (lower case) and their categories, compiled into one regular expression."""
 
     terms: dict[str, str] = field(default_factory=dict)
-    _regex: re.Pattern[str] | None = None
-    _surface: dict[str, str] = field(default_factory=dict)
+    _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Sequence[str] = (), replace: bool = False) -> FrameLexicon:
@@ -76,24 +77,39 @@ class FrameLexicon:
         return lex
 
     def compile(self) -> None:
-        alternatives: list[str] = []
+        """Index every surface form (inflected last word) by its first word, longest forms first."""
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for term in self.terms:
             words = term.split()
             for last in _inflections(words[-1]):
-                surface = " ".join(words[:-1] + [last])
-                self._surface[surface.replace("’", "'")] = term
-                head = r"[\s\u00a0]+".join(re.escape(w) for w in words[:-1])
-                alternatives.append((head + r"[\s\u00a0]+" if head else "") + re.escape(last).replace("'", "['’]"))
-        alternatives.sort(key=len, reverse=True)  # longest first: the regex takes the first that matches
-        self._regex = re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-]|['’]\w)", re.IGNORECASE)
+                surface = tuple(words[:-1] + [last.replace("’", "'")])
+                by_first.setdefault(surface[0], []).append((surface, term))
+        for forms in by_first.values():
+            forms.sort(key=lambda f: (-len(f[0]), f[0]))
+        self._by_first = by_first
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
-        assert self._regex is not None
-        for m in self._regex.finditer(text):
-            surface = " ".join(m.group().lower().replace("’", "'").split())
-            term = self._surface.get(surface)
-            if term:
-                yield m.start(), m.end(), term
+        """(start, end, term) of every term occurrence: one C-level word scan and dictionary look-ups,
+        not a regular expression of hundreds of alternatives."""
+        skip_to = 0
+        for m in TOKEN_RE.finditer(text):
+            if m.start() < skip_to:
+                continue
+            forms = self._by_first.get(m.group().lower().replace("’", "'"))
+            if not forms:
+                continue
+            for words, term in forms:
+                end, pos, ok = m.end(), m.end(), True
+                for nxt in words[1:]:
+                    follow = FOLLOW_RE.match(text, pos)
+                    if not follow or follow.group(1).lower().replace("’", "'") != nxt:
+                        ok = False
+                        break
+                    end = pos = follow.end()
+                if ok:
+                    yield m.start(), end, term
+                    skip_to = end
+                    break
 
 
 class FrameScorer:
