@@ -55,6 +55,7 @@ SENT_END = {".", "!", "?"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
+RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
@@ -188,10 +189,10 @@ class DocumentAttributor:
     def title_case(self, toks: list[Token]) -> bool:
         if not toks:
             return False
-        key = (toks[0].start, toks[-1].end)
-        if key not in self._title_cache:
-            self._title_cache[key] = is_title_case(" ".join(t.text for t in toks if t.quote < 0))
-        return self._title_cache[key]
+        para = self._paragraph(toks[0].start)  # a headline is a line of its own
+        if para not in self._title_cache:
+            self._title_cache[para] = is_title_case(self.text[para[0]:para[1]])
+        return self._title_cache[para]
 
     def cues(self, toks: list[Token]) -> list[Cue]:
         found: list[Cue] = []
@@ -252,7 +253,7 @@ class DocumentAttributor:
     # -- resolution ---------------------------------------------------------------------------------
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
         if m.etype in {"person", "org"}:
-            return Speaker(m.name, m.etype, m)
+            return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
@@ -345,13 +346,28 @@ class DocumentAttributor:
             return None
         by_last = {m.last: m for m in mentions}
         by_first = {m.first: m for m in mentions}
+        def mention_at(k: int) -> Mention | None:
+            """The mention starting at token k, or right after a determiner there (the Defense Ministry)."""
+            if k in by_first:
+                return by_first[k]
+            if k < len(toks) and toks[k].lower in DETERMINERS:
+                return by_first.get(k + 1)
+            return None
+
         if cue.ctype == "prep":
-            m = by_first.get(cue.last + 1)
+            m = mention_at(cue.last + 1)
+            if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
+                # according to a statement from the ministry: the speaker is the statement's agent
+                for k in range(cue.last + 2, min(len(toks), cue.last + 6)):
+                    if toks[k].lower in {"from", "by"}:
+                        m = mention_at(k + 1)
+                        break
             return self.resolve(m, toks, mentions, sent_start) if m else None
         if cue.ctype == "noun":
             after = toks[cue.last + 1].lower if cue.last + 1 < len(toks) else ""
-            if after in {"by", "from", "of"} and cue.last + 2 in by_first:
-                return self.resolve(by_first[cue.last + 2], toks, mentions, sent_start)
+            agent = mention_at(cue.last + 2) if after in {"by", "from", "of"} else None
+            if agent is not None:
+                return self.resolve(agent, toks, mentions, sent_start)
             for k in range(cue.index - 1, max(-1, cue.index - 4), -1):
                 m = by_last.get(k)
                 if m and m.possessive:
@@ -422,8 +438,11 @@ class DocumentAttributor:
             if c.ctype == "barrier":
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
-        ordered = after[:1] + left + [c for c in cues if qpos < c.index < right_bound and c not in after[:1]
-                                      and c.ctype != "barrier"]
+        first = after[:1]
+        if first and toks[first[0].index].lower in RELAY and left:
+            first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
+        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
+                                  and c.ctype != "barrier"]
         memo: dict[int, Speaker | None] = {}
 
         def earlier_speaker(before: int) -> Speaker | None:
@@ -511,8 +530,8 @@ class DocumentAttributor:
                                          or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
         closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue is not None and cue.index > qpos) \
             or content.endswith((",", ".", "!", "?"))
-        if first_alpha.isupper() and len(words) >= 3 and ends_sentence:
-            return "direct"
+        if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
+            return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
         in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}
         if at_start and cue is not None and cue.index > qpos and content.endswith((",", "!", "?", ".", "…")) and all(

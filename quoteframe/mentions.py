@@ -86,6 +86,7 @@ class DocEntities:
         return self._proper
     role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
     acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
+    long_names: dict[str, str] = field(default_factory=dict)  # Oyan -> Oyan, Qazaqstan
 
     def person_for_surname(self, word: str) -> str | None:
         return self.surnames.get(fold(word))
@@ -117,7 +118,13 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         before = PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
         role = lex.roles.get(before.group(1)) if before else None
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
-            ents.role_names.setdefault(role.term, org or " ".join(name or words).rstrip(",;:"))
+            bound = org or " ".join(name or words).rstrip(",;:")
+            gloss = GLOSSED_NAME_RE.match(text, m.end())
+            if gloss:  # a transliterated name with its translation: Oyan, Qazaqstan (Wake Up, Kazakhstan)
+                full = f"{bound}, {gloss.group(1)}"
+                ents.long_names[bound] = full
+                bound = full
+            ents.role_names.setdefault(role.term, bound)
         elif role is not None and role.entity == "person" and not title:
             title = [role.term]
         if org:
@@ -135,6 +142,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     return ents
 
 
+GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
 _WORD = r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})"
 RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
@@ -172,7 +180,11 @@ ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+)?){2
 
 
 def is_title_case(line: str) -> bool:
-    """A headline in Title Case, where capitals say nothing about names."""
+    """A headline in Title Case, where capitals say nothing about names: a line without a sentence-final
+    stop whose longer words are mostly capitalised (a sentence such as "Prime Minister Ana Brnabic said on
+    Monday." is not one)."""
+    if line.rstrip().rstrip("”’\"')").endswith((".", "!", "?", ":")):
+        return False
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
@@ -185,7 +197,7 @@ class RunSplitter:
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
         clean = [w.rstrip(",;:") for w in words]
-        while clean and clean[0].lower() in SENTENCE_FUNCTION:
+        while clean and clean[0].lower() in SENTENCE_FUNCTION and not clean[0].isupper():
             clean = clean[1:]
         if not clean:
             return [], [], ""
@@ -202,7 +214,7 @@ class RunSplitter:
             title = title + name[cut + 1:]
             name = name[:cut]
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
-        if any(w.lower() in SENTENCE_FUNCTION or not w[:1].isalpha() for w in name):
+        if any((w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha() for w in name):
             name = []
         return title, name, ""
 
@@ -267,13 +279,14 @@ class MentionFinder:
                     or self.ents.person_for_surname(bare) is not None or "." in bare)
         if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
             return False
-        if len(tok.text) > 2 and tok.text.isupper() and tok.text.isalpha() and tok.text not in self.ents.proper_words:
+        if len(tok.text) > 2 and tok.text.isupper() and tok.text.isalpha() and tok.text not in self.ents.acronyms \
+                and tok.text not in self.ents.proper_words:
             return False  # a dateline (MOSCOW —) or shouted headline word
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 
     def _run_mention(self, toks: list[Token], i: int, j: int) -> Mention | None:
-        while i <= j and toks[i].lower in SENTENCE_FUNCTION:
-            i += 1
+        while i <= j and toks[i].lower in SENTENCE_FUNCTION and not toks[i].text.isupper():
+            i += 1  # "The", "But" ... but not an acronym that spells one (WHO)
         if i > j:
             return None
         words = [t.text for t in toks[i:j + 1]]
