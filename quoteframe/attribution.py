@@ -55,6 +55,7 @@ SENT_END = {".", "!", "?"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
+FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
 RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
@@ -223,6 +224,8 @@ class DocumentAttributor:
         types = self.lex.cues.get(toks[i].lower)
         if not types:
             return None
+        if toks[i].lower in FRAMING_AS and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
+            return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
         before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -414,7 +417,11 @@ class DocumentAttributor:
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE:
                 return self.resolve(m, toks, mentions, sent_start)
-        if cue.ctype in {"participle", "verb"} and (j < 0 or toks[j].text in {",", "and", "but", "to", "—"} or toks[j].lower in {"and", "but", "to"}):
+        # X attempted to cast …, X refused to call …: the infinitive of a control verb takes the clause subject
+        infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
+            and not toks[cue.index - 2].is_cap and toks[cue.index - 2].lower.endswith(("ed", "es", "ied", "ts", "ght"))
+        if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
+                                                    or toks[j].lower in {"and", "but", "to"}):
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         return None
 

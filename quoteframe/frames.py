@@ -135,7 +135,8 @@ class FrameScorer:
         for start, end, term in self.lexicon.find(doc.text):
             k = bisect.bisect_right(starts, start) - 1
             voice, speaker, qid = "own", "", ""
-            if k >= 0 and quotes[k].start <= start and end <= quotes[k].end:
+            inner = end - (len(doc.text[start:end]) - len(doc.text[start:end].rstrip("’'")))  # ‘… terrorists’
+            if k >= 0 and quotes[k].start <= start and inner <= quotes[k].end:
                 q = quotes[k]
                 voice = "scare" if q.kind == "scare" else "quoted"
                 speaker, qid = q.speaker, q.quote_id

@@ -80,3 +80,16 @@ def test_negative_z_scores_stay_numbers() -> None:
     zs = [r["z"] for r in parse_csv(out)]
     assert any(z.startswith("-") for z in zs)
     assert all(float(z) == float(z) for z in zs)  # parseable: no formula guard on numbers
+
+
+def test_frames_match_the_hand_count_exactly() -> None:
+    """tests/gold/frames.csv: actor labels of the seeds counted by outlet and voice."""
+    from tests.conftest import GOLD
+
+    with open(GOLD / "frames.csv", encoding="utf-8", newline="") as fh:
+        gold = {(r["outlet"], r["term"], r["voice"]): int(r["count"])
+                for r in __import__("csv").DictReader(line for line in fh if not line.startswith("#"))}
+    terms = {t for _, t, _ in gold}
+    _, out, _ = run_cli("frames", str(SEEDS), "--jobs", "1")
+    got = {(r["outlet"], r["term"], r["voice"]): int(r["count"]) for r in parse_csv(out) if r["term"] in terms}
+    assert got == gold
