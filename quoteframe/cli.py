@@ -178,11 +178,13 @@ def quotes(**opts: Any) -> None:
               help="A PolNeAR checkout (or its data/ folder): also score direct quotations on it.")
 @click.option("--mtref", "mtref_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder with MultiMWA-MTRef mtref-{train,dev}.tsv: score variant linking and drift alignment.")
+@click.option("--mtref-judgements", "mtref_judgements", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Blind same/different judgements of cross-row MTRef pairs (tests/gold/mtref_dev_judgements.csv).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
               help="PolNeAR / MTRef split to score (their test splits are never read).")
 @handle_errors
 def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, mtref_dir: str | None,
-             split: str, **opts: Any) -> None:
+             mtref_judgements: str | None, split: str, **opts: Any) -> None:
     """Precision, recall and F1 of quotation spans, kinds and speakers against gold annotations.
 
     Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv
@@ -220,7 +222,8 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
     if mtref_dir:
         from quoteframe.mtref import score_mtref
 
-        scores += score_mtref(Path(mtref_dir) / f"mtref-{split}.tsv", split=split)
+        scores += score_mtref(Path(mtref_dir) / f"mtref-{split}.tsv", split=split,
+                              judgements=Path(mtref_judgements) if mtref_judgements else None)
     with open_output(opts["output"]) as out:
         fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
         write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])

@@ -9,6 +9,7 @@ train and dev files are read; nothing of MTRef is shipped with quoteframe.
 
 from __future__ import annotations
 
+import csv
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,35 @@ def load_pairs(path: Path) -> list[Pair]:
         except (IndexError, ValueError) as exc:
             raise InputError(f"{path}: line {lineno}: not an MTRef row ({exc})") from exc
     return pairs
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A blind judgement of two sentences from different MTRef rows: same source sentence or not."""
+
+    a: tuple[int, str]  # (row, side)
+    b: tuple[int, str]
+    same: bool
+
+
+def load_judgements(path: Path) -> list[Judgement]:
+    """Read pooled judgements (``row_a,side_a,row_b,side_b,judgement``; ``#`` lines are comments)."""
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    body = [(n, ln) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.startswith("#")]
+    for lineno, line in body[1:]:
+        cols = next(csv.reader([line]))
+        try:
+            ra, sa, rb, sb, verdict = int(cols[0]), cols[1], int(cols[2]), cols[3], cols[4]
+        except (IndexError, ValueError) as exc:
+            raise InputError(f"{path}: line {lineno}: not a judgement row ({exc})") from exc
+        if sa not in "ab" or sb not in "ab" or verdict not in ("same", "different"):
+            raise InputError(f"{path}: line {lineno}: side must be a/b and judgement same/different")
+        out.append(Judgement((ra, sa), (rb, sb), verdict == "same"))
+    return out
 
 
 def _rendering(tokens: tuple[str, ...], norm: Normaliser) -> Rendering:
@@ -92,8 +122,12 @@ def align_links(a: Rendering, b: Rendering, norm: Normaliser) -> set[tuple[int, 
 
 
 def score_mtref(path: Path, params: LinkParams | None = None, wordnet: WordNet | None = None,
-                split: str = "") -> list[Score]:
-    """Linking pairwise P/R/F1 over all sentences as one corpus, and alignment F1 on sure links."""
+                split: str = "", judgements: Path | None = None) -> list[Score]:
+    """Linking pairwise P/R/F1 over all sentences as one corpus, and alignment F1 on sure links.
+
+    MTRef gives only the pair in each row, but several rows can hold other translations of one source
+    sentence; with ``judgements`` (blind same/different verdicts on pooled cross-row pairs) those join
+    the gold too and a second linking row is scored against it."""
     pairs = load_pairs(path)
     wn = wordnet if wordnet is not None else WordNet()
     norm = Normaliser(wn)
@@ -117,19 +151,33 @@ def score_mtref(path: Path, params: LinkParams | None = None, wordnet: WordNet |
             x = parent[x]
         return x
 
+    def gold_pairs() -> set[tuple[int, int]]:
+        members: dict[int, list[int]] = {}
+        for t in range(len(text_id)):
+            members.setdefault(find(t), []).append(t)
+        return {(x, y) for m in members.values() for i, x in enumerate(m) for y in m[i + 1:]}
+
     for p in pairs:
         parent[find(text_id[" ".join(p.a)])] = find(text_id[" ".join(p.b)])
-    members: dict[int, list[int]] = {}
-    for t in range(len(text_id)):
-        members.setdefault(find(t), []).append(t)
-    gold = {(x, y) for m in members.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    gold = gold_pairs()
     doc_text = {q.doc_id: text_id[q.text] for q in quotes}
     pred: set[tuple[int, int]] = set()
     for g in groups:
         ids = sorted({doc_text[m.doc_id] for m in g.members})
         pred.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
     name = f"mtref-{split}" if split else "mtref"
-    scores = [Score(name, "linking pairs", len(gold), len(pred), len(pred & gold))]
+    scores = [Score(name, "linking pairs (row partners)", len(gold), len(pred), len(pred & gold))]
+    if judgements is not None:
+        def text_of(row: int, side: str) -> int:
+            if not 0 <= row < len(pairs):
+                raise InputError(f"{judgements}: row {row} is not in {path}")
+            return text_id[" ".join(pairs[row].a if side == "a" else pairs[row].b)]
+
+        for j in load_judgements(judgements):
+            if j.same:
+                parent[find(text_of(*j.a))] = find(text_of(*j.b))
+        gold = gold_pairs()
+        scores.append(Score(name, "linking pairs (+ judged)", len(gold), len(pred), len(pred & gold)))
     g_links = p_links = c_links = 0
     for p in pairs:
         links = align_links(_rendering(p.a, norm), _rendering(p.b, norm), norm)

@@ -50,7 +50,11 @@ class LinkParams:
     top_keys: int = 4  # rare features per rendering used for blocking
     max_posting: int = 40  # a longer posting is paired as a sorted neighbourhood of this width
     member_check: int = 5  # full members (the root, then the longest) a new full rendering must be near
-    near_duplicate: float = 0.8  # this close to the root, a rendering is close to its members too
+    near_duplicate: float = 0.8
+    merge: bool = True  # merge two clusters of one remark by average linkage after attaching
+    min_shared: int = 2  # words (stem or WordNet synonym) a full rendering shares with the root
+    best_match: bool = True  # a rendering closer to one not yet clustered founds its own remark
+    best_margin: float = 0.05  # this close to the root, a rendering is close to its members too
 
 
 @dataclass
@@ -150,8 +154,9 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _weights(rs: Sequence[Rendering], norm: Normaliser) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
     feats = [norm.features(r) for r in rs]
+    stems = [r.stems for r in rs]
     word_vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, norm="l2")
-    W = word_vec.fit_transform(feats) if any(feats) else sparse.csr_matrix((len(rs), 1))
+    W = word_vec.fit_transform(stems) if any(stems) else sparse.csr_matrix((len(rs), 1))
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
     C = char_vec.fit_transform([r.text for r in rs])
     return sparse.csr_matrix(W), sparse.csr_matrix(C), feats
@@ -239,6 +244,18 @@ def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> flo
     return prev[-1] / total
 
 
+def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, set[str]]:
+    """Each distinct word's stem, with WordNet synonym keys for content words: for counting shared words."""
+    out: dict[str, set[str]] = {}
+    for w, st in zip(r.words, r.stems):
+        if w not in out:
+            keys = {st}
+            if norm.wordnet.available and len(w) > 2 and w not in ENGLISH_STOP_WORDS:
+                keys.update("~" + k for k in norm.wordnet.keys(w))
+            out[w] = keys
+    return out
+
+
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
     """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more.
 
@@ -278,6 +295,15 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
             extra[(k, m)] = one_similarity(W, C, k, m)
         return extra[(k, m)]
 
+    content = [_word_keys(r, norm) for r in us]
+
+    def evidence(k: int, m: int) -> bool:
+        """A remark is more than one shared word: "terrorist attacks" is not "terrorist bandits"."""
+        short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
+        keys_other = set().union(*other.values()) if other else set()
+        shared = sum(1 for keys in short.values() if keys & keys_other)
+        return shared >= min(params.min_shared, len(short))
+
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
     cluster_of: dict[int, int] = {}
     roots: list[int] = []
@@ -295,11 +321,14 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
             root = roots[cid]
             score = 0.0
             if not us[k].partial or len(us[k].words) >= params.fragment * len(us[root].words):
-                s_root = sim_of(k, root, row)  # a full rendering must match the root itself,
-                score = s_root if s_root >= params.threshold else 0.0
-                floor = params.threshold * params.member_floor  # and the first full members (no stars)
-                if score and score < params.near_duplicate and any(
-                        sim_of(k, m, row) < floor for m in full[cid][1: params.member_check]):
+                # average linkage over the root and the first full members: the mean must reach
+                # the threshold and none may fall below the floor (no chains, no stars)
+                sims_c = [sim_of(k, m, row) for m in full[cid][: params.member_check]]
+                score = sum(sims_c) / len(sims_c)
+                floor = params.threshold * params.member_floor
+                if score < params.threshold or (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
+                    score = 0.0
+                elif not evidence(k, root):
                     score = 0.0
             else:
                 for m in near[cid]:  # a fragment must be contained in a member it was paired with
@@ -321,9 +350,31 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
             if len(us[k].words) >= params.fragment * len(us[roots[cid]].words):
                 full[cid].append(k)
             us[k].similarity = best[0]
+    # a remark split between two clusters (its renderings reached different roots first) is merged
+    # when the clusters agree on average over their full members: average, not single, linkage
+    merged = list(range(len(roots)))
+
+    def head(c: int) -> int:
+        while merged[c] != c:
+            merged[c] = merged[merged[c]]
+            c = merged[c]
+        return c
+
+    strong = np.flatnonzero(sims >= params.threshold) if params.merge else np.zeros(0, dtype=np.int64)
+    for p in strong[np.lexsort((strong, -sims[strong]))].tolist():
+        a, b = head(cluster_of[int(pairs[p, 0])]), head(cluster_of[int(pairs[p, 1])])
+        if a == b:
+            continue
+        fa, fb = full[a][: params.member_check], full[b][: params.member_check]
+        cross = [sim_of(x, y, {}) for x in fa for y in fb]
+        floor = params.threshold * params.member_floor
+        if sum(cross) / len(cross) >= params.threshold and min(cross) >= floor and evidence(roots[a], roots[b]):
+            lo_c, hi_c = min(a, b), max(a, b)
+            merged[hi_c] = lo_c
+            full[lo_c] = sorted(full[lo_c] + full[hi_c], key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(dup_of):
-        clusters[cluster_of[u]].append(i)
+        clusters[head(cluster_of[u])].append(i)
         if i != uniq[u]:
             rs[i].similarity = rs[uniq[u]].similarity
     return [sorted(c) for _, c in sorted(clusters.items()) if len(c) >= 2]

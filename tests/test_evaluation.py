@@ -45,3 +45,34 @@ def test_brat_discontinuous_spans_and_direct_detection() -> None:
     attrs = parse_ann(ann, doc, "x.ann")
     assert [a.direct for a in attrs] == [True, False]
     assert attrs[0].content == ((0, 9), (20, 35)) and attrs[0].source == (10, 13)
+
+
+def _mtref_file(tmp_path, rows: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
+    """An MTRef-format file of our own sentences: id, a, N/A, b, N/A, 1, 1, sure links, possible links."""
+    path = tmp_path / "mtref-dev.tsv"
+    path.write_text("".join(f"{k}:{k}\t{a}\tN/A\t{b}\tN/A\t1\t1\t{sure}\t\t\n" for k, (a, b, sure) in enumerate(rows)),
+                    encoding="utf-8")
+    return path
+
+
+def test_mtref_judged_pairs_join_the_gold_and_bad_rows_name_their_line(tmp_path) -> None:
+    import pytest
+
+    from quoteframe.errors import InputError
+    from quoteframe.mtref import load_judgements, score_mtref
+
+    path = _mtref_file(tmp_path, [
+        ("the minister said prices would fall next year .", "prices will drop next year , the minister said .", "0-6 3-0 5-2 6-3"),
+        ("the minister stated that prices are set to fall next year .", "next year prices will go down , said the minister .", "1-8"),
+        ("heavy rain flooded the northern province on monday .", "on monday , heavy rains flooded the province in the north .", "0-3"),
+    ])
+    judged = tmp_path / "judged.csv"
+    judged.write_text("# comment\nrow_a,side_a,row_b,side_b,judgement,annotators\n0,a,1,a,same,X\n0,a,2,a,different,X\n",
+                      encoding="utf-8")
+    plain, with_judged = [s for s in score_mtref(path, wordnet=WordNet(enabled=False), judgements=judged)
+                          if s.measure.startswith("linking")]
+    assert plain.gold == 3 and with_judged.gold == 7  # rows 0 and 1 become one remark of four renderings
+    assert with_judged.correct >= plain.correct
+    judged.write_text("row_a,side_a,row_b,side_b,judgement\n0,c,1,a,same\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"judged.csv: line 2"):
+        load_judgements(judged)

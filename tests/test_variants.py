@@ -67,3 +67,48 @@ def test_containment_respects_word_order() -> None:
     long = r("we had to deal with armed and trained bandits and terrorists both local and foreign")
     assert containment(r("armed and trained bandits"), long, {}) == 1.0
     assert containment(r("foreign trained terrorists"), long, {}) < 0.75
+
+
+def _quotes(texts: list[str]) -> list[Quote]:
+    base = dict(outlet="o", kind="direct", speaker="X", speaker_mention="", mention_start=None, mention_end=None, cue="")
+    return [Quote(doc_id=f"d{i}", quote_id=f"d{i}:q1", start=0, end=len(t), text=t, **base) for i, t in enumerate(texts)]
+
+
+def test_one_shared_word_is_not_a_remark() -> None:
+    """Two short quotations that share a single word ("foreign agents" / "foreign investors") stay apart
+    even where the similarity threshold alone would let them through."""
+    quotes = _quotes(["foreign agents", "foreign investors"])
+    assert find_variants(quotes, LinkParams(threshold=0.3), wordnet=WordNet(enabled=False)) == []
+    assert len(find_variants(quotes, LinkParams(threshold=0.3, min_shared=1), wordnet=WordNet(enabled=False))) == 1
+
+
+def test_four_translations_of_one_remark_form_one_group_and_an_unrelated_remark_stays_out() -> None:
+    texts = ["We will restore constitutional order in every region of the country within days.",
+             "Constitutional order will be restored in all regions of the country within days.",
+             "We are going to restore the constitutional order in all of the country's regions in a matter of days.",
+             "The constitutional order will be restored in every region of the country in a few days.",
+             "We will rebuild the economy of the country next year."]
+    groups = find_variants(_quotes(texts), wordnet=WordNet(enabled=False))
+    assert [sorted(m.text for m in g.members) for g in groups] == [sorted(texts[:4])]
+
+
+def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_texts) -> None:
+    """On the seeds, "annihilated" reaches the "destroyed" renderings only through the merge step."""
+    from quoteframe.corpus import read_corpus
+    from quoteframe.pipeline import Analysis, DocumentAnalyser
+    from quoteframe.quotes import canonicalise
+    from quoteframe.records import Document
+
+    analyser = DocumentAnalyser(Analysis())
+    docs = [d for d in read_corpus([str(SEEDS)]) if isinstance(d, Document)]
+    quotes = canonicalise(q for d in docs for q in analyser(d).quotes)
+
+    def group_with(params: LinkParams) -> set[str]:
+        for g in find_variants(quotes, params, wordnet=WordNet(enabled=False)):
+            texts = {m.text for m in g.members}
+            if "They need to be destroyed." in texts:
+                return texts
+        return set()
+
+    assert "Thus they need to be annihilated." in group_with(LinkParams())
+    assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False))
