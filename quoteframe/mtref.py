@@ -10,10 +10,11 @@ train and dev files are read; nothing of MTRef is shipped with quoteframe.
 from __future__ import annotations
 
 import csv
-import difflib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from quoteframe.align import WordAligner
 from quoteframe.errors import InputError
 from quoteframe.evaluate import Score
 from quoteframe.records import Quote
@@ -85,42 +86,6 @@ def _rendering(tokens: tuple[str, ...], norm: Normaliser) -> Rendering:
     return r
 
 
-def align_links(a: Rendering, b: Rendering, norm: Normaliser) -> set[tuple[int, int]]:
-    """Word links between two renderings: in-order matches of stems and WordNet synonyms (difflib),
-    then unique identical stems out of order, then gap filling between aligned anchors."""
-    ka, kb = _keys(a, b, norm)
-    links: set[tuple[int, int]] = set()
-    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            links.update(zip(range(i1, i2), range(j1, j2)))
-    used_a = {i for i, _ in links}
-    used_b = {j for _, j in links}
-    # reordering: a word left over on both sides with the same key, once on each side
-    for i, k in enumerate(ka):
-        if i in used_a:
-            continue
-        js = [j for j, kk in enumerate(kb) if kk == k and j not in used_b]
-        if len(js) == 1 and ka.count(k) == 1:
-            links.add((i, js[0]))
-            used_a.add(i)
-            used_b.add(js[0])
-    # gap filling: an unaligned run between two anchors that are aligned in order is aligned to the
-    # unaligned run between their partners (diagonally if the lengths agree, else one-to-many)
-    anchors = sorted(links)
-    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:]):
-        if i2 - i1 > 1 and j2 - j1 > 1 and j2 > j1:
-            ga = [i for i in range(i1 + 1, i2) if i not in used_a]
-            gb = [j for j in range(j1 + 1, j2) if j not in used_b]
-            if ga and gb and (len(ga) == len(gb)):
-                links.update(zip(ga, gb))
-            elif ga and gb and (len(ga) == 1 or len(gb) == 1) and max(len(ga), len(gb)) <= 4:
-                links.update((i, j) for i in ga for j in gb)
-            elif ga and gb and max(len(ga), len(gb)) <= 6:  # proportional, for short uneven gaps
-                links.update((i, gb[min(len(gb) - 1, k * len(gb) // len(ga))]) for k, i in enumerate(ga))
-    return links
-
-
 def score_mtref(path: Path, params: LinkParams | None = None, wordnet: WordNet | None = None,
                 split: str = "", judgements: Path | None = None) -> list[Score]:
     """Linking pairwise P/R/F1 over all sentences as one corpus, and alignment F1 on sure links.
@@ -179,8 +144,9 @@ def score_mtref(path: Path, params: LinkParams | None = None, wordnet: WordNet |
         gold = gold_pairs()
         scores.append(Score(name, "linking pairs (+ judged)", len(gold), len(pred), len(pred & gold)))
     g_links = p_links = c_links = 0
+    aligner = WordAligner(partial(_keys, norm=norm))
     for p in pairs:
-        links = align_links(_rendering(p.a, norm), _rendering(p.b, norm), norm)
+        links = aligner.links(_rendering(p.a, norm), _rendering(p.b, norm))
         g_links += len(p.sure)
         p_links += len(links)
         c_links += len(links & p.sure)

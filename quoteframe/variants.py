@@ -20,12 +20,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from quoteframe.align import WordAligner
 from quoteframe.records import Quote
 from quoteframe.segment import Segmenter
 from quoteframe.wordnet import WordNet
@@ -386,16 +388,16 @@ def _window(a: Rendering, lo: int, hi: int) -> Rendering:
     return r
 
 
-def align_fragment(a: Rendering, b: Rendering, norm: Normaliser) -> list[tuple[str, str, str]]:
-    """Align a partial quotation with the part of ``a`` it renders, not with all of ``a``."""
+def align_fragment(a: Rendering, b: Rendering, norm: Normaliser, aligner: WordAligner) -> list[tuple[str, str, str]]:
+    """Drift of a partial quotation against the part of ``a`` it renders, not against all of ``a``."""
     keys_a, keys_b = _keys(a, b, norm)
     blocks = [m for m in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_matching_blocks() if m.size]
     if not blocks:
-        return align(a, b, norm)
+        return aligner.drift(a, b)
     big = max(blocks, key=lambda m: (m.size, -m.a))  # anchor on the longest shared run
     lo = max(0, big.a - big.b)
     hi = min(len(a.words), big.a + len(b.words) - big.b)
-    return align(_window(a, lo, hi), b, norm)
+    return aligner.drift(_window(a, lo, hi), b)
 
 
 def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list[str]]:
@@ -413,29 +415,6 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
                     b_keys[j] = a_keys[i]
                     break
     return a_keys, b_keys
-
-
-def align(a: Rendering, b: Rendering, norm: Normaliser) -> list[tuple[str, str, str]]:
-    """Word-level differences from ``a`` (the central rendering) to ``b``: (a_words, b_words, op).
-
-    WordNet synonyms align as equals, then surface as substitutions when their stems differ, so
-    ``killers`` / ``murderers`` shows as drift while still anchoring the alignment.
-    """
-    a_keys, b_keys = _keys(a, b, norm)
-    ops: list[tuple[str, str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                if a.stems[i] != b.stems[j]:
-                    ops.append((a.words[i], b.words[j], "substitute"))
-        elif tag == "replace":
-            ops.append((" ".join(a.words[i1:i2]), " ".join(b.words[j1:j2]), "substitute"))
-        elif tag == "delete":
-            ops.append((" ".join(a.words[i1:i2]), "", "delete"))
-        else:
-            ops.append(("", " ".join(b.words[j1:j2]), "insert"))
-    return ops
 
 
 def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
@@ -458,6 +437,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
     if not clusters:
         return []
     W, C, _ = _weights(rs, norm)
+    aligner = WordAligner(partial(_keys, norm=norm))
     groups: list[VariantGroup] = []
     for ids in clusters:
         ids = sorted(ids, key=lambda i: (rs[i].doc_id, rs[i].start))
@@ -472,7 +452,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
             m.similarity = one_similarity(W, C, c_row, i)
             sims.append(m.similarity)
             fragment = len(m.words) < params.fragment * len(central.words)
-            ops = align_fragment(central, m, norm) if fragment else align(central, m, norm)
+            ops = align_fragment(central, m, norm, aligner) if fragment else aligner.drift(central, m)
             for a_words, b_words, op in ops:
                 drift.append((m, a_words, b_words, op))
         key = f"{central.doc_id}:{central.start}:{central.end}"

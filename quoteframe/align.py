@@ -1,0 +1,259 @@
+"""Word alignment of two renderings of one remark, and the drift between them as phrases.
+
+Anchors come first: stems (and WordNet synonyms) matched in order by difflib, then words left over
+once on each side with the same stem (reordering). Every other candidate pair of words is then scored
+by a logistic model over features a translation aligner needs: same stem or synonym, spelling
+similarity (names transliterated two ways, inflections the stemmer misses), function words and
+punctuation, distance from the position the neighbouring anchors predict, the shape of the gap it
+sits in, and whether its diagonal neighbours are aligned. The weights are data
+(``aligner.json``), fitted on MultiMWA-MTRef train sure links by ``scripts/train_aligner.py``;
+nothing of MTRef itself is shipped.
+
+Drift is read off the links: identical stems aligned in order split both renderings into segments,
+and each segment that differs is one substitution, insertion or deletion of a phrase, so
+"shoot and kill" / "open fire to kill" reads as ``shoot and → open fire to``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Protocol
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+FEATURES = ["anchor", "a_linked", "b_linked", "same_key", "same_word", "spelling", "stop_a", "stop_b", "punct_a",
+            "punct_b", "both_stop", "distance", "on_diagonal", "near_1", "near_2", "prev_linked", "next_linked",
+            "gap_a", "gap_b", "relative_position", "between_links", "both_free", "free_on_diagonal", "one_to_one_gap",
+            "equal_gap", "small_gap", "stop_on_diagonal", "lexical_near", "both_neighbours", "repeated", "nearest_same",
+            "neighbour_tie"]
+MAX_DISTANCE = 4.0  # candidate pairs further than this from the predicted position need a lexical tie
+
+
+class Words(Protocol):
+    words: list[str]
+    stems: list[str]
+
+
+class KeyFn(Protocol):
+    def __call__(self, a: Words, b: Words) -> tuple[list[str], list[str]]: ...
+
+
+@dataclass(frozen=True)
+class AlignModel:
+    """Logistic weights over ``FEATURES`` and the probability a link needs."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls) -> AlignModel:
+        data = json.loads(resources.files("quoteframe").joinpath("aligner.json").read_text(encoding="utf-8"))
+        if data["features"] != FEATURES:
+            raise ValueError("aligner.json was fitted on other features: run scripts/train_aligner.py")
+        return cls(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+def spelling(x: str, y: str) -> float:
+    """How alike two content words are spelt: shared prefix (inflection) or edit ratio (transliteration)."""
+    if x == y:
+        return 1.0
+    if len(x) < 3 or len(y) < 3 or x in ENGLISH_STOP_WORDS or y in ENGLISH_STOP_WORDS:
+        return 0.0
+    n = 0
+    for c1, c2 in zip(x, y):
+        if c1 != c2:
+            break
+        n += 1
+    if n >= 4 or (n >= 3 and n >= min(len(x), len(y)) - 1):
+        return 0.9
+    r = difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    return r if r >= 0.6 else 0.0
+
+
+def anchors(ka: list[str], kb: list[str]) -> set[tuple[int, int]]:
+    """Keys matched in order (difflib), then keys left once on each side (reordered words)."""
+    links: set[tuple[int, int]] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            links.update(zip(range(i1, i2), range(j1, j2)))
+    used_a = {i for i, _ in links}
+    used_b = {j for _, j in links}
+    left_b: dict[str, list[int]] = {}
+    for j, k in enumerate(kb):
+        if j not in used_b:
+            left_b.setdefault(k, []).append(j)
+    for i, k in enumerate(ka):
+        js = left_b.get(k, [])
+        if i not in used_a and len(js) == 1 and ka.count(k) == 1:
+            links.add((i, js[0]))
+    return links
+
+
+def _interactions(r: list[float]) -> list[float]:
+    """Products a linear model cannot form itself (gap shape with position, ties with position)."""
+    free = (1.0 - r[1]) * (1.0 - r[2])
+    return [free, free * r[13], float(r[17] == 1 and r[18] == 1), float(r[17] == r[18] and r[17] > 0),
+            float(0 < max(r[17], r[18]) <= 4), r[10] * r[13], max(r[3], r[5]) * r[14], r[15] * r[16]]
+
+
+def features(a: Words, b: Words, ka: list[str], kb: list[str],
+             links: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[list[float]]]:
+    """Candidate pairs and their feature rows: anchors, lexical ties, and pairs near the predicted diagonal."""
+    m, n = len(ka), len(kb)
+    srt = sorted(links)
+    xs = [x for x, _ in srt]
+    a_linked = {i for i, _ in links}
+    b_linked = {j for _, j in links}
+    by_key: dict[str, list[int]] = {}
+    for j, k in enumerate(kb):
+        by_key.setdefault(k, []).append(j)
+    count_a: dict[str, int] = {}
+    for k in ka:
+        count_a[k] = count_a.get(k, 0) + 1
+    pairs: list[tuple[int, int]] = []
+    rows: list[list[float]] = []
+    for i in range(m):
+        p = bisect.bisect_left(xs, i)
+        left = srt[p - 1] if p > 0 else (-1, -1)
+        q = bisect.bisect_right(xs, i)
+        right = srt[q] if q < len(srt) else (m, n)
+        between = left[0] < i < right[0]
+        if right[1] > left[1] and right[0] > left[0]:
+            expected: float | None = left[1] + (i - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
+            gap_a, gap_b = right[0] - left[0] - 1, right[1] - left[1] - 1
+        else:  # crossed anchors: fall back on the relative position
+            expected, gap_a, gap_b = i * n / m, 0, 0
+        wa = a.words[i]
+        stop_a, punct_a = wa in ENGLISH_STOP_WORDS, not wa[:1].isalnum()
+        near = set(by_key.get(ka[i], []))
+        if expected is not None:
+            near.update(range(max(0, math.ceil(expected - MAX_DISTANCE)), min(n, math.floor(expected + MAX_DISTANCE) + 1)))
+        for j in range(n):
+            if j not in near:
+                if wa in ENGLISH_STOP_WORDS or not spelling(wa, b.words[j]):
+                    continue
+            wb = b.words[j]
+            stop_b, punct_b = wb in ENGLISH_STOP_WORDS, not wb[:1].isalnum()
+            d = abs(j - expected) if expected is not None else 9.0
+            pairs.append((i, j))
+            row = [float((i, j) in links), float(i in a_linked), float(j in b_linked), float(ka[i] == kb[j]),
+                         float(wa == wb), spelling(wa, wb), float(stop_a), float(stop_b), float(punct_a), float(punct_b),
+                         float(stop_a and stop_b), min(d, 9.0), float(d < 0.5), float(d < 1.5), float(d < 2.5),
+                         float((i - 1, j - 1) in links), float((i + 1, j + 1) in links), float(min(gap_a, 8)),
+                         float(min(gap_b, 8)), abs(i / m - j / n), float(between and (i - 1, j - 1) in links and (i + 1, j + 1) in links)]
+            row += _interactions(row)
+            same_js = by_key.get(ka[i], [])
+            nearest = ka[i] == kb[j] and expected is not None and j == min(same_js, key=lambda x: (abs(x - expected), x))
+            tie = (i > 0 and j > 0 and ka[i - 1] == kb[j - 1]) or (i + 1 < m and j + 1 < n and ka[i + 1] == kb[j + 1])
+            row += [float(count_a[ka[i]] > 1 or len(same_js) > 1), float(nearest), float(tie)]
+            rows.append(row)
+    return pairs, rows
+
+
+class WordAligner:
+    """Links between the words of two renderings: anchors plus pairs the model finds likely."""
+
+    def __init__(self, keys: KeyFn, model: AlignModel | None = None) -> None:
+        self.keys = keys
+        self.model = model or AlignModel.load()
+
+    def scores(self, a: Words, b: Words) -> dict[tuple[int, int], float]:
+        """Log-odds of each candidate link, averaged over both directions (a to b and b to a), as
+        statistical aligners symmetrise: a pair one direction never proposes counts as very unlikely."""
+        if not a.words or not b.words:
+            return {}
+        ka, kb = self.keys(a, b)
+        found = anchors(ka, kb)
+        w, bias = self.model.weights, self.model.bias
+
+        def one_way(x: Words, y: Words, kx: list[str], ky: list[str], links: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
+            pairs, rows = features(x, y, kx, ky, links)
+            return {pair: bias + sum(p * q for p, q in zip(w, row)) for pair, row in zip(pairs, rows)}
+
+        forward = one_way(a, b, ka, kb, found)
+        backward = {(i, j): v for (j, i), v in one_way(b, a, kb, ka, {(j, i) for i, j in found}).items()}
+        low = -20.0
+        return {pair: (forward.get(pair, low) + backward.get(pair, low)) / 2 for pair in forward.keys() | backward.keys()}
+
+    def links(self, a: Words, b: Words) -> set[tuple[int, int]]:
+        cut = self.model.threshold
+        logit_cut = math.log(cut / (1.0 - cut))
+        return {pair for pair, v in self.scores(a, b).items() if v >= logit_cut}
+
+    def drift(self, a: Words, b: Words) -> list[tuple[str, str, str]]:
+        """Differences from ``a`` to ``b`` as phrases: (a_words, b_words, op).
+
+        Segments are cut at words aligned in order with the same stem (the longest increasing chain
+        of such links); inside a segment, words aligned to each other with different stems are a
+        substitution each (synonyms and spelling variants), and what remains on either side is one phrase."""
+        links = self.links(a, b)
+        ka, kb = self.keys(a, b)
+        same = sorted((i, j) for i, j in links if a.stems[i] == b.stems[j])
+        # inside a segment only lexical ties (WordNet synonyms, spelling variants) cut it further;
+        # links by position alone would split "to shoot" / "open fire" into word pairs no one reads
+        ties = {(i, j) for i, j in links if ka[i] == kb[j] or spelling(a.words[i], b.words[j]) > 0}
+        chain = _increasing_chain(same)
+        ops: list[tuple[str, str, str]] = []
+        bounds = [(-1, -1)] + chain + [(len(a.words), len(b.words))]
+        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+            seg_a, seg_b = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
+            if seg_a or seg_b:
+                ops.extend(_segment_ops(a, b, seg_a, seg_b, ties))
+        return ops
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of pairs increasing in both coordinates (patience sorting, O(n log n))."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        p = bisect.bisect_left(tails, j)
+        if p > 0:
+            prev[k] = tail_idx[p - 1]
+        if p == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[p] = j
+            tail_idx[p] = k
+    out: list[tuple[int, int]] = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _segment_ops(a: Words, b: Words, seg_a: list[int], seg_b: list[int],
+                 links: set[tuple[int, int]]) -> list[tuple[str, str, str]]:
+    inner = sorted((i, j) for i, j in links if i in seg_a and j in seg_b and len(seg_a) > 1 and len(seg_b) > 1)
+    if not seg_a:
+        return [("", " ".join(b.words[j] for j in seg_b), "insert")]
+    if not seg_b:
+        return [(" ".join(a.words[i] for i in seg_a), "", "delete")]
+    one_to_one = [(i, j) for i, j in inner if sum(1 for x, _ in inner if x == i) == 1 and sum(1 for _, y in inner if y == j) == 1]
+    chain = _increasing_chain(one_to_one)
+    if not chain:
+        return [(" ".join(a.words[i] for i in seg_a), " ".join(b.words[j] for j in seg_b), "substitute")]
+    ops: list[tuple[str, str, str]] = []
+    bounds = [(seg_a[0] - 1, seg_b[0] - 1)] + chain + [(seg_a[-1] + 1, seg_b[-1] + 1)]
+    for k, ((i0, j0), (i1, j1)) in enumerate(zip(bounds, bounds[1:])):
+        pa, pb = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
+        if pa and pb:
+            ops.append((" ".join(a.words[i] for i in pa), " ".join(b.words[j] for j in pb), "substitute"))
+        elif pa:
+            ops.append((" ".join(a.words[i] for i in pa), "", "delete"))
+        elif pb:
+            ops.append(("", " ".join(b.words[j] for j in pb), "insert"))
+        if k < len(chain):
+            i, j = chain[k]
+            if a.stems[i] != b.stems[j]:
+                ops.append((a.words[i], b.words[j], "substitute"))
+    return ops
