@@ -88,11 +88,21 @@ class DocEntities:
     acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
     long_names: dict[str, str] = field(default_factory=dict)  # Oyan -> Oyan, Qazaqstan
 
+    _folds: dict[str, str] = field(default_factory=dict)
+
+    def fold(self, word: str) -> str:
+        """``names.fold``, remembered for this document: the same names and modifiers are folded again
+        for every quotation that mentions them."""
+        key = self._folds.get(word)
+        if key is None:
+            key = self._folds[word] = fold(word)
+        return key
+
     def person_for_surname(self, word: str) -> str | None:
-        return self.surnames.get(fold(word))
+        return self.surnames.get(self.fold(word))
 
 
-def _modifier_keys(words: list[str]) -> set[str]:
+def _modifier_keys(words: list[str], fold: Callable[[str], str] = fold) -> set[str]:
     return {fold(w)[:5] for w in words if w and w[0].isupper() or "." in w}
 
 
@@ -163,9 +173,9 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             if before is not None and before.group(1) in {"former", "ex", "late"}:
                 person.former = True
             person.titles.update(t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip(".")))
-            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())]))
+            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())], ents.fold))
     for person in ents.people.values():
-        ents.surnames.setdefault(fold(person.name.split()[-1]), person.name)
+        ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
     return ents
 
 
@@ -378,7 +388,7 @@ class MentionFinder:
         if heads:
             k = heads[-1]
             role = self.lex.roles[toks[k].bare.lower()]
-            mods = frozenset(fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
+            mods = frozenset(self.ents.fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
                              if t.is_cap and n != k and t.lower not in NAME_LINKS)
             return Mention(i, j, start, end, self._text(toks, i, j, poss),
                            "role", head=role.term, modifiers=mods, possessive=poss)
@@ -406,7 +416,7 @@ class MentionFinder:
             merged = prior.pop()
             first = merged.first
         role = self.lex.roles[toks[k].bare.lower()]
-        mods = frozenset(fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
+        mods = frozenset(self.ents.fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
         poss = toks[k].possessive
         return Mention(first, k, toks[first].start, toks[k].end - (2 if poss else 0), self._text(toks, first, k, poss),
                        "role", head=role.term, modifiers=mods, possessive=poss)
