@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons, Role
 from quoteframe.names import fold
-from quoteframe.segment import Token
+from quoteframe.segment import POSSESSIVE_LAST, Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
 QUANTIFIER_SUBJECTS = {"some", "others", "many", "another", "one", "several", "most", "few", "all", "both"}
@@ -34,6 +34,7 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "despite", "since", "during", "until", "because", "into", "perhaps", "meanwhile", "still",
                      "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
+PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
 
@@ -307,11 +308,16 @@ class MentionFinder:
         mentions: list[Mention] = []
         i = 0
         n = len(toks)
+        role_words = self.lex.role_words
         while i < n:
             tok = toks[i]
             low = tok.lower
             if tok.quote >= 0:
                 i += 1
+                continue
+            if low not in PRONOUN_LIKE and not tok.text[:1].isupper() and low not in role_words \
+                    and (low[-1:] not in POSSESSIVE_LAST or tok.bare.lower() not in role_words):
+                i += 1  # the common case, decided with set look-ups: a word that starts no mention
                 continue
             if low in NOMINATIVE:
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=low))
@@ -326,7 +332,7 @@ class MentionFinder:
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=POSSESSIVE_PRONOUNS[low], possessive=True))
                 i += 1
                 continue
-            if tok.is_cap and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
+            if tok.text[:1].isupper() and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in NAME_LINKS and j + 2 < n and toks[j + 2].is_cap
@@ -337,7 +343,7 @@ class MentionFinder:
                     mentions.append(m)
                 i = j + 1
                 continue
-            if self.lex.is_role(low) or self.lex.is_role(tok.bare.lower()):
+            if low in role_words or tok.bare.lower() in role_words:
                 mentions.append(self._role_mention(toks, i, mentions))
                 i += 1
                 continue
