@@ -109,6 +109,8 @@ class DocumentAttributor:
         self._newlines = [m.start() for m in NEWLINE_RE.finditer(text)]
         self._subject_cache: dict[tuple[int, int], Speaker | None] = {}
         self._title_cache: dict[tuple[int, int], bool] = {}
+        self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
+        self._cues: dict[tuple[int, int], list[Cue]] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -187,6 +189,24 @@ class DocumentAttributor:
         hi = bisect.bisect_left(self._marked_starts, end)
         return tokenize(self.text, start, end, [m for m in self.marked[lo:hi] if m[1] > start and m[0] < end])
 
+    def analysed(self, start: int, end: int) -> tuple[list[Token], list[Mention]]:
+        """Tokens and mentions of ``text[start:end]``, worked out once per document: quotations of one
+        sentence share their frame, and a frame is often the sentence a later pronoun looks back to."""
+        key = (start, end)
+        found = self._analysed.get(key)
+        if found is None:
+            toks = self.tokens(start, end)
+            found = self._analysed[key] = (toks, self.finder.find(toks, self.title_case(toks)))
+        return found
+
+    def cues_of(self, start: int, end: int) -> list[Cue]:
+        """``cues`` of the tokens of ``text[start:end]``, once per document."""
+        key = (start, end)
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = self.cues(self.analysed(start, end)[0])
+        return found
+
     def title_case(self, toks: list[Token]) -> bool:
         if not toks:
             return False
@@ -198,13 +218,14 @@ class DocumentAttributor:
     def cues(self, toks: list[Token]) -> list[Cue]:
         found: list[Cue] = []
         i = 0
+        cue_words, by_first = self.lex.cues, self.lex.multiword_by_first
         while i < len(toks):
             tok = toks[i]
-            if tok.quote >= 0:
-                i += 1
+            if tok.quote >= 0 or (tok.lower not in cue_words and tok.lower not in by_first):
+                i += 1  # most words are no cue and start none: two look-ups, no call
                 continue
             matched = False
-            for words, types in self.lex.multiword_by_first.get(tok.lower, ()):
+            for words, types in by_first.get(tok.lower, ()):
                 k = len(words)
                 if tuple(t.lower for t in toks[i:i + k]) == words:
                     found.append(Cue(i, i + k - 1, "prep" if "prep" in types else sorted(types)[0],
@@ -323,8 +344,7 @@ class DocumentAttributor:
         """The resolved grammatical subject of a sentence: its first mention after any introductory phrase."""
         if sent in self._subject_cache:
             return self._subject_cache[sent]
-        toks = self.tokens(*sent)
-        mentions = self.finder.find(toks, self.title_case(toks))
+        toks, mentions = self.analysed(*sent)
         result = self._subject_from(toks, mentions, sent[0], depth)
         self._subject_cache[sent] = result
         return result
@@ -427,9 +447,8 @@ class DocumentAttributor:
 
     def attribute(self, qi: int) -> Attribution:
         fs, fe, core_end = self.frame(qi)
-        toks = self.tokens(fs, fe)
-        mentions = self.finder.find(toks, self.title_case(toks))
-        cues = self.cues(toks)
+        toks, mentions = self.analysed(fs, fe)
+        cues = self.cues_of(fs, fe)
         qpos = next(k for k, t in enumerate(toks) if t.quote == qi)
         speaker: Speaker | None = None
         cue_used: Cue | None = None
@@ -493,9 +512,8 @@ class DocumentAttributor:
             return None, None
         sents = self._sentences(prev)
         sent = (max(sents[-1][0], prev[1] - MAX_LEFT), prev[1])
-        toks = self.tokens(*sent)
-        mentions = self.finder.find(toks, self.title_case(toks))
-        for cue in reversed(self.cues(toks)):
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue

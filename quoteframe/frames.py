@@ -25,6 +25,8 @@ HIT_COLUMNS = ["doc_id", "outlet", "term", "category", "voice", "speaker", "quot
 VOICES = ("own", "quoted", "scare")
 WORD_RE = re.compile(r"\w+")
 TOKEN_RE = re.compile(r"[^\W_][\w'’-]*")  # a word with its hyphens and possessive: anti-terrorist, protesters'
+ALNUM_RE = re.compile(r"[^\W_]")  # a character that can start a token
+RUN_CHAR_RE = re.compile(r"[\w'’-]")  # a character that can continue one
 FOLLOW_RE = re.compile(r"[\s\u00a0]+([^\W_][\w'’-]*)")
 
 
@@ -92,14 +94,12 @@ class FrameLexicon:
         """(start, end, term) of every term occurrence: one C-level word scan and dictionary look-ups,
         not a regular expression of hundreds of alternatives."""
         skip_to = 0
-        for m in TOKEN_RE.finditer(text):
-            if m.start() < skip_to:
+        for start, stop, first in self._first_words(text):
+            if start < skip_to:
                 continue
-            forms = self._by_first.get(m.group().lower().replace("’", "'"))
-            if not forms:
-                continue
+            forms = self._by_first[first.lower().replace("’", "'")]
             for words, term in forms:
-                end, pos, ok = m.end(), m.end(), True
+                end, pos, ok = stop, stop, True
                 for nxt in words[1:]:
                     follow = FOLLOW_RE.match(text, pos)
                     if not follow or follow.group(1).lower().replace("’", "'") != nxt:
@@ -107,9 +107,34 @@ class FrameLexicon:
                         break
                     end = pos = follow.end()
                 if ok:
-                    yield m.start(), end, term
+                    yield start, end, term
                     skip_to = end
                     break
+
+
+    def _first_words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the TOKEN_RE tokens that are some term's first word, in text order.
+
+        The same tokens as filtering ``TOKEN_RE.finditer(text)``, found without visiting every word in
+        Python: the distinct tokens are collected in C, the few that are first words are looked up, and
+        only their occurrences are visited. An occurrence is a token when it starts its run of word
+        characters, apostrophes and hyphens at its first letter or digit, and ends the run.
+        """
+        found: list[tuple[int, int, str]] = []
+        for word in set(TOKEN_RE.findall(text)):
+            if word.lower().replace("’", "'") not in self._by_first:
+                continue
+            pos = text.find(word)
+            while pos >= 0:
+                end = pos + len(word)
+                k = pos - 1
+                while k >= 0 and text[k] in "_'’-":
+                    k -= 1
+                if (k < 0 or not ALNUM_RE.match(text, k)) and not RUN_CHAR_RE.match(text, end):
+                    found.append((pos, end, word))
+                pos = text.find(word, pos + 1)
+        found.sort()
+        return found
 
 
 class FrameScorer:

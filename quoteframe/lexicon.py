@@ -71,24 +71,35 @@ class Role:
 
 @dataclass
 class Lexicons:
-    """Speech cues and roles, ready for look-ups by lower-cased word."""
+    """Speech cues and roles, ready for look-ups by lower-cased word.
+
+    ``titles``, ``role_words`` and ``orgheads`` are the role terms by use, as sets: the mention rules
+    ask these questions of nearly every capitalised word, so they are answered by one set look-up.
+    ``load_lexicons`` fills them (call ``index()`` after changing ``roles`` by hand).
+    """
 
     cues: dict[str, set[str]] = field(default_factory=dict)  # form -> types
     multiword_cues: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     multiword_by_first: dict[str, list[tuple[tuple[str, ...], set[str]]]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    orgheads: frozenset[str] = frozenset()
+
+    def index(self) -> None:
+        """Rebuild the look-up sets from ``roles``."""
+        self.titles = frozenset(t for t, r in self.roles.items() if "title" in r.uses)
+        self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
+        self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
 
     def is_title(self, word: str) -> bool:
-        role = self.roles.get(word)
-        return role is not None and "title" in role.uses
+        return word in self.titles
 
     def is_role(self, word: str) -> bool:
-        role = self.roles.get(word)
-        return role is not None and "role" in role.uses
+        return word in self.role_words
 
     def is_orghead(self, word: str) -> bool:
-        role = self.roles.get(word)
-        return role is not None and "orghead" in role.uses
+        return word in self.orgheads
 
 
 def load_lexicons(directory: Path | None = None) -> Lexicons:
@@ -117,4 +128,5 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         aliases = frozenset(a for a in row.get("alias", "").split("|") if a)
         term = row["term"].lower()
         lex.roles[term] = Role(term, row["entity"], uses, aliases)
+    lex.index()
     return lex

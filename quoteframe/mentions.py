@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from quoteframe.lexicon import Lexicons
+from quoteframe.lexicon import Lexicons, Role
 from quoteframe.names import fold
-from quoteframe.segment import Token
+from quoteframe.segment import POSSESSIVE_LAST, Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
 QUANTIFIER_SUBJECTS = {"some", "others", "many", "another", "one", "several", "most", "few", "all", "both"}
@@ -34,6 +34,7 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "despite", "since", "during", "until", "because", "into", "perhaps", "meanwhile", "still",
                      "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
+PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
 
@@ -88,11 +89,21 @@ class DocEntities:
     acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
     long_names: dict[str, str] = field(default_factory=dict)  # Oyan -> Oyan, Qazaqstan
 
+    _folds: dict[str, str] = field(default_factory=dict)
+
+    def fold(self, word: str) -> str:
+        """``names.fold``, remembered for this document: the same names and modifiers are folded again
+        for every quotation that mentions them."""
+        key = self._folds.get(word)
+        if key is None:
+            key = self._folds[word] = fold(word)
+        return key
+
     def person_for_surname(self, word: str) -> str | None:
-        return self.surnames.get(fold(word))
+        return self.surnames.get(self.fold(word))
 
 
-def _modifier_keys(words: list[str]) -> set[str]:
+def _modifier_keys(words: list[str], fold: Callable[[str], str] = fold) -> set[str]:
     return {fold(w)[:5] for w in words if w and w[0].isupper() or "." in w}
 
 
@@ -111,12 +122,39 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     ents.text = text
     ents.in_headline = in_headline
     ents.acronyms = acronyms(text)
+    run: re.Match[str] | None = None
+    headline = False
+    line_start = line_end = -1
+    before: re.Match[str] | None = None
+    role: Role | None = None
+    orgheads = lex.orgheads
     for m, words in _runs(text, lex):
-        if in_headline(m.start()):
+        if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
+            run = m
+            pos = m.start()
+            if not line_start <= pos < line_end:
+                line_start = text.rfind("\n", 0, pos) + 1
+                line_end = text.find("\n", pos) % (len(text) + 1)
+                headline = in_headline(pos)
+            if not headline:
+                # PREV_WORD_RE needs "<lower-case letter> " right before the run: test that first
+                if pos >= 2 and text[pos - 1] == " " and "a" <= text[pos - 2] <= "z":
+                    before = PREV_WORD_RE.search(text, max(0, pos - 40), pos)
+                    role = lex.roles.get(before.group(1)) if before else None
+                else:
+                    before = role = None
+        if headline:
             continue
+        if len(words) == 1 and (role is None or role.entity != "org"):
+            # one word names no person; it counts only as an organisation (an org head such as Police)
+            word = words[0].rstrip(",;:")
+            low = word.lower()
+            if (low in SENTENCE_FUNCTION and not word.isupper()) or \
+                    low.removesuffix("’s").removesuffix("'s") not in orgheads:
+                continue
         title, name, org = split_run(words)
-        before = PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
-        role = lex.roles.get(before.group(1)) if before else None
+        if not org and len(name) < 2 and (role is None or role.entity != "org"):
+            continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
             gloss = GLOSSED_NAME_RE.match(text, m.end())
@@ -136,21 +174,27 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             if before is not None and before.group(1) in {"former", "ex", "late"}:
                 person.former = True
             person.titles.update(t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip(".")))
-            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())]))
+            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())], ents.fold))
     for person in ents.people.values():
-        ents.surnames.setdefault(fold(person.name.split()[-1]), person.name)
+        ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
     return ents
 
 
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
-_WORD = r"(?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,})"
+# (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
+# regex engine can skip to the next capital letter in C instead of trying every position
+_WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
 RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
 
 
 def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one)."""
     for m in RUN_RE.finditer(text):
+        run = m.group()
+        if "." not in run:
+            yield m, run.split()
+            continue
         words: list[str] = []
         for w in m.group().split():
             words.append(w)
@@ -164,7 +208,7 @@ def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the document defines: Collective Security Treaty Organization (CSTO) -> CSTO: full name."""
     found: dict[str, str] = {}
-    for m in ACRONYM_RE.finditer(text):
+    for m in _acronym_matches(text):
         words, short = m.group(1).split(), m.group(2)
         initials = [w[0] for w in words if w[0].isupper()]
         for k in range(len(initials) - len(short), -1, -1):
@@ -176,7 +220,26 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+def _acronym_matches(text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``ACRONYM_RE.finditer(text)``, without trying the pattern at every capital letter.
+
+    A match ends at a parenthesised acronym and everything before it is word characters, apostrophes,
+    hyphens and spaces; so each ``(ABC)`` is searched from the start of that stretch only.
+    """
+    done = 0
+    for paren in PAREN_ACRONYM_RE.finditer(text):
+        start = paren.start()
+        while start > done and STRETCH_CHAR_RE.match(text, start - 1):
+            start -= 1
+        m = ACRONYM_RE.search(text, start, paren.end())
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+)?){2,9})\(([A-Z]{2,8})\)")
+PAREN_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
+STRETCH_CHAR_RE = re.compile(r"[\w’'\s-]")
 
 
 def is_title_case(line: str) -> bool:
@@ -190,21 +253,34 @@ def is_title_case(line: str) -> bool:
 
 
 class RunSplitter:
-    """Split a capitalised run into (title words, person name words, organisation name)."""
+    """Split a capitalised run into (title words, person name words, organisation name).
+
+    One splitter serves one document, whose runs recur (every mention of a person is the same run), so
+    results are remembered by the run's words; callers must not modify the lists they get back.
+    """
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
+        key = tuple(words)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._split(words)
+        return found
+
+    def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
         clean = [w.rstrip(",;:") for w in words]
         while clean and clean[0].lower() in SENTENCE_FUNCTION and not clean[0].isupper():
             clean = clean[1:]
         if not clean:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
-        if any(self.lex.is_orghead(w) for w in lowers):
+        titles, orgheads = self.lex.titles, self.lex.orgheads
+        if any(w in orgheads for w in lowers):
             return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
-        last_title = max((i for i, w in enumerate(lowers) if self.lex.is_title(w) or self.lex.is_title(w.rstrip("."))), default=-1)
+        last_title = max((i for i, w in enumerate(lowers) if w in titles or w.rstrip(".") in titles), default=-1)
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
@@ -232,11 +308,16 @@ class MentionFinder:
         mentions: list[Mention] = []
         i = 0
         n = len(toks)
+        role_words = self.lex.role_words
         while i < n:
             tok = toks[i]
             low = tok.lower
             if tok.quote >= 0:
                 i += 1
+                continue
+            if low not in PRONOUN_LIKE and not tok.text[:1].isupper() and low not in role_words \
+                    and (low[-1:] not in POSSESSIVE_LAST or tok.bare.lower() not in role_words):
+                i += 1  # the common case, decided with set look-ups: a word that starts no mention
                 continue
             if low in NOMINATIVE:
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=low))
@@ -251,7 +332,7 @@ class MentionFinder:
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=POSSESSIVE_PRONOUNS[low], possessive=True))
                 i += 1
                 continue
-            if tok.is_cap and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
+            if tok.text[:1].isupper() and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in NAME_LINKS and j + 2 < n and toks[j + 2].is_cap
@@ -262,7 +343,7 @@ class MentionFinder:
                     mentions.append(m)
                 i = j + 1
                 continue
-            if self.lex.is_role(low) or self.lex.is_role(tok.bare.lower()):
+            if low in role_words or tok.bare.lower() in role_words:
                 mentions.append(self._role_mention(toks, i, mentions))
                 i += 1
                 continue
@@ -313,7 +394,7 @@ class MentionFinder:
         if heads:
             k = heads[-1]
             role = self.lex.roles[toks[k].bare.lower()]
-            mods = frozenset(fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
+            mods = frozenset(self.ents.fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
                              if t.is_cap and n != k and t.lower not in NAME_LINKS)
             return Mention(i, j, start, end, self._text(toks, i, j, poss),
                            "role", head=role.term, modifiers=mods, possessive=poss)
@@ -341,7 +422,7 @@ class MentionFinder:
             merged = prior.pop()
             first = merged.first
         role = self.lex.roles[toks[k].bare.lower()]
-        mods = frozenset(fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
+        mods = frozenset(self.ents.fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
         poss = toks[k].possessive
         return Mention(first, k, toks[first].start, toks[k].end - (2 if poss else 0), self._text(toks, first, k, poss),
                        "role", head=role.term, modifiers=mods, possessive=poss)

@@ -29,11 +29,15 @@ _RULES = [
 ]
 
 
+_NOT_LETTER = re.compile(r"[^a-z\s-]")
+_SPACES = re.compile(r"[\s-]+")
+
+
 def fold(name: str) -> str:
     """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``."""
-    text = anyascii(name).lower()
-    text = re.sub(r"[^a-z\s-]", "", text)
-    text = re.sub(r"[\s-]+", " ", text).strip()
+    text = (name if name.isascii() else anyascii(name)).lower()  # anyascii leaves ASCII as it is
+    text = _NOT_LETTER.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
     return text

@@ -26,7 +26,13 @@ SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
+# the marks worth classifying: a single mark between two letters or digits is an apostrophe (Kazakhstan’s)
+# whatever its context, so the scan skips it in C instead of classifying it in Python
+_DOUBLES = "[" + re.escape(DOUBLE_MARKS) + "]"
+CANDIDATE_RE = re.compile("[" + re.escape(MARKS) + "](?:(?<=" + _DOUBLES + ")|(?<![^\\W_].)|(?![^\\W_]))")
+NONBLANK_RE = re.compile(r"\S")
 OPENING_CONTEXT = set(" \t\u00a0([{<–—-/\u200b\u200e\u200f\u2028\u2029\ufeff") | set(DOUBLE_OPEN + SINGLE_OPEN)
 CLOSING_PUNCT = set(".,;:!?)]}…–—-/")
 
@@ -98,17 +104,26 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     pos = 0
     n = len(text)
     while pos <= n:
+        if not stack:
+            # nothing is open, so lines without a candidate mark change nothing: jump to the next one
+            nxt_mark = CANDIDATE_RE.search(text, pos)
+            if nxt_mark is None:
+                break
+            line_start = text.rfind("\n", pos, nxt_mark.start()) + 1
+            if line_start > 0:
+                line_no += text.count("\n", pos, line_start)
+                pos = line_start
         line_no += 1
         nl = text.find("\n", pos)
         line_end = n if nl == -1 else nl
-        for m in MARK_RE.finditer(text, pos, line_end):
+        for m in CANDIDATE_RE.finditer(text, pos, line_end):
             i = m.start()
             if i == skip_pos:
                 continue
             mark = m.group()
             left = text[i - 1] if i > pos else ""
             right = text[i + 1] if i + 1 < line_end else ""
-            fam_guess = "d" if mark in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE else "s"
+            fam_guess = "d" if mark in DOUBLE_MARKS else "s"
             family_open = any(o.family == fam_guess for o in stack)
             family, role = classify(mark, left, right, family_open)
             if role == SKIP:
@@ -162,7 +177,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
 
 def _next_paragraph_start(text: str, pos: int) -> int | None:
     """Offset of the first non-blank character at or after ``pos`` (blank lines skipped)."""
-    m = re.compile(r"\S").search(text, pos)
+    m = NONBLANK_RE.search(text, pos)
     return m.start() if m else None
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters
+
+from quoteframe.punkt import FastPunkt
 
 ABBREVIATIONS = (
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr inc ltd co corp dept est "
@@ -20,12 +22,16 @@ ABBREVIATIONS = (
 
 QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                                  "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
+QUOTE_PAIRS = [(chr(mark), plain) for mark, plain in QUOTE_NORMALISE.items()]
 
 TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev fr atty supt insp".split()
 # abbreviations and initials keep their period (Mr. Clarke, Donald J. Trump, U.S.), so a period token
 # always ends a sentence
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
                       r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+
+
+POSSESSIVE_LAST = ("s", "’", "'")  # the last character of every possessive ending
 
 
 class Token:
@@ -57,6 +63,8 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a possessive ending (Kazakhstan’s -> Kazakhstan)."""
+        if self.text[-1:] not in POSSESSIVE_LAST:  # most words: no ending to strip
+            return self.text
         for suffix in ("’s", "'s", "’", "'"):
             if self.text.endswith(suffix) and len(self.text) > len(suffix):
                 return self.text[: -len(suffix)]
@@ -73,11 +81,15 @@ class Segmenter:
     def __init__(self) -> None:
         params = PunktParameters()
         params.abbrev_types = set(ABBREVIATIONS)
-        self._punkt = PunktSentenceTokenizer(params)
+        self._punkt = FastPunkt(params)
 
     def sentences(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans of ``text[start:end]`` as absolute offsets."""
-        chunk = text[start:end].translate(QUOTE_NORMALISE)
+        chunk = text[start:end]
+        if not chunk.isascii():  # str.translate is slow; one replace per curly mark present is not
+            for mark, plain in QUOTE_PAIRS:
+                if mark in chunk:
+                    chunk = chunk.replace(mark, plain)
         return [(start + s, start + e) for s, e in self._punkt.span_tokenize(chunk)]
 
 
