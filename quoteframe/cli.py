@@ -306,7 +306,7 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
     if not no_wordnet and not wordnet.available:
         _echo(INSTALL_HINT, opts["quiet"])
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
-    groups = find_variants(rows, params, wordnet)
+    groups = find_variants(rows, params, wordnet, jobs=opts["jobs"] or default_jobs())
     if view == "summary":
         table = Table(SUMMARY_COLUMNS, summary_rows(groups))
     elif view == "drift":

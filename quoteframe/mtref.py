@@ -31,14 +31,17 @@ class Pair:
     sure: frozenset[tuple[int, int]]
 
 
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+
+
 def load_pairs(path: Path) -> list[Pair]:
     """Read an mtref-{train,dev}.tsv file; a malformed line is an error naming file and line."""
     pairs = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    for lineno, line in enumerate(lines, 1):
+    for lineno, line in enumerate(_lines(path), 1):
         if not line.strip():
             continue
         cols = line.split("\t")
@@ -62,11 +65,7 @@ class Judgement:
 def load_judgements(path: Path) -> list[Judgement]:
     """Read pooled judgements (``row_a,side_a,row_b,side_b,judgement``; ``#`` lines are comments)."""
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    body = [(n, ln) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.startswith("#")]
+    body = [(n, ln) for n, ln in enumerate(_lines(path), 1) if ln.strip() and not ln.startswith("#")]
     for lineno, line in body[1:]:
         cols = next(csv.reader([line]))
         try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -155,13 +156,16 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _weights(rs: Sequence[Rendering], norm: Normaliser) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
+    """Word TF-IDF (for centrality) and the similarity matrix: word and character TF-IDF side by side,
+    each scaled by 1/sqrt(2), so that one dot product of two rows is the mean of the two cosines."""
     feats = [norm.features(r) for r in rs]
     stems = [r.stems for r in rs]
     word_vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, norm="l2")
     W = word_vec.fit_transform(stems) if any(stems) else sparse.csr_matrix((len(rs), 1))
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
     C = char_vec.fit_transform([r.text for r in rs])
-    return sparse.csr_matrix(W), sparse.csr_matrix(C), feats
+    M = sparse.hstack([W, C], format="csr") * np.sqrt(0.5)
+    return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
 
 def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
@@ -172,35 +176,39 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     neighbourhood (each rendering paired with the next ``max_posting`` ones), so the number of pairs is
     at most n * top_keys * max_posting: linear in n for fixed parameters.
     """
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (r, f) in enumerate(zip(rs, feats)):
-        for k in set(f):
-            postings[(r.speaker, k)].append(i)
+    by_speaker: dict[str, dict[str, list[int]]] = {}
+    distinct = [set(f) for f in feats]
+    for i, (r, fs) in enumerate(zip(rs, distinct)):
+        post = by_speaker.setdefault(r.speaker, {})
+        for k in fs:
+            if k in post:
+                post[k].append(i)
+            else:
+                post[k] = [i]
     query: set[tuple[str, str]] = set()
-    for r, f in zip(rs, feats):
-        shared = [(r.speaker, k) for k in set(f) if len(postings[(r.speaker, k)]) > 1]
-        query.update(sorted(shared, key=lambda key: (len(postings[key]), key))[: params.top_keys])
-    chunks: list[np.ndarray] = []
-    w = params.max_posting
-    for key in sorted(query):
-        ids = np.array(sorted(postings[key]), dtype=np.int64)
-        n = len(ids)
-        if n < 2:
-            continue
-        if n <= w + 1:
-            a, b = np.triu_indices(n, 1)
-        else:
-            a = np.repeat(np.arange(n), w)
-            b = a + np.tile(np.arange(1, w + 1), n)
-            keep = b < n
-            a, b = a[keep], b[keep]
-        chunks.append(np.stack([ids[a], ids[b]], axis=1))
-    if not chunks:
+    for r, fs in zip(rs, distinct):
+        post = by_speaker[r.speaker]
+        shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
+        query.update((r.speaker, k) for _, k in heapq.nsmallest(params.top_keys, shared))
+    # postings list renderings in index order already
+    groups = [by_speaker[sp][k] for sp, k in sorted(query)]
+    if not groups:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(chunks)
+    # all postings end to end; the pairs within a posting at distance d are one vectorised step per d
+    ids = np.fromiter((i for g in groups for i in g), dtype=np.int64)
+    lengths = np.array([len(g) for g in groups], dtype=np.int64)
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    left = np.repeat(lengths, lengths) - (np.arange(len(ids)) - starts) - 1  # entries after this one
     n_all = len(rs)
-    codes = np.unique(pairs[:, 0] * n_all + pairs[:, 1])
-    return np.stack([codes // n_all, codes % n_all], axis=1)
+    codes = []
+    for d in range(1, params.max_posting + 1):
+        at = np.flatnonzero(left >= d)
+        if not len(at):
+            break
+        codes.append(ids[at] * n_all + ids[at + d])
+    flat = np.sort(np.concatenate(codes))
+    uniq = flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
+    return np.stack([uniq // n_all, uniq % n_all], axis=1)
 
 
 def _row_dot(M: sparse.csr_matrix, i: int, j: int) -> float:
@@ -209,19 +217,17 @@ def _row_dot(M: sparse.csr_matrix, i: int, j: int) -> float:
     return float(M.data[a0:a1][xa] @ M.data[b0:b1][xb])
 
 
-def one_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, i: int, j: int) -> float:
+def one_similarity(M: sparse.csr_matrix, i: int, j: int) -> float:
     """``pair_similarity`` of one pair, without building sparse sub-matrices (for look-ups in a loop)."""
-    return (_row_dot(W, i, j) + _row_dot(C, i, j)) / 2.0
+    return _row_dot(M, i, j)
 
 
-def pair_similarity(W: sparse.csr_matrix, C: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """Mean of word and character cosines for each pair (rows are L2-normalised), in bounded chunks."""
+def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Mean of word and character cosines for each pair (a row dot product of ``M``), in bounded chunks."""
     out = np.zeros(len(pairs))
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
-        w = np.asarray(W[i].multiply(W[j]).sum(axis=1)).ravel()
-        c = np.asarray(C[i].multiply(C[j]).sum(axis=1)).ravel()
-        out[s:s + chunk] = (w + c) / 2.0
+        out[s:s + chunk] = np.asarray(M[i].multiply(M[j]).sum(axis=1)).ravel()
     return out
 
 
@@ -258,15 +264,31 @@ def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, set[str]]:
     return out
 
 
+@dataclass
+class Linked:
+    """Clusters of renderings, with the weights they were linked by (kept for centrality and similarity)."""
+
+    clusters: list[list[int]]  # indices into the renderings, two or more each
+    W: sparse.csr_matrix  # word TF-IDF of the distinct renderings
+    M: sparse.csr_matrix  # word and character TF-IDF side by side: row dot products are similarities
+    row: list[int]  # rendering index -> its row in W and M (wire copies share one)
+
+
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
-    """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more.
+    """Cluster renderings into remarks; return clusters (indices into ``rs``) of two or more."""
+    return link_weighted(rs, norm, params).clusters
+
+
+def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> Linked:
+    """Cluster renderings into remarks, keeping the weights.
 
     Exact duplicates (same speaker, same stems: wire copies) are folded first; the rest are linked
     through candidate pairs held in a sparse matrix, so memory grows with the number of pairs.
     """
     params = params or LinkParams()
     if len(rs) < 2:
-        return []
+        empty = sparse.csr_matrix((len(rs), 1))
+        return Linked([], empty, empty, list(range(len(rs))))
     rep_of: dict[tuple[str, str], int] = {}
     dup_of: list[int] = []
     uniq: list[int] = []
@@ -277,9 +299,9 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
             uniq.append(i)
         dup_of.append(rep_of[key])
     us = [rs[i] for i in uniq]
-    W, C, feats = _weights(us, norm)
+    W, M, feats = _weights(us, norm)
     pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
-    sims = pair_similarity(W, C, pairs)
+    sims = pair_similarity(M, pairs)
     n = len(us)
     S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
                            np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
@@ -294,7 +316,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         if m in row:
             return row[m]
         if (k, m) not in extra:
-            extra[(k, m)] = one_similarity(W, C, k, m)
+            extra[(k, m)] = one_similarity(M, k, m)
         return extra[(k, m)]
 
     content = [_word_keys(r, norm) for r in us]
@@ -379,7 +401,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
         clusters[head(cluster_of[u])].append(i)
         if i != uniq[u]:
             rs[i].similarity = rs[uniq[u]].similarity
-    return [sorted(c) for _, c in sorted(clusters.items()) if len(c) >= 2]
+    return Linked([sorted(c) for _, c in sorted(clusters.items()) if len(c) >= 2], W, M, dup_of)
 
 
 def _window(a: Rendering, lo: int, hi: int) -> Rendering:
@@ -427,37 +449,84 @@ def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fr
     return full[best]
 
 
+DriftTask = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
+_DRIFT_WORKER: dict[str, object] = {}  # the aligner of a drift worker process, set by its initializer
+
+
+def _drift_one(task: DriftTask, norm: Normaliser, aligner: WordAligner) -> list[tuple[str, str, str]]:
+    a_words, a_stems, b_words, b_stems, fragment = task
+    a = Rendering("", "", "", "", 0, 0, "", list(a_words), list(a_stems))
+    b = Rendering("", "", "", "", 0, 0, "", list(b_words), list(b_stems))
+    return align_fragment(a, b, norm, aligner) if fragment else aligner.drift(a, b)
+
+
+def _init_drift_worker(norm: Normaliser, aligner: WordAligner) -> None:
+    norm.wordnet.after_fork()
+    _DRIFT_WORKER["norm"], _DRIFT_WORKER["aligner"] = norm, aligner
+
+
+def _drift_in_worker(tasks: list[DriftTask]) -> list[list[tuple[str, str, str]]]:
+    norm, aligner = _DRIFT_WORKER["norm"], _DRIFT_WORKER["aligner"]
+    assert isinstance(norm, Normaliser) and isinstance(aligner, WordAligner)
+    return [_drift_one(t, norm, aligner) for t in tasks]
+
+
+def drift_all(tasks: list[DriftTask], norm: Normaliser, jobs: int = 1,
+              chunk: int = 256) -> list[list[tuple[str, str, str]]]:
+    """Drift of every (central, rendering) pair; a pair met before (wire copies) is aligned once.
+
+    Pairs are independent, so with ``jobs > 1`` they are aligned in forked processes, in order: the
+    output is the same as with one process."""
+    aligner = WordAligner(partial(_keys, norm=norm))
+    distinct = list(dict.fromkeys(tasks))
+    if jobs <= 1 or len(distinct) < 2 * chunk:
+        done = [_drift_one(t, norm, aligner) for t in distinct]
+    else:
+        import multiprocessing as mp
+
+        norm.wordnet.warm({w for t in distinct for words in (t[0], t[2]) for w in words})
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ctx.Pool(jobs, initializer=_init_drift_worker, initargs=(norm, aligner)) as pool:
+            parts = pool.map(_drift_in_worker, [distinct[k:k + chunk] for k in range(0, len(distinct), chunk)])
+        done = [ops for part in parts for ops in part]
+    by_task = dict(zip(distinct, done))
+    return [by_task[t] for t in tasks]
+
+
 def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wordnet: WordNet | None = None,
-                  seg: Segmenter | None = None) -> list[VariantGroup]:
+                  seg: Segmenter | None = None, jobs: int = 1) -> list[VariantGroup]:
     """Remark groups across the corpus, each with its central rendering and drift, in a stable order."""
     params = params or LinkParams()
     norm = Normaliser(wordnet if wordnet is not None else WordNet())
     rs = segment_quotes(sorted(quotes, key=lambda q: (q.doc_id, q.start)), seg or Segmenter(), norm, params)
-    clusters = link(rs, norm, params)
-    if not clusters:
+    linked = link_weighted(rs, norm, params)
+    if not linked.clusters:
         return []
-    W, C, _ = _weights(rs, norm)
-    aligner = WordAligner(partial(_keys, norm=norm))
-    groups: list[VariantGroup] = []
-    for ids in clusters:
+    W, M, row = linked.W, linked.M, linked.row
+    plans: list[tuple[list[Rendering], Rendering, list[Rendering]]] = []
+    tasks: list[DriftTask] = []
+    for ids in linked.clusters:
         ids = sorted(ids, key=lambda i: (rs[i].doc_id, rs[i].start))
         members = [rs[i] for i in ids]
-        c_row = ids[_central(members, ids, W, params.fragment)]
-        central = rs[c_row]
-        drift: list[tuple[Rendering, str, str, str]] = []
-        sims = []
+        c_idx = ids[_central(members, [row[i] for i in ids], W, params.fragment)]
+        central = rs[c_idx]
+        others = []
         for i, m in zip(ids, members):
             if m is central:
                 continue
-            m.similarity = one_similarity(W, C, c_row, i)
-            sims.append(m.similarity)
+            m.similarity = one_similarity(M, row[c_idx], row[i])
+            others.append(m)
             fragment = len(m.words) < params.fragment * len(central.words)
-            ops = align_fragment(central, m, norm, aligner) if fragment else aligner.drift(central, m)
-            for a_words, b_words, op in ops:
-                drift.append((m, a_words, b_words, op))
+            tasks.append((tuple(central.words), tuple(central.stems), tuple(m.words), tuple(m.stems), fragment))
+        plans.append((members, central, others))
+    ops_of = iter(drift_all(tasks, norm, jobs))
+    groups: list[VariantGroup] = []
+    for members, central, others in plans:
+        drift = [(m, a_words, b_words, op) for m in others for a_words, b_words, op in next(ops_of)]
         key = f"{central.doc_id}:{central.start}:{central.end}"
         vid = "v" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-        groups.append(VariantGroup(vid, central.speaker, members, central, min(sims) if sims else 1.0, drift))
+        groups.append(VariantGroup(vid, central.speaker, members, central,
+                                   min((m.similarity for m in others), default=1.0), drift))
     groups.sort(key=lambda g: (g.speaker, g.central.doc_id, g.central.start))
     return groups
 

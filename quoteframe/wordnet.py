@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +71,14 @@ class WordNet:
         if word not in self._cache:
             self._cache[word] = self._keys(word)
         return self._cache[word]
+
+    def warm(self, words: Iterable[str]) -> None:
+        """Look the words up now, so that forked workers find them cached and never read the files."""
+        for w in words:
+            self.keys(w)
+
+    def after_fork(self) -> None:
+        """Give a forked process its own file handles: nltk keeps the dictionary files open and reads
+        them by seek and readline, so a handle shared with the parent would be read at the wrong place."""
+        if self._wn is not None and isinstance(getattr(self._wn, "_data_file_map", None), dict):
+            self._wn._data_file_map = {}

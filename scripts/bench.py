@@ -78,7 +78,7 @@ def _run_variants(quote_texts: list[tuple[str, str]], n: int, conn: object) -> N
         quotes.append(Quote(f"d{i // 10}", "o", f"q{i}", "direct", who, "", None, None, "", 0, len(t), t))
     base_mb = _peak_mb()
     t0 = time.perf_counter()
-    groups = find_variants(quotes, wordnet=WordNet())
+    groups = find_variants(quotes, wordnet=WordNet(), jobs=os.cpu_count() or 1)
     elapsed = time.perf_counter() - t0
     conn.send((elapsed, _peak_mb(), base_mb, len(groups)))  # type: ignore[attr-defined]
 

@@ -112,3 +112,23 @@ def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_text
 
     assert "Thus they need to be annihilated." in group_with(LinkParams())
     assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False))
+
+
+def test_drift_in_worker_processes_equals_one_process(seed_texts) -> None:
+    """Drift pairs split over forked workers come back in order, identical to one process."""
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import drift_all, segment_quotes
+
+    norm = Normaliser(WordNet(enabled=False))
+    sentences = [s.strip() for text in seed_texts.values() for s in text.split(".") if len(s.split()) > 5]
+    base = dict(outlet="o", kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    quotes = [Quote(doc_id=f"d{k}", quote_id=f"q{k}", speaker="S", start=0, end=len(s), text=s, **base)
+              for k, s in enumerate(sentences[:40])]
+    rs = segment_quotes(quotes, Segmenter(), norm, LinkParams())
+    tasks = [(tuple(a.words), tuple(a.stems), tuple(b.words), tuple(b.stems), len(b.words) < len(a.words) // 2)
+             for a, b in zip(rs, rs[1:])]
+    tasks += tasks[:5]  # repeated pairs are aligned once and returned for every occurrence
+    serial = drift_all(tasks, norm, jobs=1)
+    assert any(serial)  # different sentences do drift
+    assert drift_all(tasks, norm, jobs=2, chunk=3) == serial
+    assert serial[-5:] == serial[:5]
