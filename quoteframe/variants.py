@@ -19,9 +19,10 @@ import hashlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 import numpy as np
 from nltk.stem.porter import PorterStemmer
@@ -38,6 +39,9 @@ SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representa
 DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s))")
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -211,24 +215,49 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     return np.stack([uniq // n_all, uniq % n_all], axis=1)
 
 
-def _row_dot(M: sparse.csr_matrix, i: int, j: int) -> float:
-    a0, a1, b0, b1 = M.indptr[i], M.indptr[i + 1], M.indptr[j], M.indptr[j + 1]
-    _, xa, xb = np.intersect1d(M.indices[a0:a1], M.indices[b0:b1], assume_unique=True, return_indices=True)
-    return float(M.data[a0:a1][xa] @ M.data[b0:b1][xb])
+class RowDots:
+    """Dot products of rows of a CSR matrix with one query row, held dense in a scratch vector.
+
+    Linking asks for the similarity of each new rendering to a few members of each nearby cluster;
+    scattering the query once and gathering each member's entries is a few microseconds a pair."""
+
+    def __init__(self, M: sparse.csr_matrix) -> None:
+        M.sum_duplicates()
+        self.M = M
+        self.buf = np.zeros(M.shape[1])
+        self.query = -1
+
+    def __call__(self, k: int, m: int) -> float:
+        M = self.M
+        if k != self.query:
+            if self.query >= 0:
+                self.buf[M.indices[M.indptr[self.query]:M.indptr[self.query + 1]]] = 0.0
+            lo, hi = M.indptr[k], M.indptr[k + 1]
+            self.buf[M.indices[lo:hi]] = M.data[lo:hi]
+            self.query = k
+        lo, hi = M.indptr[m], M.indptr[m + 1]
+        return float(self.buf[M.indices[lo:hi]] @ M.data[lo:hi])
 
 
-def one_similarity(M: sparse.csr_matrix, i: int, j: int) -> float:
-    """``pair_similarity`` of one pair, without building sparse sub-matrices (for look-ups in a loop)."""
-    return _row_dot(M, i, j)
+def _chunk_similarity(M: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    return np.asarray(M[pairs[:, 0]].multiply(M[pairs[:, 1]]).sum(axis=1)).ravel()
 
 
-def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """Mean of word and character cosines for each pair (a row dot product of ``M``), in bounded chunks."""
-    out = np.zeros(len(pairs))
-    for s in range(0, len(pairs), chunk):
-        i, j = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
-        out[s:s + chunk] = np.asarray(M[i].multiply(M[j]).sum(axis=1)).ravel()
-    return out
+def _similarity_in_worker(pairs: np.ndarray) -> np.ndarray:
+    M = _WORKER["M"]
+    assert isinstance(M, sparse.csr_matrix)
+    return _chunk_similarity(M, pairs)
+
+
+def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000, jobs: int = 1) -> np.ndarray:
+    """Mean of word and character cosines for each pair (a row dot product of ``M``), in bounded chunks
+    (in forked processes with ``jobs > 1``; the chunks and so the sums are the same either way)."""
+    chunks = [pairs[s:s + chunk] for s in range(0, len(pairs), chunk)]
+    if not chunks:
+        return np.zeros(0)
+    if jobs <= 1 or len(chunks) < 2:
+        return np.concatenate([_chunk_similarity(M, c) for c in chunks])
+    return np.concatenate(_forked_map(_similarity_in_worker, chunks, jobs, {"M": M}))
 
 
 def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> float:
@@ -279,7 +308,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
     return link_weighted(rs, norm, params).clusters
 
 
-def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> Linked:
+def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None, jobs: int = 1) -> Linked:
     """Cluster renderings into remarks, keeping the weights.
 
     Exact duplicates (same speaker, same stems: wire copies) are folded first; the rest are linked
@@ -301,7 +330,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     us = [rs[i] for i in uniq]
     W, M, feats = _weights(us, norm)
     pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
-    sims = pair_similarity(M, pairs)
+    sims = pair_similarity(M, pairs, jobs=jobs)
     n = len(us)
     S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
                            np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
@@ -311,12 +340,13 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
     extra: dict[tuple[int, int], float] = {}
+    dots = RowDots(M)
 
     def sim_of(k: int, m: int, row: dict[int, float]) -> float:
         if m in row:
             return row[m]
         if (k, m) not in extra:
-            extra[(k, m)] = one_similarity(M, k, m)
+            extra[(k, m)] = dots(k, m)
         return extra[(k, m)]
 
     content = [_word_keys(r, norm) for r in us]
@@ -385,9 +415,14 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         return c
 
     strong = np.flatnonzero(sims >= params.threshold) if params.merge else np.zeros(0, dtype=np.int64)
+    version = [0] * len(roots)  # bumped when a cluster grows: a rejection holds until then
+    rejected: set[tuple[int, int, int, int]] = set()
     for p in strong[np.lexsort((strong, -sims[strong]))].tolist():
         a, b = head(cluster_of[int(pairs[p, 0])]), head(cluster_of[int(pairs[p, 1])])
         if a == b:
+            continue
+        seen = (min(a, b), max(a, b), version[min(a, b)], version[max(a, b)])
+        if seen in rejected:  # many strong pairs join the same two clusters: test them once
             continue
         fa, fb = full[a][: params.member_check], full[b][: params.member_check]
         cross = [sim_of(x, y, {}) for x in fa for y in fb]
@@ -395,7 +430,10 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         if sum(cross) / len(cross) >= params.threshold and min(cross) >= floor and evidence(roots[a], roots[b]):
             lo_c, hi_c = min(a, b), max(a, b)
             merged[hi_c] = lo_c
+            version[lo_c] += 1
             full[lo_c] = sorted(full[lo_c] + full[hi_c], key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
+        else:
+            rejected.add(seen)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(dup_of):
         clusters[head(cluster_of[u])].append(i)
@@ -450,7 +488,24 @@ def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fr
 
 
 DriftTask = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
-_DRIFT_WORKER: dict[str, object] = {}  # the aligner of a drift worker process, set by its initializer
+_WORKER: dict[str, object] = {}  # what a forked worker process works with, set by its initializer
+
+
+def _init_worker(state: dict[str, object]) -> None:
+    _WORKER.clear()
+    _WORKER.update(state)
+    norm = state.get("norm")
+    if isinstance(norm, Normaliser):
+        norm.wordnet.after_fork()
+
+
+def _forked_map(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[str, object]) -> list[R]:
+    """``fn`` over ``items`` in forked processes that inherit ``state`` (not pickled), results in order."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(state,)) as pool:
+        return pool.map(fn, items)
 
 
 def _drift_one(task: DriftTask, norm: Normaliser, aligner: WordAligner) -> list[tuple[str, str, str]]:
@@ -460,13 +515,8 @@ def _drift_one(task: DriftTask, norm: Normaliser, aligner: WordAligner) -> list[
     return align_fragment(a, b, norm, aligner) if fragment else aligner.drift(a, b)
 
 
-def _init_drift_worker(norm: Normaliser, aligner: WordAligner) -> None:
-    norm.wordnet.after_fork()
-    _DRIFT_WORKER["norm"], _DRIFT_WORKER["aligner"] = norm, aligner
-
-
 def _drift_in_worker(tasks: list[DriftTask]) -> list[list[tuple[str, str, str]]]:
-    norm, aligner = _DRIFT_WORKER["norm"], _DRIFT_WORKER["aligner"]
+    norm, aligner = _WORKER["norm"], _WORKER["aligner"]
     assert isinstance(norm, Normaliser) and isinstance(aligner, WordAligner)
     return [_drift_one(t, norm, aligner) for t in tasks]
 
@@ -482,12 +532,9 @@ def drift_all(tasks: list[DriftTask], norm: Normaliser, jobs: int = 1,
     if jobs <= 1 or len(distinct) < 2 * chunk:
         done = [_drift_one(t, norm, aligner) for t in distinct]
     else:
-        import multiprocessing as mp
-
         norm.wordnet.warm({w for t in distinct for words in (t[0], t[2]) for w in words})
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(jobs, initializer=_init_drift_worker, initargs=(norm, aligner)) as pool:
-            parts = pool.map(_drift_in_worker, [distinct[k:k + chunk] for k in range(0, len(distinct), chunk)])
+        parts = _forked_map(_drift_in_worker, [distinct[k:k + chunk] for k in range(0, len(distinct), chunk)],
+                            jobs, {"norm": norm, "aligner": aligner})
         done = [ops for part in parts for ops in part]
     by_task = dict(zip(distinct, done))
     return [by_task[t] for t in tasks]
@@ -499,10 +546,11 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
     params = params or LinkParams()
     norm = Normaliser(wordnet if wordnet is not None else WordNet())
     rs = segment_quotes(sorted(quotes, key=lambda q: (q.doc_id, q.start)), seg or Segmenter(), norm, params)
-    linked = link_weighted(rs, norm, params)
+    linked = link_weighted(rs, norm, params, jobs)
     if not linked.clusters:
         return []
     W, M, row = linked.W, linked.M, linked.row
+    dots = RowDots(M)
     plans: list[tuple[list[Rendering], Rendering, list[Rendering]]] = []
     tasks: list[DriftTask] = []
     for ids in linked.clusters:
@@ -514,7 +562,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
         for i, m in zip(ids, members):
             if m is central:
                 continue
-            m.similarity = one_similarity(M, row[c_idx], row[i])
+            m.similarity = dots(row[c_idx], row[i])
             others.append(m)
             fragment = len(m.words) < params.fragment * len(central.words)
             tasks.append((tuple(central.words), tuple(central.stems), tuple(m.words), tuple(m.stems), fragment))
