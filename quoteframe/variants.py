@@ -308,7 +308,8 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
     return link_weighted(rs, norm, params).clusters
 
 
-def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None, jobs: int = 1) -> Linked:
+def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None, jobs: int = 1,
+                  min_parallel: int = 5000) -> Linked:
     """Cluster renderings into remarks, keeping the weights.
 
     Exact duplicates (same speaker, same stems: wire copies) are folded first; the rest are linked
@@ -339,8 +340,64 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         for st in set(r.stems):
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
+    state = _LinkState(us, S, sims, pairs, M, [_word_keys(r, norm) for r in us], idf, params)
+    order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for k in order:
+        by_speaker[us[k].speaker].append(k)
+    rank_of = {k: pos for pos, k in enumerate(order)}
+    if jobs > 1 and n >= min_parallel and len(by_speaker) > 1:
+        # speakers never share a remark, so whole speakers are clustered in separate processes
+        bins: list[list[int]] = [[] for _ in range(jobs)]
+        for _, ks in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            min(bins, key=len).extend(ks)
+        parts = _forked_map(_cluster_in_worker, [sorted(b, key=rank_of.__getitem__) for b in bins if b], jobs,
+                            {"link": state})
+    else:
+        parts = [_cluster(state, order)]
+    found: list[tuple[int, list[int]]] = []
+    for clusters_part, similarity in parts:
+        found.extend(clusters_part)
+        for k, v in similarity.items():
+            us[k].similarity = v
+    copies: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(dup_of):
+        copies[u].append(i)
+        if i != uniq[u]:
+            rs[i].similarity = rs[uniq[u]].similarity
+    found.sort(key=lambda rc: rank_of[rc[0]])
+    out = [sorted(i for u in ms for i in copies[u]) for _, ms in found]
+    return Linked([c for c in out if len(c) >= 2], W, M, dup_of)
+
+
+@dataclass
+class _LinkState:
+    """What clustering reads: renderings, candidate similarities and the data of the checks."""
+
+    us: list[Rendering]
+    S: sparse.csr_matrix  # candidate pair similarities, both directions
+    sims: np.ndarray  # the same, one per candidate pair
+    pairs: np.ndarray
+    M: sparse.csr_matrix
+    content: list[dict[str, set[str]]]
+    idf: dict[str, float]
+    params: LinkParams
+
+
+def _cluster_in_worker(order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
+    state = _WORKER["link"]
+    assert isinstance(state, _LinkState)
+    return _cluster(state, order)
+
+
+def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
+    """Cluster the renderings ``order`` (whole speakers, longest first): each joins one cluster at most,
+    then split remarks are merged. Returns (root, members) of every cluster and the similarity with
+    which each attached rendering joined."""
+    us, S, sims, pairs, content, idf, params = (state.us, state.S, state.sims, state.pairs, state.content,
+                                                state.idf, state.params)
     extra: dict[tuple[int, int], float] = {}
-    dots = RowDots(M)
+    dots = RowDots(state.M)
 
     def sim_of(k: int, m: int, row: dict[int, float]) -> float:
         if m in row:
@@ -349,8 +406,6 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             extra[(k, m)] = dots(k, m)
         return extra[(k, m)]
 
-    content = [_word_keys(r, norm) for r in us]
-
     def evidence(k: int, m: int) -> bool:
         """A remark is more than one shared word: "terrorist attacks" is not "terrorist bandits"."""
         short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
@@ -358,11 +413,11 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         shared = sum(1 for keys in short.values() if keys & keys_other)
         return shared >= min(params.min_shared, len(short))
 
-    order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
     cluster_of: dict[int, int] = {}
     roots: list[int] = []
     members: list[list[int]] = []
     full: list[list[int]] = []
+    similarity: dict[int, float] = {}
     for k in order:
         lo, hi = S.indptr[k], S.indptr[k + 1]
         row = dict(zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist()))
@@ -403,7 +458,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             members[cid].append(k)
             if len(us[k].words) >= params.fragment * len(us[roots[cid]].words):
                 full[cid].append(k)
-            us[k].similarity = best[0]
+            similarity[k] = best[0]
     # a remark split between two clusters (its renderings reached different roots first) is merged
     # when the clusters agree on average over their full members: average, not single, linkage
     merged = list(range(len(roots)))
@@ -414,7 +469,9 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             c = merged[c]
         return c
 
-    strong = np.flatnonzero(sims >= params.threshold) if params.merge else np.zeros(0, dtype=np.int64)
+    mine = np.zeros(len(us), dtype=bool)
+    mine[order] = True
+    strong = np.flatnonzero((sims >= params.threshold) & mine[pairs[:, 0]]) if params.merge else np.zeros(0, dtype=np.int64)
     version = [0] * len(roots)  # bumped when a cluster grows: a rejection holds until then
     rejected: set[tuple[int, int, int, int]] = set()
     for p in strong[np.lexsort((strong, -sims[strong]))].tolist():
@@ -434,12 +491,10 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             full[lo_c] = sorted(full[lo_c] + full[hi_c], key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
         else:
             rejected.add(seen)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i, u in enumerate(dup_of):
-        clusters[head(cluster_of[u])].append(i)
-        if i != uniq[u]:
-            rs[i].similarity = rs[uniq[u]].similarity
-    return Linked([sorted(c) for _, c in sorted(clusters.items()) if len(c) >= 2], W, M, dup_of)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in order:
+        groups[head(cluster_of[k])].append(k)
+    return [(roots[c], ks) for c, ks in groups.items()], similarity
 
 
 def _window(a: Rendering, lo: int, hi: int) -> Rendering:

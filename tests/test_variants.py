@@ -132,3 +132,26 @@ def test_drift_in_worker_processes_equals_one_process(seed_texts) -> None:
     assert any(serial)  # different sentences do drift
     assert drift_all(tasks, norm, jobs=2, chunk=3) == serial
     assert serial[-5:] == serial[:5]
+
+
+def test_speakers_clustered_in_worker_processes_equal_one_process(seed_texts) -> None:
+    """Whole speakers go to separate processes; clusters and similarities are those of one process."""
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import link_weighted, segment_quotes
+
+    base = dict(outlet="o", kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    sentences = [s.strip() for text in seed_texts.values() for s in text.split(".") if len(s.split()) > 5]
+    quotes = []
+    for k, s in enumerate(sentences[:60]):
+        for copy, variant in enumerate((s, s.replace(" the ", " a ", 1), " ".join(s.split()[1:]))):
+            quotes.append(Quote(doc_id=f"d{k}-{copy}", quote_id=f"q{k}-{copy}", speaker=f"S{k % 3}", start=0,
+                                end=len(variant), text=variant, **base))
+
+    def run(jobs: int) -> tuple[list[list[int]], list[float]]:
+        norm = Normaliser(WordNet(enabled=False))
+        rs = segment_quotes(quotes, Segmenter(), norm, LinkParams())
+        return link_weighted(rs, norm, LinkParams(), jobs=jobs, min_parallel=0).clusters, [r.similarity for r in rs]
+
+    serial = run(1)
+    assert len(serial[0]) >= 30  # the copies of most sentences are linked
+    assert run(2) == serial
