@@ -33,7 +33,8 @@ def load_texts(paths: list[str]) -> list[str]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    """Peak resident memory of this process or of its largest finished worker process."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024.0
 
 
 def _run(task: str, texts: list[str], n: int, conn: object) -> None:
@@ -43,7 +44,9 @@ def _run(task: str, texts: list[str], n: int, conn: object) -> None:
     from quoteframe.pipeline import Analysis, DocumentAnalyser
     from quoteframe.records import Document
 
-    analyser = DocumentAnalyser(Analysis(frames=task == "frames")) if task != "tokenize" else None
+    jobs = (os.cpu_count() or 1) if task.endswith("-jobs") else 1
+    analysis = Analysis(frames=task.startswith("frames"))
+    analyser = DocumentAnalyser(analysis) if task != "tokenize" and jobs == 1 else None
     tok = NLTKWordTokenizer()
     base_mb = _peak_mb()
     t0 = time.perf_counter()
@@ -54,6 +57,12 @@ def _run(task: str, texts: list[str], n: int, conn: object) -> None:
     elif analyser is not None:
         for i, text in enumerate(docs):
             analyser(Document(f"d{i}", text))
+    else:  # the CLI's path with --jobs: worker processes, results in input order
+        from quoteframe.pipeline import RunReport, analyse_corpus
+
+        items = (Document(f"d{i}", text) for i, text in enumerate(docs))
+        for _ in analyse_corpus(items, analysis, RunReport(), lambda _m: None, jobs=jobs):
+            pass
     elapsed = time.perf_counter() - t0
     conn.send((elapsed, _peak_mb(), base_mb))  # type: ignore[attr-defined]
 
@@ -115,7 +124,9 @@ def main() -> None:
     rows = []
     results: dict[str, object] = {"cores": os.cpu_count(), "sizes": sizes}
     per_task: dict[str, list[float]] = {}
-    for task in ("tokenize", "quotes", "frames"):
+    cores = os.cpu_count() or 1
+    tasks = ["tokenize", "quotes", "frames"] + (["quotes-jobs", "frames-jobs"] if cores > 1 else [])
+    for task in tasks:
         times, mems = [], []
         for n in sizes:
             elapsed, peak, base = measure(_run, task, texts, n)
@@ -128,11 +139,13 @@ def main() -> None:
             rows.append([task, n, f"{mb:.2f}", f"{t:.2f}", f"{mb / t:.2f}", f"{n / t:.1f}", f"{m:.0f}", e])
     print(tabulate(rows, headers=["command", "docs", "MB", "seconds", "MB/s", "docs/s", "peak MB (growth)", "exponent"]))
     ratios = []
-    for task in ("quotes", "frames"):
+    for task in tasks[1:]:
         for n, t_tok, t in zip(sizes, per_task["tokenize"], per_task[task]):
             ratios.append([task, n, f"{t_tok / t:.2f}x"])
     print()
-    print(tabulate(ratios, headers=["command", "docs", "speed vs NLTKWordTokenizer"]))
+    print(tabulate(ratios, headers=["command", "docs", "speed vs NLTKWordTokenizer (one process)"]))
+    if cores > 1:
+        print(f"(*-jobs: --jobs {cores}, worker processes on all cores; the others and the tokenizer: one process)")
     results["docs"] = rows
     results["ratios"] = ratios
 
