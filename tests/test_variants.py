@@ -155,3 +155,44 @@ def test_speakers_clustered_in_worker_processes_equal_one_process(seed_texts) ->
     serial = run(1)
     assert len(serial[0]) >= 30  # the copies of most sentences are linked
     assert run(2) == serial
+
+
+def test_active_and_passive_renderings_of_one_remark_link_and_other_remarks_stay_apart() -> None:
+    """Translators turn "I gave the order to X" into "X were given an order by me": the same remark, while a
+    remark by the same speaker that shares its subject and verb is another one (sentences written here)."""
+    cases = [
+        ["I gave the order to law enforcement agencies to open fire without warning.",
+         "Law enforcement agencies were given an order by me to open fire without warning.",
+         "We will hold talks with the opposition next week."],
+        ["The government has decided to raise taxes on fuel from January.",
+         "It was decided by the government that fuel taxes will be raised starting in January.",
+         "The government has decided to build a new airport."],
+        ["I have instructed the army to restore order in the capital.",
+         "The army has been instructed by me to bring back order in the capital.",
+         "I have instructed the ministers to cut spending."],
+    ]
+    for texts in cases:
+        groups = find_variants(_quotes(texts), wordnet=WordNet(enabled=False))
+        assert [sorted(m.text for m in g.members) for g in groups] == [sorted(texts[:2])], texts
+
+
+def test_summary_and_drift_tables_keep_their_columns_and_show_the_translation_drift() -> None:
+    code, out, err = run_cli("variants", str(SEEDS), "--summary", "--jobs", "1", "--no-wordnet")
+    assert code == 0, err
+    summary = parse_csv(out)
+    assert list(summary[0]) == ["variant_id", "speaker", "outlets", "renderings", "representative",
+                                "min_similarity", "drift_terms"]
+    rows = parse_csv(run_cli("variants", str(SEEDS), "--jobs", "1", "--no-wordnet")[1])
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["variant_id"]] = counts.get(r["variant_id"], 0) + 1
+    assert {s["variant_id"]: int(s["renderings"]) for s in summary} == counts
+    code, out, err = run_cli("variants", str(SEEDS), "--drift", "--jobs", "1", "--no-wordnet")
+    assert code == 0, err
+    drift = parse_csv(out)
+    assert list(drift[0]) == ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
+    pairs = {frozenset((d["a_words"], d["b_words"])) for d in drift if d["op"] == "substitute"}
+    assert {frozenset(("killers", "murderers")), frozenset(("bandits", "thugs"))} <= pairs
+    assert all(d["op"] in {"substitute", "insert", "delete"} for d in drift)
+    assert all(d["a_words"] or d["op"] == "insert" for d in drift) and all(d["b_words"] or d["op"] == "delete" for d in drift)
+    assert set(d["variant_id"] for d in drift) <= set(counts)
