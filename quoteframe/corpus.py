@@ -159,6 +159,38 @@ def _doc_id(rel: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class CorpusFile:
+    """One input file: where it is, the name its doc ids come from, its format and its manifest entry.
+
+    Both engines plan a run as a list of these, so a local run and a cluster run read the same files
+    with the same names; only how the bytes are fetched differs (a path here, fsspec on a worker).
+    """
+
+    location: str  # a local path, or a URL fsspec opens
+    rel: str  # relative to its directory (a named file: its file name)
+    kind: str  # txt | jsonl | csv
+    outlet: str = ""  # from the directory's manifest
+    date: str = ""
+
+
+class UniqueIds:
+    """Makes every doc_id of a run unique: a repeated id becomes ``id#2``, ``id#3``..., with a warning."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def claim(self, doc_id: str) -> str | None:
+        """The new id when ``doc_id`` was seen before in this run, else None."""
+        count = self._seen.get(doc_id, 0) + 1
+        self._seen[doc_id] = count
+        return f"{doc_id}#{count}" if count > 1 else None
+
+    @staticmethod
+    def warning(source: str, doc_id: str, new_id: str) -> Warning_:
+        return Warning_(source, f"duplicate doc_id {doc_id!r}; renamed {new_id!r}")
+
+
 def read_corpus(paths: Iterable[str], options: ReadOptions | None = None,
                 stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Yield a Document, Skip or Warning_ for every input, in a reproducible order.
@@ -167,51 +199,66 @@ def read_corpus(paths: Iterable[str], options: ReadOptions | None = None,
     file's outlet and date; without one the outlet is the doc_id.
     """
     opts = options or ReadOptions()
-    seen: dict[str, int] = {}
+    ids = UniqueIds()
     for raw in paths:
+        items: Iterable[Item]
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             items = _read_bytes(stream.read(), "<stdin>", "stdin", opts, "txt" if opts.input_format == "auto" else opts.input_format, {})
         else:
-            path = Path(raw)
-            if path.is_dir():
-                items = _read_directory(path, opts)
-            elif path.exists() or path.is_symlink():
-                items = _read_file(path, path.name, opts, {})
-            else:
-                raise InputError(f"{raw}: no such file or directory")
+            items = (item for entry in local_files(raw, opts)
+                     for item in ([entry] if isinstance(entry, Skip) else read_local_file(entry, opts)))
         for item in items:
             if isinstance(item, Document):
-                count = seen.get(item.doc_id, 0) + 1
-                seen[item.doc_id] = count
-                if count > 1:
-                    new_id = f"{item.doc_id}#{count}"
-                    yield Warning_(item.source, f"duplicate doc_id {item.doc_id!r}; renamed {new_id!r}")
+                new_id = ids.claim(item.doc_id)
+                if new_id is not None:
+                    yield ids.warning(item.source, item.doc_id, new_id)
                     item = Document(new_id, item.text, item.outlet, item.date, item.source)
             yield item
 
 
-def _read_directory(directory: Path, opts: ReadOptions) -> Iterator[Item]:
-    manifest = load_manifest(directory)
-    for path in _walk(directory):
-        rel = path.relative_to(directory).as_posix()
-        fmt, _ = _suffixes(path)
-        if _kind(fmt, opts.input_format) is None:
-            yield Skip(str(path), "not a corpus file (expected .txt, .jsonl or .csv, optionally .gz/.bz2/.xz)")
-            continue
-        yield from _read_file(path, rel, opts, manifest)
+def local_files(raw: str, opts: ReadOptions) -> Iterator[CorpusFile | Skip]:
+    """The files a path names: itself, or every corpus file below a directory (others skipped, with why)."""
+    path = Path(raw)
+    if path.is_dir():
+        manifest = load_manifest(path)
+        for file in _walk(path):
+            rel = file.relative_to(path).as_posix()
+            kind = _kind(_suffixes(file)[0], opts.input_format)
+            if kind is None:
+                yield Skip(str(file), "not a corpus file (expected .txt, .jsonl or .csv, optionally .gz/.bz2/.xz)")
+                continue
+            outlet, date = manifest.get(rel, ("", ""))
+            yield CorpusFile(str(file), rel, kind, outlet, date)
+    elif path.exists() or path.is_symlink():
+        yield named_file(str(path), path.name, opts)
+    else:
+        raise InputError(f"{raw}: no such file or directory")
 
 
-def _read_file(path: Path, rel: str, opts: ReadOptions, manifest: dict[str, tuple[str, str]]) -> Iterator[Item]:
-    fmt, _ = _suffixes(path)
-    kind = _kind(fmt, opts.input_format) or "txt"
+def named_file(location: str, name: str, opts: ReadOptions) -> CorpusFile:
+    """A file given by name (or matched by a glob): read by its suffix, as text when the suffix says nothing."""
+    return CorpusFile(location, name, _kind(_suffixes(Path(name))[0], opts.input_format) or "txt")
+
+
+def read_local_file(file: CorpusFile, opts: ReadOptions) -> Iterator[Item]:
     try:
-        data = _open_bytes(path)
+        data = _open_bytes(Path(file.location))
     except (OSError, EOFError, lzma.LZMAError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield Skip(str(path), f"cannot be read: {reason}")
+        yield unreadable(file, exc)
         return
-    yield from _read_bytes(data, str(path), rel, opts, kind, manifest)
+    yield from file_items(file, data, opts)
+
+
+def unreadable(file: CorpusFile, exc: BaseException) -> Skip:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return Skip(file.location, f"cannot be read: {reason}")
+
+
+def file_items(file: CorpusFile, data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    """The documents (and skips and warnings) in the bytes of one corpus file, however they were fetched."""
+    manifest = {file.rel: (file.outlet, file.date)} if file.outlet or file.date else {}
+    return _read_bytes(data, file.location, file.rel, opts, file.kind, manifest)
 
 
 def _read_bytes(data: bytes, source: str, rel: str, opts: ReadOptions, kind: str,

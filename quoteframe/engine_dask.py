@@ -1,74 +1,76 @@
 """Run the same per-document function on a Dask cluster (``pip install quoteframe[dask]``).
 
-Records are read where they live through fsspec (``*.jsonl.gz`` on a shared disk, S3, HDFS...): each
-file is a partition, decoded and analysed on a worker, and only the per-document results come back.
-Bad lines come back as skips with their file and line, exactly as in a local run, and results are
-returned in file and line order, so tables are identical to a local run.
+The driver plans the run exactly as a local run does (directories walked in order with their manifests,
+named files, and globs or URLs such as ``s3://bucket/cc-news/*.jsonl.gz`` expanded through fsspec); workers
+fetch each file's bytes through fsspec and read them with the local reader's own code, so bad input gives
+the same skips and warnings with file and line. Only per-document results come back, in plan order, and
+repeated doc ids are renamed on the driver as a local run renames them: tables are identical.
 """
 
 from __future__ import annotations
 
-import json
+import glob
+import lzma
 from collections.abc import Iterator, Sequence
 
-from quoteframe.corpus import ReadOptions, Warning_, _doc_id, _record
+from quoteframe.corpus import CorpusFile, ReadOptions, UniqueIds, Warning_, file_items, local_files, named_file, unreadable
 from quoteframe.errors import InputError, ResourceMissing
 from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport
 from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
+BATCH_FILES = 32  # files per task: one analyser per task, and no task per small .txt file
 
 
-def _analyse_file(path: str, opts: ReadOptions, analysis: Analysis) -> list[object]:
-    """Worker side: read one JSONL(.gz) file through fsspec and analyse its documents."""
+def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysis) -> list[object]:
+    """Worker side: fetch and read each file, analyse its documents; (source, DocResult) per document."""
     import fsspec
 
     analyser = DocumentAnalyser(analysis)
     out: list[object] = []
-    base = _doc_id(path.rsplit("/", 1)[-1])
-    with fsspec.open(path, "rt", compression="infer", encoding="utf-8-sig", errors="strict") as fh:
+    for file in files:
         try:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{lineno}"
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    out.append(Skip(where, f"not JSON ({exc.msg} at column {exc.colno})"))
-                    continue
-                if not isinstance(rec, dict):
-                    out.append(Skip(where, "a JSON value that is not an object"))
-                    continue
-                item = _record(rec, path, where, f"{base}:{lineno}", opts)
-                out.append(analyser(item) if isinstance(item, Document) else item)
-        except UnicodeDecodeError as exc:
-            out.append(Skip(path, f"not UTF-8 ({exc.reason}); re-encode the file"))
+            with fsspec.open(file.location, "rb", compression="infer") as fh:
+                data = fh.read()
+        except (OSError, EOFError, lzma.LZMAError) as exc:
+            out.append(unreadable(file, exc))
+            continue
+        for item in file_items(file, data, opts):
+            out.append((item.source, analyser(item)) if isinstance(item, Document) else item)
     return out
 
 
-def expand(patterns: Sequence[str]) -> list[str]:
-    """Files matching each path or glob (``data/*.jsonl.gz``, ``s3://bucket/cc-news/*.jsonl.gz``), sorted."""
+def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
+    """Every file of the run in order: local paths as a local run reads them, globs and URLs through fsspec."""
     import fsspec
 
-    files: list[str] = []
+    entries: list[CorpusFile | Skip] = []
     for pattern in patterns:
-        fs, _, paths = fsspec.get_fs_token_paths(pattern)
-        found = sorted(p if "://" not in pattern else f"{pattern.split('://', 1)[0]}://{p}" for p in paths)
-        if not found:
+        if pattern == "-":
+            raise InputError("-: the dask engine reads files and URLs, not stdin (use --engine local)")
+        if "://" not in pattern and not glob.has_magic(pattern):
+            entries.extend(local_files(pattern, opts))
+            continue
+        _, _, paths = fsspec.get_fs_token_paths(pattern)
+        if not paths:
             raise InputError(f"{pattern}: no such file")
-        files.extend(found)
-    return files
+        protocol = pattern.split("://", 1)[0] if "://" in pattern else ""
+        for path in sorted(paths):
+            if not protocol:  # a local glob: what matches is read as if named on the command line
+                entries.extend(local_files(path, opts))
+            else:
+                entries.append(named_file(f"{protocol}://{path}", path.rsplit("/", 1)[-1], opts))
+    return entries
 
 
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,
                         message: Message, scheduler: str | None = None, workers: int = 2) -> Iterator[DocResult]:
-    """Analyse JSONL files on a Dask cluster (a local one when ``scheduler`` is None); yield in input order."""
+    """Analyse a corpus on a Dask cluster (a local one when ``scheduler`` is None); yield in input order."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise ResourceMissing(HINT) from exc
-    files = expand(patterns)
+    entries = plan(patterns, opts)
     if scheduler:
         client = Client(scheduler)
         cluster = None
@@ -76,21 +78,38 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(_analyse_file, f, opts, analysis, pure=False) for f in files]
-        for fut in futures:  # in file order, whatever order they finish in
-            for item in fut.result():
+        units: list[object] = []  # plan-time skips and task futures, in plan order
+        batch: list[CorpusFile] = []
+        for entry in [*entries, None]:
+            if batch and (entry is None or isinstance(entry, Skip) or len(batch) == BATCH_FILES):
+                units.append(client.submit(_analyse_files, batch, opts, analysis, pure=False))
+                batch = []
+            if isinstance(entry, CorpusFile):
+                batch.append(entry)
+            elif entry is not None:
+                units.append(entry)
+        ids = UniqueIds()
+        for unit in units:
+            for item in [unit] if isinstance(unit, Skip) else unit.result():  # type: ignore[attr-defined]
                 if isinstance(item, Skip):
                     report.skipped += 1
                     message(f"skipped {item.source}: {item.reason}")
                 elif isinstance(item, Warning_):
                     report.warnings += 1
                     message(f"warning: {item.source}: {item.message}")
-                elif isinstance(item, DocResult):
-                    report.read += 1
-                    for w in item.warnings:
+                else:
+                    source, result = item
+                    new_id = ids.claim(result.doc_id)
+                    if new_id is not None:
+                        warning = ids.warning(source, result.doc_id, new_id)
                         report.warnings += 1
-                        message(f"warning: {item.doc_id}: {w}")
-                    yield item
+                        message(f"warning: {warning.source}: {warning.message}")
+                        result = result.renamed(new_id)
+                    report.read += 1
+                    for w in result.warnings:
+                        report.warnings += 1
+                        message(f"warning: {result.doc_id}: {w}")
+                    yield result
     finally:
         client.close()
         if cluster is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,14 @@ class DocResult:
     n_words: int = 0  # all words (set by framing analysis)
     own_words: int = 0  # words outside quotations
     frame_hits: list = field(default_factory=list)  # list[FrameHit], filled by quoteframe.frames
+
+    def renamed(self, doc_id: str) -> DocResult:
+        """This result under another doc_id (a repeated id made unique after analysis), quote ids with it."""
+        old = f"{self.doc_id}:"
+
+        def quote_id(qid: str) -> str:
+            return f"{doc_id}:{qid[len(old):]}" if qid.startswith(old) else qid
+
+        return replace(self, doc_id=doc_id,
+                       quotes=[replace(q, doc_id=doc_id, quote_id=quote_id(q.quote_id)) for q in self.quotes],
+                       frame_hits=[replace(h, doc_id=doc_id, quote_id=quote_id(h.quote_id)) for h in self.frame_hits])

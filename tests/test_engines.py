@@ -38,3 +38,41 @@ def test_dask_local_cluster_matches_local_run(tmp_path: Path) -> None:
     for err in (dask_err, local_err):
         assert "part-0.jsonl.gz:4: not JSON" in err
         assert err.strip().splitlines()[-1] == "quoteframe: read 5 documents, skipped 1"
+
+
+def test_dask_reads_a_directory_as_a_local_run_does(tmp_path: Path) -> None:
+    """A folder of articles with its manifest, a JSONL part that repeats a doc id and holds a bad line, and
+    files that are no articles: the cluster run says and writes exactly what the local run does."""
+    pytest.importorskip("dask.distributed")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(SEEDS.iterdir()):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    parts = corpus / "more"
+    parts.mkdir()
+    with gzip.open(parts / "part-0.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": first.stem, "text": first.read_text(encoding="utf-8"), "domain": "copy"}) + "\n")
+        fh.write("[1, 2]\n")
+    (parts / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (parts / "blank.txt").write_text("  \n", encoding="utf-8")
+    (parts / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    for command in (["quotes"], ["frames", "--hits"]):
+        code, dask_out, dask_err = run_cli(*command, str(corpus), "--engine", "dask", "--jobs", "2")
+        assert code == 0, dask_err
+        _, local_out, local_err = run_cli(*command, str(corpus), "--jobs", "1")
+        assert dask_out == local_out
+        assert f"{first.stem}#2:q0" in dask_out and "JURIST" in dask_out  # the copy keeps its quote ids
+        for err in (dask_err, local_err):
+            assert f"duplicate doc_id '{first.stem}'; renamed '{first.stem}#2'" in err
+            assert "part-0.jsonl.gz:2: a JSON value that is not an object" in err
+            assert "scan.pdf: not a corpus file" in err and "blank.txt: empty document" in err
+            assert err.strip().splitlines()[-1] == "quoteframe: read 6 documents, skipped 4"
+        assert sorted(dask_err.splitlines()) == sorted(local_err.splitlines())
+
+
+def test_dask_engine_refuses_stdin_with_a_message() -> None:
+    pytest.importorskip("dask.distributed")
+    code, out, err = run_cli("quotes", "-", "--engine", "dask")
+    assert code != 0 and out == ""
+    assert "not stdin" in err and "Traceback" not in err
