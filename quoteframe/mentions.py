@@ -128,9 +128,20 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     before: re.Match[str] | None = None
     role: Role | None = None
     orgheads = lex.orgheads
+    org_roles = lex.org_roles
+    known = False  # whether headline, before and role are worked out for ``run``
+    # titles and modifier keys by title words: a person is named with the same title again and again
+    title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
     for m, words in _runs(text, lex):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
+            known = False
+        # one word names no person; it counts only as an organisation (an org head such as Police) ...
+        lone = len(words) == 1 and not _lone_org_word(words[0], orgheads)
+        if lone and not known and not _may_follow_org_role(text, m.start(), org_roles):
+            continue  # ... or as the bearer of an org role, and no org role word stands before it
+        if not known:
+            known = True
             pos = m.start()
             if not line_start <= pos < line_end:
                 line_start = text.rfind("\n", 0, pos) + 1
@@ -145,13 +156,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                     before = role = None
         if headline:
             continue
-        if len(words) == 1 and (role is None or role.entity != "org"):
-            # one word names no person; it counts only as an organisation (an org head such as Police)
-            word = words[0].rstrip(",;:")
-            low = word.lower()
-            if (low in SENTENCE_FUNCTION and not word.isupper()) or \
-                    low.removesuffix("’s").removesuffix("'s") not in orgheads:
-                continue
+        if lone and (role is None or role.entity != "org"):
+            continue
         title, name, org = split_run(words)
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             continue  # names no organisation, no person and no role's bearer: nothing to record
@@ -173,11 +179,37 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             person.count += 1
             if before is not None and before.group(1) in {"former", "ex", "late"}:
                 person.former = True
-            person.titles.update(t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip(".")))
-            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())], ents.fold))
+            if title:  # most mentions of a person carry no title: nothing to add
+                key = tuple(title)
+                found = title_keys.get(key)
+                if found is None:
+                    found = title_keys[key] = _title_keys(title, lex, ents.fold)
+                person.titles.update(found[0])
+                person.modifiers.update(found[1])
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
     return ents
+
+
+def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
+    """The titles and modifier keys that title words give a person (President, Kazakh)."""
+    titles = {t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip("."))}
+    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], fold)
+
+
+def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
+    """Whether a run of one word can name an organisation by itself (Police, Ministry’s)."""
+    word = word.rstrip(",;:")
+    low = word.lower()
+    return not (low in SENTENCE_FUNCTION and not word.isupper()) and \
+        low.removesuffix("’s").removesuffix("'s") in orgheads
+
+
+def _may_follow_org_role(text: str, pos: int, org_roles: tuple[str, ...]) -> bool:
+    """Whether the word before ``pos`` can be an org role (the protest group Oyan): a cheap test that
+    most one-word runs fail, which spares them the headline test and ``PREV_WORD_RE``. The word found
+    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``."""
+    return pos >= 2 and text[pos - 1] == " " and text.endswith(org_roles, 0, pos - 1)
 
 
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
