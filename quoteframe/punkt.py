@@ -56,6 +56,10 @@ class FastPunkt(PunktSentenceTokenizer):
         self._punctuation = tuple(self.PUNCTUATION)
         self._period_context = _unwrapped(self._lang_vars.period_context_re())
         self._realignment = _unwrapped(self._lang_vars.re_boundary_realignment)
+        self._word_tokenizer = _unwrapped(self._lang_vars._word_tokenizer_re())
+        self._ellipsis = _unwrapped(PunktToken._RE_ELLIPSIS)
+        self._numeric = _unwrapped(PunktToken._RE_NUMERIC)
+        self._initial = _unwrapped(PunktToken._RE_INITIAL)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Exactly ``list(self.span_tokenize(text))``: sentence spans of ``text``, realigned."""
@@ -135,7 +139,7 @@ class FastPunkt(PunktSentenceTokenizer):
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """True if a token other than the last ends a sentence (nltk's definition)."""
-        tokenize = self._lang_vars.word_tokenize
+        tokenize = self._word_tokenizer.findall  # PunktLanguageVars.word_tokenize, unwrapped
         toks: list[str] = []
         for line in text.split("\n"):
             if line.strip():
@@ -152,7 +156,7 @@ class FastPunkt(PunktSentenceTokenizer):
         """(sentbreak, abbreviation, ellipsis) from the token alone: PunktBaseClass._first_pass_annotation."""
         if tok in self._end_chars:
             return True, False, False
-        if PunktToken._RE_ELLIPSIS.match(tok):
+        if self._ellipsis.match(tok):
             return False, False, True
         if tok.endswith(".") and not tok.endswith(".."):
             low = tok[:-1].lower()
@@ -162,9 +166,8 @@ class FastPunkt(PunktSentenceTokenizer):
             return True, False, False
         return False, False, False
 
-    @staticmethod
-    def _type(tok: str) -> str:
-        return PunktToken._RE_NUMERIC.sub(_NUMBER, tok.lower())
+    def _type(self, tok: str) -> str:
+        return self._numeric.sub(_NUMBER, tok.lower())
 
     def _ortho(self, tok: str, typ: str) -> bool | str:
         """PunktSentenceTokenizer._ortho_heuristic: is ``tok`` (of type ``typ``) a sentence starter?"""
@@ -188,7 +191,7 @@ class FastPunkt(PunktSentenceTokenizer):
         next_typ = self._type(nxt)
         if nxt_ann[0] and len(next_typ) > 1 and next_typ[-1] == ".":
             next_typ = next_typ[:-1]
-        initial = PunktToken._RE_INITIAL.match(tok)
+        initial = self._initial.match(tok)
         params = self._params
         if (typ, next_typ) in params.collocations:
             return False
