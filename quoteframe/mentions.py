@@ -310,21 +310,34 @@ class RunSplitter:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
         titles, orgheads = self.lex.titles, self.lex.orgheads
-        if any(w in orgheads for w in lowers):
+        if not orgheads.isdisjoint(lowers):
             return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
-        last_title = max((i for i, w in enumerate(lowers) if w in titles or w.rstrip(".") in titles), default=-1)
+        last_title = _last_title(lowers, titles)
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
         title, name = clean[:cut_title], clean[cut_title:]
-        if "of" in [w.lower() for w in name]:  # President Alexander Lukashenko of Belarus
-            cut = [w.lower() for w in name].index("of")
+        name_lowers = [w.lower() for w in name]
+        if "of" in name_lowers:  # President Alexander Lukashenko of Belarus
+            cut = name_lowers.index("of")
             title = title + name[cut + 1:]
             name = name[:cut]
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
         if any((w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha() for w in name):
             name = []
         return title, name, ""
+
+
+def _last_title(lowers: list[str], titles: frozenset[str]) -> int:
+    """Index of the last title word of a run (``President``, ``Sen.``), or -1: searched from the end,
+    where it usually is, and most runs hold none, which one set test over the run settles."""
+    if titles.isdisjoint(lowers) and not any(w.endswith(".") for w in lowers):
+        return -1
+    for i in range(len(lowers) - 1, -1, -1):
+        w = lowers[i]
+        if w in titles or w.rstrip(".") in titles:
+            return i
+    return -1
 
 
 class MentionFinder:
