@@ -36,6 +36,7 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
+NEWLINE_RE = re.compile("\n")
 PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
 
 
@@ -82,8 +83,13 @@ class DocEntities:
     def proper_words(self) -> set[str]:
         """Words seen capitalised mid-sentence outside headlines: computed once, only if a headline needs it."""
         if self._proper is None:
-            self._proper = {m.group(1).rstrip(".").removesuffix("’s").removesuffix("'s")
-                            for m in PROPER_RE.finditer(self.text) if not self.in_headline(m.start())}
+            self._proper = set()
+            for start, end in _lines(self.text):
+                # a match never crosses a line, so each line is searched alone, and once, with no
+                # headline test unless it has a match
+                found = PROPER_RE.findall(self.text, start, end)
+                if found and not self.in_headline(start):
+                    self._proper.update(w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in found)
         return self._proper
     role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
     acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
@@ -101,6 +107,15 @@ class DocEntities:
 
     def person_for_surname(self, word: str) -> str | None:
         return self.surnames.get(self.fold(word))
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of ``text``, without its newline."""
+    start = 0
+    for end in (m.start() for m in NEWLINE_RE.finditer(text)):
+        yield start, end
+        start = end + 1
+    yield start, len(text)
 
 
 def _modifier_keys(words: list[str], fold: Callable[[str], str] = fold) -> set[str]:
@@ -396,17 +411,18 @@ class MentionFinder:
         return self._merge_role_name(mentions, toks)
 
     def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool) -> bool:
-        if not tok.is_cap:
+        text = tok.text
+        if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
         low = tok.lower
-        bare = tok.bare
         if title_case:
+            bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
                     or self.ents.person_for_surname(bare) is not None or "." in bare)
         if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
             return False
-        if len(tok.text) > 2 and tok.text.isupper() and tok.text.isalpha() and tok.text not in self.ents.acronyms \
-                and tok.text not in self.ents.proper_words:
+        if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
+                and text not in self.ents.proper_words:
             return False  # a dateline (MOSCOW —) or shouted headline word
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 
