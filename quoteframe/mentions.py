@@ -147,7 +147,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
-    for m, words in _runs(text, lex):
+    for m, words in _runs(text, lex, orgheads, org_roles):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
             known = False
@@ -235,11 +235,21 @@ _WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
 RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
 
 
-def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]:
-    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one)."""
+def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
+          org_roles: tuple[str, ...] | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one).
+
+    With ``org_roles``, a run of one plain word that ``scan_entities`` would skip at once (no org head,
+    no org role word before it) is not yielded: most runs are such words (The, He, Trump), and this
+    spares each of them a generator step.
+    """
     for m in RUN_RE.finditer(text):
         run = m.group()
         if "." not in run:
+            if org_roles is not None and " " not in run and "\u00a0" not in run \
+                    and run.lower().removesuffix("’s").removesuffix("'s") not in orgheads \
+                    and not _may_follow_org_role(text, m.start(), org_roles):
+                continue  # one word, no org head (``_lone_org_word`` is False), no org role before it
             yield m, run.split()
             continue
         words: list[str] = []
