@@ -71,10 +71,14 @@ class FastPunkt(PunktSentenceTokenizer):
         last_break = 0
         prev_start = prev_stop = 0
         previous = None
+        # whitespace other than spaces that the text holds at all (a paragraph usually has none)
+        others = [ch for ch in _WHITESPACE if ch != " " and ch in text]
         for match in self._period_context.finditer(text):
             mstart = match.start()
             # the word before the candidate: after the last whitespace since the previous word
-            found = max(text.rfind(ch, prev_stop, mstart) for ch in _WHITESPACE)
+            found = text.rfind(" ", prev_stop, mstart)
+            for ch in others:
+                found = max(found, text.rfind(ch, prev_stop, mstart))
             word_start = found + 1 if found > prev_stop else prev_start
             # a candidate whose word overlaps the previous one's (acting!!!) replaces it
             if previous is not None and prev_stop <= word_start:
