@@ -453,7 +453,7 @@ class DocumentAttributor:
         speaker: Speaker | None = None
         cue_used: Cue | None = None
         # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame
-        left_bound = max((k for k in range(qpos) if toks[k].text in SENT_END), default=-1)
+        left_bound = next((k for k in range(qpos - 1, -1, -1) if toks[k].text in SENT_END), -1)
         right_bound = next((k for k in range(qpos + 1, len(toks)) if toks[k].text in SENT_END), len(toks))
         # 1. right after the quotation
         after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
@@ -488,7 +488,7 @@ class DocumentAttributor:
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions)
-        alone = not any(t.is_word for k, t in enumerate(toks) if left_bound < k < right_bound and t.start < core_end)
+        alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
             speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
@@ -558,10 +558,11 @@ class DocumentAttributor:
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
-        in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}
-        if at_start and cue is not None and cue.index > qpos and content.endswith((",", "!", "?", ".", "…")) and all(
-                toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE for k in range(qpos + 1, cue.index)):
-            return "direct"
+        if at_start and cue is not None and cue.index > qpos and content.endswith((",", "!", "?", ".", "…")):
+            in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
+            if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
+                   for k in range(qpos + 1, cue.index)):
+                return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:

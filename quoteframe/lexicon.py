@@ -85,12 +85,14 @@ class Lexicons:
     titles: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
+    org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
 
     def index(self) -> None:
         """Rebuild the look-up sets from ``roles``."""
         self.titles = frozenset(t for t, r in self.roles.items() if "title" in r.uses)
         self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
+        self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
 
     def is_title(self, word: str) -> bool:
         return word in self.titles

@@ -36,6 +36,7 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
+NEWLINE_RE = re.compile("\n")
 PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
 
 
@@ -82,8 +83,13 @@ class DocEntities:
     def proper_words(self) -> set[str]:
         """Words seen capitalised mid-sentence outside headlines: computed once, only if a headline needs it."""
         if self._proper is None:
-            self._proper = {m.group(1).rstrip(".").removesuffix("’s").removesuffix("'s")
-                            for m in PROPER_RE.finditer(self.text) if not self.in_headline(m.start())}
+            self._proper = set()
+            for start, end in _lines(self.text):
+                # a match never crosses a line, so each line is searched alone, and once, with no
+                # headline test unless it has a match
+                found = PROPER_RE.findall(self.text, start, end)
+                if found and not self.in_headline(start):
+                    self._proper.update(w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in found)
         return self._proper
     role_names: dict[str, str] = field(default_factory=dict)  # org role -> name (the protest group Oyan)
     acronyms: dict[str, str] = field(default_factory=dict)  # CSTO -> Collective Security Treaty Organization
@@ -101,6 +107,15 @@ class DocEntities:
 
     def person_for_surname(self, word: str) -> str | None:
         return self.surnames.get(self.fold(word))
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of ``text``, without its newline."""
+    start = 0
+    for end in (m.start() for m in NEWLINE_RE.finditer(text)):
+        yield start, end
+        start = end + 1
+    yield start, len(text)
 
 
 def _modifier_keys(words: list[str], fold: Callable[[str], str] = fold) -> set[str]:
@@ -128,9 +143,20 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     before: re.Match[str] | None = None
     role: Role | None = None
     orgheads = lex.orgheads
-    for m, words in _runs(text, lex):
+    org_roles = lex.org_roles
+    known = False  # whether headline, before and role are worked out for ``run``
+    # titles and modifier keys by title words: a person is named with the same title again and again
+    title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+    for m, words in _runs(text, lex, orgheads, org_roles):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
+            known = False
+        # one word names no person; it counts only as an organisation (an org head such as Police) ...
+        lone = len(words) == 1 and not _lone_org_word(words[0], orgheads)
+        if lone and not known and not _may_follow_org_role(text, m.start(), org_roles):
+            continue  # ... or as the bearer of an org role, and no org role word stands before it
+        if not known:
+            known = True
             pos = m.start()
             if not line_start <= pos < line_end:
                 line_start = text.rfind("\n", 0, pos) + 1
@@ -145,13 +171,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                     before = role = None
         if headline:
             continue
-        if len(words) == 1 and (role is None or role.entity != "org"):
-            # one word names no person; it counts only as an organisation (an org head such as Police)
-            word = words[0].rstrip(",;:")
-            low = word.lower()
-            if (low in SENTENCE_FUNCTION and not word.isupper()) or \
-                    low.removesuffix("’s").removesuffix("'s") not in orgheads:
-                continue
+        if lone and (role is None or role.entity != "org"):
+            continue
         title, name, org = split_run(words)
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             continue  # names no organisation, no person and no role's bearer: nothing to record
@@ -173,11 +194,37 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             person.count += 1
             if before is not None and before.group(1) in {"former", "ex", "late"}:
                 person.former = True
-            person.titles.update(t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip(".")))
-            person.modifiers.update(_modifier_keys([t for t in title if not lex.roles.get(t.lower())], ents.fold))
+            if title:  # most mentions of a person carry no title: nothing to add
+                key = tuple(title)
+                found = title_keys.get(key)
+                if found is None:
+                    found = title_keys[key] = _title_keys(title, lex, ents.fold)
+                person.titles.update(found[0])
+                person.modifiers.update(found[1])
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
     return ents
+
+
+def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
+    """The titles and modifier keys that title words give a person (President, Kazakh)."""
+    titles = {t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip("."))}
+    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], fold)
+
+
+def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
+    """Whether a run of one word can name an organisation by itself (Police, Ministry’s)."""
+    word = word.rstrip(",;:")
+    low = word.lower()
+    return not (low in SENTENCE_FUNCTION and not word.isupper()) and \
+        low.removesuffix("’s").removesuffix("'s") in orgheads
+
+
+def _may_follow_org_role(text: str, pos: int, org_roles: tuple[str, ...]) -> bool:
+    """Whether the word before ``pos`` can be an org role (the protest group Oyan): a cheap test that
+    most one-word runs fail, which spares them the headline test and ``PREV_WORD_RE``. The word found
+    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``."""
+    return pos >= 2 and text[pos - 1] == " " and text.endswith(org_roles, 0, pos - 1)
 
 
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
@@ -188,11 +235,21 @@ _WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
 RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
 
 
-def _runs(text: str, lex: Lexicons) -> Iterator[tuple[re.Match[str], list[str]]]:
-    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one)."""
+def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
+          org_roles: tuple[str, ...] | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one).
+
+    With ``org_roles``, a run of one plain word that ``scan_entities`` would skip at once (no org head,
+    no org role word before it) is not yielded: most runs are such words (The, He, Trump), and this
+    spares each of them a generator step.
+    """
     for m in RUN_RE.finditer(text):
         run = m.group()
         if "." not in run:
+            if org_roles is not None and " " not in run and "\u00a0" not in run \
+                    and run.lower().removesuffix("’s").removesuffix("'s") not in orgheads \
+                    and not _may_follow_org_role(text, m.start(), org_roles):
+                continue  # one word, no org head (``_lone_org_word`` is False), no org role before it
             yield m, run.split()
             continue
         words: list[str] = []
@@ -278,21 +335,34 @@ class RunSplitter:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
         titles, orgheads = self.lex.titles, self.lex.orgheads
-        if any(w in orgheads for w in lowers):
+        if not orgheads.isdisjoint(lowers):
             return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
-        last_title = max((i for i, w in enumerate(lowers) if w in titles or w.rstrip(".") in titles), default=-1)
+        last_title = _last_title(lowers, titles)
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
         title, name = clean[:cut_title], clean[cut_title:]
-        if "of" in [w.lower() for w in name]:  # President Alexander Lukashenko of Belarus
-            cut = [w.lower() for w in name].index("of")
+        name_lowers = [w.lower() for w in name]
+        if "of" in name_lowers:  # President Alexander Lukashenko of Belarus
+            cut = name_lowers.index("of")
             title = title + name[cut + 1:]
             name = name[:cut]
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
         if any((w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha() for w in name):
             name = []
         return title, name, ""
+
+
+def _last_title(lowers: list[str], titles: frozenset[str]) -> int:
+    """Index of the last title word of a run (``President``, ``Sen.``), or -1: searched from the end,
+    where it usually is, and most runs hold none, which one set test over the run settles."""
+    if titles.isdisjoint(lowers) and not any(w.endswith(".") for w in lowers):
+        return -1
+    for i in range(len(lowers) - 1, -1, -1):
+        w = lowers[i]
+        if w in titles or w.rstrip(".") in titles:
+            return i
+    return -1
 
 
 class MentionFinder:
@@ -351,17 +421,18 @@ class MentionFinder:
         return self._merge_role_name(mentions, toks)
 
     def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool) -> bool:
-        if not tok.is_cap:
+        text = tok.text
+        if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
         low = tok.lower
-        bare = tok.bare
         if title_case:
+            bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
                     or self.ents.person_for_surname(bare) is not None or "." in bare)
         if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
             return False
-        if len(tok.text) > 2 and tok.text.isupper() and tok.text.isalpha() and tok.text not in self.ents.acronyms \
-                and tok.text not in self.ents.proper_words:
+        if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
+                and text not in self.ents.proper_words:
             return False  # a dateline (MOSCOW —) or shouted headline word
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 

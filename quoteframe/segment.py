@@ -90,7 +90,7 @@ class Segmenter:
             for mark, plain in QUOTE_PAIRS:
                 if mark in chunk:
                     chunk = chunk.replace(mark, plain)
-        return [(start + s, start + e) for s, e in self._punkt.span_tokenize(chunk)]
+        return [(start + s, start + e) for s, e in self._punkt.spans(chunk)]
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
