@@ -43,7 +43,8 @@ _REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
 def _unwrapped(pattern: Any) -> Any:
-    """The compiled pattern inside nltk's timeout wrapper (same engine, same semantics, no per-call wrapper)."""
+    """The compiled pattern inside nltk's timeout wrapper (same engine, same semantics, no per-call wrapper),
+    for patterns applied to a short, bounded string only."""
     return getattr(pattern, "_rx", pattern)
 
 
@@ -54,8 +55,10 @@ class FastPunkt(PunktSentenceTokenizer):
         super().__init__(params)
         self._end_chars = tuple(self._lang_vars.sent_end_chars)
         self._punctuation = tuple(self.PUNCTUATION)
-        self._period_context = _unwrapped(self._lang_vars.period_context_re())
-        self._realignment = _unwrapped(self._lang_vars.re_boundary_realignment)
+        # patterns run over a whole paragraph keep nltk's ReDoS timeout; the unwrapped ones below only
+        # ever see one token or the few words of one candidate's context
+        self._period_context = self._lang_vars.period_context_re()
+        self._realignment = self._lang_vars.re_boundary_realignment
         self._word_tokenizer = _unwrapped(self._lang_vars._word_tokenizer_re())
         self._ellipsis = _unwrapped(PunktToken._RE_ELLIPSIS)
         self._numeric = _unwrapped(PunktToken._RE_NUMERIC)
