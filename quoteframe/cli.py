@@ -112,8 +112,9 @@ def _fmt(fmt: str | None, output: str) -> str:
     return SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "csv") if output != "-" else "csv"
 
 
-def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[list[DocResult], RunReport]:
-    """Read and analyse the corpus named by the shared input options; print skips and warnings."""
+def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocResult], RunReport]:
+    """Read and analyse the corpus named by the shared input options, printing skips and warnings as the
+    results stream by; the report is complete once the results are consumed, and no result is kept here."""
     read_opts = ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
                             date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
     report = RunReport()
@@ -122,13 +123,11 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[list[DocResult
     if opts["engine"] == "dask":
         from quoteframe.engine_dask import analyse_corpus_dask
 
-        results = list(analyse_corpus_dask(opts["paths"], read_opts, analysis, report, lambda m: _echo(m, quiet),
-                                           scheduler=opts["scheduler"], workers=jobs))
-        return results, report
+        return analyse_corpus_dask(opts["paths"], read_opts, analysis, report, lambda m: _echo(m, quiet),
+                                   scheduler=opts["scheduler"], workers=jobs), report
     stdin = sys.stdin.buffer if "-" in opts["paths"] else None
     items = read_corpus(opts["paths"], read_opts, stdin=stdin)
-    results = list(analyse_corpus(items, analysis, report, lambda m: _echo(m, quiet), jobs=jobs))
-    return results, report
+    return analyse_corpus(items, analysis, report, lambda m: _echo(m, quiet), jobs=jobs), report
 
 
 def finish(report: RunReport, strict: bool) -> None:
@@ -251,17 +250,15 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 
     Example: quoteframe frames seeds/ --format table
     """
-    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, frame_tables
+    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, frame_tables, hit_rows
 
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
                         replace_frames=replace_lexicon)
     results, report = run_corpus(opts, analysis)
-    canonical = {q.quote_id: q.speaker for q in canonicalise(q for r in results for q in r.quotes)}
     if hits:
-        rows = sorted((h for r in results for h in r.frame_hits), key=lambda h: (h.doc_id, h.start))
-        table = Table(HIT_COLUMNS, [dict(h.row(), speaker=canonical.get(h.quote_id, h.speaker)) for h in rows])
+        table = Table(HIT_COLUMNS, hit_rows(results))
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:

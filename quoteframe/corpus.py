@@ -7,6 +7,7 @@ was not read, so a run can always account for every document it was given.
 from __future__ import annotations
 
 import bz2
+import codecs
 import csv
 import gzip
 import io
@@ -14,6 +15,7 @@ import json
 import lzma
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 MANIFEST = "manifest.csv"
+HEAD_BYTES = 8192  # what the binary test looks at
+CHUNK_BYTES = 1 << 20  # record files are read this much at a time
+READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)  # a file that cannot be read (any further)
 
 
 @dataclass(frozen=True)
@@ -99,14 +104,14 @@ def decode(data: bytes, source: str, encoding: str | None) -> tuple[str, str | N
         return text, f"not UTF-8 (line {line}, byte {exc.start}); decoded as cp1252 (use --encoding to choose)"
 
 
-def _open_bytes(path: Path) -> bytes:
+def _open_stream(path: Path) -> BinaryIO:
+    """The file's bytes as a stream, decompressed when its suffix says so (records are read as they come)."""
     _, comp = _suffixes(path)
     if comp:
         opener: Any = COMPRESSED[comp]
-        with opener(path, "rb") as fh:
-            data: bytes = fh.read()
-            return data
-    return path.read_bytes()
+        stream: BinaryIO = opener(path, "rb")
+        return stream
+    return path.open("rb")
 
 
 def load_manifest(directory: Path) -> dict[str, tuple[str, str]]:
@@ -204,7 +209,8 @@ def read_corpus(paths: Iterable[str], options: ReadOptions | None = None,
         items: Iterable[Item]
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            items = _read_bytes(stream.read(), "<stdin>", "stdin", opts, "txt" if opts.input_format == "auto" else opts.input_format, {})
+            kind = "txt" if opts.input_format == "auto" else opts.input_format
+            items = file_items(CorpusFile("<stdin>", "stdin", kind), stream, opts)
         else:
             items = (item for entry in local_files(raw, opts)
                      for item in ([entry] if isinstance(entry, Skip) else read_local_file(entry, opts)))
@@ -243,26 +249,45 @@ def named_file(location: str, name: str, opts: ReadOptions) -> CorpusFile:
 
 def read_local_file(file: CorpusFile, opts: ReadOptions) -> Iterator[Item]:
     try:
-        data = _open_bytes(Path(file.location))
-    except (OSError, EOFError, lzma.LZMAError) as exc:
+        stream = _open_stream(Path(file.location))
+    except OSError as exc:
         yield unreadable(file, exc)
         return
-    yield from file_items(file, data, opts)
+    with stream:
+        yield from file_items(file, stream, opts)
 
 
 def unreadable(file: CorpusFile, exc: BaseException) -> Skip:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return Skip(file.location, f"cannot be read: {reason}")
+    return Skip(file.location, f"cannot be read: {_reason(exc)}")
 
 
-def file_items(file: CorpusFile, data: bytes, opts: ReadOptions) -> Iterator[Item]:
-    """The documents (and skips and warnings) in the bytes of one corpus file, however they were fetched."""
+def file_items(file: CorpusFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[Item]:
+    """The documents (and skips and warnings) of one corpus file, however its bytes are fetched.
+
+    A text file is one document and is read whole. JSONL and CSV files are read record by record, so a
+    dump of a month of news is never held in memory; a file that breaks off (a truncated .gz) gives the
+    records before the break and a skip naming the line where reading stopped.
+    """
     manifest = {file.rel: (file.outlet, file.date)} if file.outlet or file.date else {}
-    return _read_bytes(data, file.location, file.rel, opts, file.kind, manifest)
+    try:
+        head = getattr(stream, "read1", stream.read)(HEAD_BYTES)  # see _byte_lines
+    except READ_ERRORS as exc:
+        yield unreadable(file, exc)
+        return
+    if file.kind not in ("jsonl", "csv"):
+        try:
+            data = head + stream.read()
+        except READ_ERRORS as exc:
+            yield unreadable(file, exc)
+            return
+        yield from _text_document(data, file.location, file.rel, opts, manifest)
+        return
+    yield from _read_records(head, stream, file.location, file.rel, opts, file.kind)
 
 
-def _read_bytes(data: bytes, source: str, rel: str, opts: ReadOptions, kind: str,
-                manifest: dict[str, tuple[str, str]]) -> Iterator[Item]:
+def _text_document(data: bytes, source: str, rel: str, opts: ReadOptions,
+                   manifest: dict[str, tuple[str, str]]) -> Iterator[Item]:
+    """The one document of a text file."""
     if looks_binary(data) and not (opts.encoding and opts.encoding.lower().startswith("utf-16")):
         yield Skip(source, "binary file (NUL or control bytes), not text")
         return
@@ -273,17 +298,144 @@ def _read_bytes(data: bytes, source: str, rel: str, opts: ReadOptions, kind: str
         return
     if warning:
         yield Warning_(source, warning)
-    if kind == "jsonl":
-        yield from _jsonl_records(text, source, rel, opts)
-    elif kind == "csv":
-        yield from _csv_records(text, source, rel, opts)
-    else:
-        if not text.strip():
-            yield Skip(source, "empty document")
+    if not text.strip():
+        yield Skip(source, "empty document")
+        return
+    outlet, date = manifest.get(rel, ("", ""))
+    doc_id = _doc_id(rel)
+    yield Document(doc_id, text, outlet or doc_id, date, source)
+
+
+class _StreamBroke(Exception):
+    """Reading a record file stopped part-way (corrupt compression, I/O error, undecodable bytes)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+def _byte_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """Lines of ``head`` followed by the rest of ``stream``, each with its ``\\n``, read a chunk at a time
+    (a line longer than a chunk is joined once, not copied again for every chunk).
+
+    ``read1`` returns what one read of the underlying file gives, so when a compressed file breaks off
+    the lines decompressed before the break have been yielded (``read`` would drop a whole chunk).
+    """
+    read = getattr(stream, "read1", stream.read)
+    parts: list[bytes] = []  # the line being read, in pieces
+    chunk = head
+    while chunk:
+        pieces = chunk.split(b"\n")
+        if len(pieces) > 1:
+            parts.append(pieces[0])
+            yield b"".join(parts) + b"\n"
+            for piece in pieces[1:-1]:
+                yield piece + b"\n"
+            parts = []
+        if pieces[-1]:
+            parts.append(pieces[-1])
+        chunk = read(CHUNK_BYTES)
+    if parts:
+        yield b"".join(parts)
+
+
+def _text_lines(head: bytes, stream: BinaryIO, opts: ReadOptions, warn: list[str]) -> Iterator[str]:
+    """Decoded lines of a record file, each with its line end.
+
+    Without --encoding a line is UTF-8, or cp1252 when it is not (a warning names the first such line),
+    so one stray line does not turn the rest of a UTF-8 dump into mojibake. With --encoding a line that
+    does not decode ends the file there, with its line number. Encodings in which a newline is not the
+    byte ``\\n`` (UTF-16, UTF-32) are decoded as one stream.
+    """
+    lineno = 0
+    if opts.encoding:
+        try:
+            splits_on_newline = "\n".encode(opts.encoding) == b"\n"
+        except LookupError as exc:
+            raise _StreamBroke(1, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
+        if not splits_on_newline:
+            text = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, stream)), opts.encoding, newline="")
+            try:
+                for lineno, line in enumerate(text, 1):  # noqa: B007 (the count is read after a failure)
+                    yield line
+            except UnicodeDecodeError as exc:
+                raise _StreamBroke(lineno + 1, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
+            except READ_ERRORS as exc:
+                raise _StreamBroke(lineno + 1, _reason(exc)) from exc
             return
-        outlet, date = manifest.get(rel, ("", ""))
-        doc_id = _doc_id(rel)
-        yield Document(doc_id, text, outlet or doc_id, date, source)
+    offset = 0
+    lines = _byte_lines(head, stream)
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except READ_ERRORS as exc:
+            raise _StreamBroke(lineno + 1, _reason(exc)) from exc
+        lineno += 1
+        if opts.encoding:
+            try:
+                yield raw.decode(opts.encoding)
+            except UnicodeDecodeError as exc:
+                raise _StreamBroke(lineno, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
+            continue
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw, offset = raw[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if not warn:
+                warn.append(f"not UTF-8 (line {lineno}, byte {offset + exc.start}); lines that are not UTF-8 "
+                            "decoded as cp1252 (use --encoding to choose)")
+            yield raw.decode("cp1252", errors="replace")
+        offset += len(raw)
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` then the rest of ``stream``, as one raw stream for ``io.TextIOWrapper``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str) -> Iterator[Item]:
+    """The records of a JSONL or CSV file whose first bytes are ``head`` and the rest ``stream``."""
+    if looks_binary(head) and not (opts.encoding and opts.encoding.lower().startswith("utf-16")):
+        yield Skip(source, "binary file (NUL or control bytes), not text")
+        return
+    warn: list[str] = []
+    lines = _text_lines(head, stream, opts, warn)
+    records = _jsonl_records(lines, source, rel, opts) if kind == "jsonl" else _csv_records(lines, source, rel, opts)
+    warned = False
+    try:
+        for item in records:
+            if warn and not warned:  # once per file, before the first record that needed it
+                yield Warning_(source, warn[0])
+                warned = True
+            yield item
+    except _StreamBroke as exc:
+        yield Skip(f"{source}:{exc.line}", f"the rest of the file cannot be read: {exc.reason}")
+    if warn and not warned:
+        yield Warning_(source, warn[0])
 
 
 def _record(rec: dict[str, object], source: str, where: str, default_id: str, opts: ReadOptions) -> Item:
@@ -297,18 +449,18 @@ def _record(rec: dict[str, object], source: str, where: str, default_id: str, op
     return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or ""), where)
 
 
-def _jsonl_records(text: str, source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
     base = _doc_id(rel)
     any_line = False
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         any_line = True
         where = f"{source}:{lineno}"
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(where, f"not JSON ({exc.msg} at column {exc.colno})")
+            rec = json.loads(line.removesuffix("\n").removesuffix("\r"))
+        except json.JSONDecodeError as exc:  # "Unterminated string starting at" ends with "at" already
+            yield Skip(where, f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
             continue
         if not isinstance(rec, dict):
             yield Skip(where, "a JSON value that is not an object")
@@ -318,10 +470,10 @@ def _jsonl_records(text: str, source: str, rel: str, opts: ReadOptions) -> Itera
         yield Skip(source, "empty file")
 
 
-def _csv_records(text: str, source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
     base = _doc_id(rel)
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(lines)
     try:
         header = next(reader)
     except StopIteration:

@@ -10,10 +10,19 @@ repeated doc ids are renamed on the driver as a local run renames them: tables a
 from __future__ import annotations
 
 import glob
-import lzma
 from collections.abc import Iterator, Sequence
 
-from quoteframe.corpus import CorpusFile, ReadOptions, UniqueIds, Warning_, file_items, local_files, named_file, unreadable
+from quoteframe.corpus import (
+    READ_ERRORS,
+    CorpusFile,
+    ReadOptions,
+    UniqueIds,
+    Warning_,
+    file_items,
+    local_files,
+    named_file,
+    unreadable,
+)
 from quoteframe.errors import InputError, ResourceMissing
 from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport
 from quoteframe.records import DocResult, Document, Skip
@@ -31,12 +40,10 @@ def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysi
     for file in files:
         try:
             with fsspec.open(file.location, "rb", compression="infer") as fh:
-                data = fh.read()
-        except (OSError, EOFError, lzma.LZMAError) as exc:
+                for item in file_items(file, fh, opts):
+                    out.append((item.source, analyser(item)) if isinstance(item, Document) else item)
+        except READ_ERRORS as exc:  # opening failed (reading part-way is reported by file_items)
             out.append(unreadable(file, exc))
-            continue
-        for item in file_items(file, data, opts):
-            out.append((item.source, analyser(item)) if isinstance(item, Document) else item)
     return out
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
+from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.records import DocResult, Document
 from quoteframe.stats import log_odds_z
 
@@ -30,7 +31,7 @@ RUN_CHAR_RE = re.compile(r"[\w'’-]")  # a character that can continue one
 FOLLOW_RE = re.compile(r"[\s\u00a0]+([^\W_][\w'’-]*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrameHit:
     """One occurrence of a framing term, with the voice it is in."""
 
@@ -169,35 +170,68 @@ class FrameScorer:
                                               qid, start, end, doc.text[start:end]))
 
 
-def frame_tables(results: Iterable[DocResult], by: str = "term", prior: float = 1000.0) -> list[dict[str, object]]:
-    """Rows of (outlet, term|category, voice) with count, rate per 10,000 own words and log-odds z.
+@dataclass
+class FrameCounts:
+    """Running totals of the frames table. A document adds its counts and is dropped, so a run over a
+    month of news holds one counter per (outlet, term, voice), not every hit."""
 
-    z compares one outlet with all the others pooled (voices pooled), after Monroe, Colaresi and Quinn
-    (2008): log-odds ratio with an informative Dirichlet prior from the whole corpus.
-    """
-    own_words: Counter[str] = Counter()
-    all_words: Counter[str] = Counter()
-    counts: Counter[tuple[str, str, str]] = Counter()
-    category_of: dict[str, str] = {}
-    for res in results:
-        own_words[res.outlet] += res.own_words
-        all_words[res.outlet] += res.n_words
+    by: str = "term"  # term | category
+    own_words: Counter[str] = field(default_factory=Counter)
+    all_words: Counter[str] = field(default_factory=Counter)
+    counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    category_of: dict[str, str] = field(default_factory=dict)
+
+    def add(self, res: DocResult) -> None:
+        self.own_words[res.outlet] += res.own_words
+        self.all_words[res.outlet] += res.n_words
         for hit in res.frame_hits:
-            key = hit.term if by == "term" else hit.category
-            category_of[hit.term] = hit.category
-            counts[(res.outlet, key, hit.voice)] += 1
-    pooled: dict[str, Counter[str]] = defaultdict(Counter)
-    for (outlet, key, _), n in counts.items():
-        pooled[outlet][key] += n
-    z = log_odds_z(pooled, all_words, prior)
-    rows: list[dict[str, object]] = []
-    for (outlet, key, voice), n in sorted(counts.items()):
-        denom = own_words[outlet]
-        row: dict[str, object] = {"outlet": outlet, "voice": voice, "count": n,
-                                  "rate": (n * 10000.0 / denom) if denom else 0.0, "z": z[(outlet, key)]}
-        if by == "term":
-            row["term"], row["category"] = key, category_of[key]
-        else:
-            row["category"] = key
-        rows.append(row)
-    return rows
+            key = hit.term if self.by == "term" else hit.category
+            self.category_of[hit.term] = hit.category
+            self.counts[(res.outlet, key, hit.voice)] += 1
+
+    def rows(self, prior: float = 1000.0) -> list[dict[str, object]]:
+        """Rows of (outlet, term|category, voice) with count, rate per 10,000 own words and log-odds z.
+
+        z compares one outlet with all the others pooled (voices pooled), after Monroe, Colaresi and
+        Quinn (2008): log-odds ratio with an informative Dirichlet prior from the whole corpus.
+        """
+        pooled: dict[str, Counter[str]] = defaultdict(Counter)
+        for (outlet, key, _), n in self.counts.items():
+            pooled[outlet][key] += n
+        z = log_odds_z(pooled, self.all_words, prior)
+        rows: list[dict[str, object]] = []
+        for (outlet, key, voice), n in sorted(self.counts.items()):
+            denom = self.own_words[outlet]
+            row: dict[str, object] = {"outlet": outlet, "voice": voice, "count": n,
+                                      "rate": (n * 10000.0 / denom) if denom else 0.0, "z": z[(outlet, key)]}
+            if self.by == "term":
+                row["term"], row["category"] = key, self.category_of[key]
+            else:
+                row["category"] = key
+            rows.append(row)
+        return rows
+
+
+def frame_tables(results: Iterable[DocResult], by: str = "term", prior: float = 1000.0) -> list[dict[str, object]]:
+    """The frames table of a stream of document results (see ``FrameCounts.rows``)."""
+    counts = FrameCounts(by)
+    for res in results:
+        counts.add(res)
+    return counts.rows(prior)
+
+
+def hit_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
+    """One row per hit, sorted by (doc_id, start), the speaker of a quoted hit canonical across the corpus.
+
+    Only the hits are kept (they are the output), with a count of the quotations' speaker names as votes
+    for ``canonical_names``; the quotations themselves are dropped as each document arrives. A quoted
+    hit's speaker is its quotation's, so it maps as ``canonicalise`` maps that quotation.
+    """
+    votes: Counter[str] = Counter()
+    hits: list[FrameHit] = []
+    for res in results:
+        votes.update(q.speaker for q in res.quotes if q.speaker and q.speaker_type in PERSON_TYPES)
+        hits.extend(res.frame_hits)
+    mapping = canonical_names(votes.elements())
+    hits.sort(key=lambda h: (h.doc_id, h.start))
+    return [dict(h.row(), speaker=mapping.get(h.speaker, h.speaker)) for h in hits]

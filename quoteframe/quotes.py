@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from quoteframe.attribution import DocumentAttributor
 from quoteframe.lexicon import Lexicons, load_lexicons
-from quoteframe.names import canonical_names
+from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.quotemarks import find_quote_spans
 from quoteframe.records import DocResult, Document, Quote
 from quoteframe.segment import Segmenter
@@ -52,7 +52,7 @@ def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> li
 def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
     """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
     rows = list(quotes)
-    mapping = canonical_names(q.speaker for q in rows if q.speaker and q.speaker_type in {"person", "unknown"})
+    mapping = canonical_names(q.speaker for q in rows if q.speaker and q.speaker_type in PERSON_TYPES)
     for q in rows:
         if q.speaker in mapping:
             q.speaker = mapping[q.speaker]

@@ -34,7 +34,7 @@ class QuoteSpan:
     close_mark: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """A quotation with its kind and speaker; ``text == document.text[start:end]``."""
 
