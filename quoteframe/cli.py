@@ -18,7 +18,7 @@ import click
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
-from quoteframe.quotes import QUOTE_COLUMNS, canonicalise
+from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, canonicalise
 from quoteframe.records import DocResult
 from quoteframe.tables import FORMATS, Table, write_table
 
@@ -160,9 +160,8 @@ def quotes(**opts: Any) -> None:
     """
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
     results, report = run_corpus(opts, analysis)
-    rows = canonicalise(q for r in results for q in r.quotes)
-    with open_output(opts["output"]) as out:
-        write_table(Table(QUOTE_COLUMNS, [q.row() for q in rows]), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    with QuoteTable(results) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
+        write_table(Table(QUOTE_COLUMNS, (q.row() for q in rows)), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
     finish(report, opts["strict"])
 
 

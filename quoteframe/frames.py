@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
 from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.records import DocResult, Document
+from quoteframe.spill import DocSpill
 from quoteframe.stats import log_odds_z
 
 FRAME_COLUMNS = ["outlet", "term", "category", "voice", "count", "rate", "z"]
@@ -220,18 +221,26 @@ def frame_tables(results: Iterable[DocResult], by: str = "term", prior: float = 
     return counts.rows(prior)
 
 
-def hit_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
+def hit_rows(results: Iterable[DocResult]) -> Iterator[dict[str, object]]:
     """One row per hit, sorted by (doc_id, start), the speaker of a quoted hit canonical across the corpus.
 
-    Only the hits are kept (they are the output), with a count of the quotations' speaker names as votes
-    for ``canonical_names``; the quotations themselves are dropped as each document arrives. A quoted
-    hit's speaker is its quotation's, so it maps as ``canonicalise`` maps that quotation.
+    The whole stream is consumed before the first row: hits wait in a temporary file while the
+    quotations' speaker names are counted as votes for ``canonical_names`` (the quotations themselves
+    are dropped as each document arrives). A quoted hit's speaker is its quotation's, so it maps as
+    ``canonicalise`` maps that quotation.
     """
     votes: Counter[str] = Counter()
-    hits: list[FrameHit] = []
+    spill: DocSpill[FrameHit] = DocSpill()
     for res in results:
         votes.update(q.speaker for q in res.quotes if q.speaker and q.speaker_type in PERSON_TYPES)
-        hits.extend(res.frame_hits)
+        spill.add(res.doc_id, res.frame_hits)
     mapping = canonical_names(votes.elements())
-    hits.sort(key=lambda h: (h.doc_id, h.start))
-    return [dict(h.row(), speaker=mapping.get(h.speaker, h.speaker)) for h in hits]
+    return _mapped_hits(spill, mapping)
+
+
+def _mapped_hits(spill: DocSpill[FrameHit], mapping: dict[str, str]) -> Iterator[dict[str, object]]:
+    with spill:
+        for hits in spill.by_doc_id():
+            hits.sort(key=lambda h: h.start)
+            for h in hits:
+                yield dict(h.row(), speaker=mapping.get(h.speaker, h.speaker))

@@ -6,7 +6,8 @@ process; ``canonicalise`` is the one step that needs every row, and runs over th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from quoteframe.attribution import DocumentAttributor
 from quoteframe.lexicon import Lexicons, load_lexicons
@@ -14,6 +15,7 @@ from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.quotemarks import find_quote_spans
 from quoteframe.records import DocResult, Document, Quote
 from quoteframe.segment import Segmenter
+from quoteframe.spill import DocSpill
 
 QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention", "mention_start",
                  "mention_end", "cue", "start", "end", "text"]
@@ -47,6 +49,34 @@ class QuoteExtractor:
 def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> list[Quote]:
     """The quotations of one document, in text order (speaker names not yet canonical across documents)."""
     return (extractor or QuoteExtractor()).extract(doc).quotes
+
+
+class QuoteTable:
+    """The quotations of a run in table order (doc_id, start, end) with canonical speaker names, built
+    from a stream of document results without holding the rows: they wait in a ``DocSpill`` while the
+    speaker names are counted, and are read back one document at a time. Rows and order are those of
+    ``canonicalise``; use as a context manager (the temporary file is removed on exit)."""
+
+    def __init__(self, results: Iterable[DocResult]) -> None:
+        self._spill: DocSpill[Quote] = DocSpill()
+        votes: Counter[str] = Counter()
+        for res in results:
+            votes.update(q.speaker for q in res.quotes if q.speaker and q.speaker_type in PERSON_TYPES)
+            self._spill.add(res.doc_id, res.quotes)
+        self.mapping = canonical_names(votes.elements())
+
+    def __iter__(self) -> Iterator[Quote]:
+        for quotes in self._spill.by_doc_id():
+            quotes.sort(key=lambda q: (q.start, q.end))
+            for q in quotes:
+                q.speaker = self.mapping.get(q.speaker, q.speaker)
+                yield q
+
+    def __enter__(self) -> QuoteTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._spill.close()
 
 
 def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:

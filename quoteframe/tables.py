@@ -22,10 +22,11 @@ FLOAT_DIGITS = 4
 
 @dataclass(frozen=True)
 class Table:
-    """Column names in order, and the rows (mappings holding at least those keys)."""
+    """Column names in order, and the rows (mappings holding at least those keys). The rows may be a
+    one-pass iterator: CSV, TSV and JSONL write them as they come."""
 
     columns: Sequence[str]
-    rows: Sequence[Mapping[str, object]]
+    rows: Iterable[Mapping[str, object]]
 
 
 def _cell(value: object) -> object:
