@@ -10,6 +10,7 @@ repeated doc ids are renamed on the driver as a local run renames them: tables a
 from __future__ import annotations
 
 import glob
+from collections import deque
 from collections.abc import Iterator, Sequence
 
 from quoteframe.corpus import (
@@ -70,6 +71,24 @@ def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
     return entries
 
 
+def _units(entries: list[CorpusFile | Skip]) -> Iterator[Skip | list[CorpusFile]]:
+    """Plan-time skips and batches of up to BATCH_FILES files, in plan order."""
+    batch: list[CorpusFile] = []
+    for entry in entries:
+        if isinstance(entry, Skip):
+            if batch:
+                yield batch
+                batch = []
+            yield entry
+            continue
+        batch.append(entry)
+        if len(batch) == BATCH_FILES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,
                         message: Message, scheduler: str | None = None, workers: int = 2) -> Iterator[DocResult]:
     """Analyse a corpus on a Dask cluster (a local one when ``scheduler`` is None); yield in input order."""
@@ -85,19 +104,27 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        units: list[object] = []  # plan-time skips and task futures, in plan order
-        batch: list[CorpusFile] = []
-        for entry in [*entries, None]:
-            if batch and (entry is None or isinstance(entry, Skip) or len(batch) == BATCH_FILES):
-                units.append(client.submit(_analyse_files, batch, opts, analysis, pure=False))
-                batch = []
-            if isinstance(entry, CorpusFile):
-                batch.append(entry)
-            elif entry is not None:
-                units.append(entry)
+        slots = sum(client.nthreads().values()) or workers
+        window = max(4, 2 * slots)  # tasks in flight: enough to keep every worker busy, few enough that
+        # results wait on the cluster only until the driver reaches them, not until the run ends
+        units = _units(entries)
+        pending: deque[object] = deque()
+
+        def submit_next() -> None:
+            unit = next(units, None)
+            if unit is not None:
+                pending.append(unit if isinstance(unit, Skip) else
+                               client.submit(_analyse_files, unit, opts, analysis, pure=False))
+
+        for _ in range(window):
+            submit_next()
         ids = UniqueIds()
-        for unit in units:
-            for item in [unit] if isinstance(unit, Skip) else unit.result():  # type: ignore[attr-defined]
+        while pending:
+            unit = pending.popleft()
+            items = [unit] if isinstance(unit, Skip) else unit.result()  # type: ignore[attr-defined]
+            del unit  # the future: its result is released on the cluster
+            submit_next()
+            for item in items:
                 if isinstance(item, Skip):
                     report.skipped += 1
                     message(f"skipped {item.source}: {item.reason}")
