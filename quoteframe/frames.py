@@ -16,7 +16,8 @@ from pathlib import Path
 
 from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
-from quoteframe.names import PERSON_TYPES, canonical_names
+from quoteframe.names import canonical_names
+from quoteframe.quotes import person_speakers
 from quoteframe.records import DocResult, Document
 from quoteframe.spill import DocSpill
 from quoteframe.stats import log_odds_z
@@ -232,7 +233,7 @@ def hit_rows(results: Iterable[DocResult]) -> Iterator[dict[str, object]]:
     votes: Counter[str] = Counter()
     spill: DocSpill[FrameHit] = DocSpill()
     for res in results:
-        votes.update(q.speaker for q in res.quotes if q.speaker and q.speaker_type in PERSON_TYPES)
+        votes.update(person_speakers(res.quotes))
         spill.add(res.doc_id, res.frame_hits)
     mapping = canonical_names(votes.elements())
     return _mapped_hits(spill, mapping)

@@ -51,6 +51,11 @@ def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> li
     return (extractor or QuoteExtractor()).extract(doc).quotes
 
 
+def person_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
+    """Speaker names that vote in ``canonical_names``: people's (and names of unknown type), one per quotation."""
+    return (q.speaker for q in quotes if q.speaker and q.speaker_type in PERSON_TYPES)
+
+
 class QuoteTable:
     """The quotations of a run in table order (doc_id, start, end) with canonical speaker names, built
     from a stream of document results without holding the rows: they wait in a ``DocSpill`` while the
@@ -61,7 +66,7 @@ class QuoteTable:
         self._spill: DocSpill[Quote] = DocSpill()
         votes: Counter[str] = Counter()
         for res in results:
-            votes.update(q.speaker for q in res.quotes if q.speaker and q.speaker_type in PERSON_TYPES)
+            votes.update(person_speakers(res.quotes))
             self._spill.add(res.doc_id, res.quotes)
         self.mapping = canonical_names(votes.elements())
 
@@ -82,7 +87,7 @@ class QuoteTable:
 def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
     """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
     rows = list(quotes)
-    mapping = canonical_names(q.speaker for q in rows if q.speaker and q.speaker_type in PERSON_TYPES)
+    mapping = canonical_names(person_speakers(rows))
     for q in rows:
         if q.speaker in mapping:
             q.speaker = mapping[q.speaker]

@@ -92,6 +92,55 @@ def _run_variants(quote_texts: list[tuple[str, str]], n: int, conn: object) -> N
     conn.send((elapsed, _peak_mb(), base_mb, len(groups)))  # type: ignore[attr-defined]
 
 
+def _run_cli(command: list[str], conn: object) -> None:
+    """The command as a user runs it (reading .jsonl.gz, writing CSV), timed from outside the process."""
+    import subprocess
+
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "quoteframe", *command], cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    # RUSAGE_CHILDREN: the largest of the command's process and the worker processes it waited for
+    conn.send((elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0))  # type: ignore[attr-defined]
+
+
+def write_corpus(texts: list[str], n: int, path: Path) -> float:
+    """``n`` documents cycled from ``texts`` as one .jsonl.gz file (seven outlets); the text's MB."""
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"d{i:07d}", "domain": f"outlet{i % 7}", "text": texts[i % len(texts)]}) + "\n")
+    return sum(len(texts[i % len(texts)].encode("utf-8")) for i in range(n)) / 1e6
+
+
+def _run_names(names: list[str], conn: object) -> None:
+    from quoteframe.names import canonical_names
+
+    t0 = time.perf_counter()
+    mapping = canonical_names(names)
+    conn.send((time.perf_counter() - t0, len(set(mapping.values()))))  # type: ignore[attr-defined]
+
+
+def speaker_names(n: int, rng: random.Random) -> list[str]:
+    """``n`` speaker-name occurrences in a news-like mix: a few surnames very common (a Zipf tail), given
+    names full, initialled or missing, and romanisation variants (the inputs ``canonical_names`` meets)."""
+    given = ["John", "Jon", "J.", "Mary", "Maria", "M.", "Li", "Anna", "Kassym-Jomart", "Qasym-Jomart", "Sergei",
+             "Sergey", "S.", "David", "Ahmed", "Ahmad", "Wei", "Olga", "Nursultan", "Ana", "Jean-Pierre", "Kim"]
+    surnames = ["Smith", "Wang", "Li", "Kim", "Nguyen", "Tokayev", "Toqaev", "Ivanov", "Ivanoff", "Garcia", "Khan",
+                "Chen", "Müller", "Mueller", "Petrov", "Nazarbayev", "Nazarbaev", "Brown", "Lee", "Singh"]
+    out = []
+    for _ in range(n):
+        surname = surnames[min(len(surnames) - 1, int(rng.paretovariate(1.1)) - 1)]
+        if rng.random() < 0.5:  # many distinct people share the common surnames
+            surname = f"{surname}{rng.randrange(n // 20 + 1)}" if rng.random() < 0.3 else surname
+        first = rng.choice(given) if rng.random() < 0.85 else ""
+        middle = rng.choice(given)[:1] + "." if rng.random() < 0.2 else ""
+        out.append(" ".join(w for w in (first, middle, surname) if w))
+    return out
+
+
 def measure(target: object, *args: object) -> tuple:
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
@@ -114,6 +163,8 @@ def main() -> None:
     parser.add_argument("--corpus", nargs="*", default=[], help="more real articles (any input quoteframe reads)")
     parser.add_argument("--sizes", default="50,200,800", help="documents per corpus")
     parser.add_argument("--quotations", default="12500,25000,50000,100000", help="quotations for variants")
+    parser.add_argument("--e2e-sizes", default="200,800,3200", help="documents per .jsonl.gz for the end-to-end runs ('' skips them)")
+    parser.add_argument("--names", default="25000,100000,400000", help="speaker-name occurrences for canonical_names")
     parser.add_argument("--out", default=str(ROOT / "bench-out" / "results.json"))
     args = parser.parse_args()
     from tabulate import tabulate
@@ -166,6 +217,53 @@ def main() -> None:
     print()
     print(tabulate(vrows, headers=["quotations", "seconds", "quotations/s", "peak MB (growth)", "groups", "exponent"]))
     results["variants"] = vrows
+
+    # the commands end to end: one .jsonl.gz in, a CSV out; memory should follow the output, not the input
+    import tempfile
+
+    esizes = [int(s) for s in args.e2e_sizes.split(",")] if args.e2e_sizes else []
+    tok_mb = sum(len(texts[i % len(texts)].encode("utf-8")) for i in range(sizes[-1])) / 1e6
+    tok_rate = tok_mb / per_task["tokenize"][-1]  # MB/s of NLTKWordTokenizer at the largest in-memory size
+    erows, eresults = [], []
+    with tempfile.TemporaryDirectory(prefix="quoteframe-bench-") as tmp:
+        for jobs in ([1, cores] if cores > 1 else [1]):
+            for command in ("quotes", "frames"):
+                etimes = []
+                rows_here = []
+                for n in esizes:
+                    corpus = Path(tmp) / f"corpus-{n}.jsonl.gz"
+                    mb = write_corpus(texts, n, corpus) if not corpus.exists() else sum(
+                        len(texts[i % len(texts)].encode("utf-8")) for i in range(n)) / 1e6
+                    out = Path(tmp) / f"{command}-{n}.csv"
+                    elapsed, peak = measure(_run_cli, [command, str(corpus), "--jobs", str(jobs), "-o", str(out), "-q"])
+                    etimes.append(elapsed)
+                    tok = mb / tok_rate  # seconds the tokenizer would take over this text
+                    rows_here.append([command, jobs, n, f"{mb:.2f}", f"{elapsed:.2f}", f"{mb / elapsed:.2f}",
+                                      f"{n / elapsed:.1f}", f"{peak:.0f}", f"{out.stat().st_size / 1e6:.2f}",
+                                      f"{tok / elapsed:.2f}x"])
+                for row, e in zip(rows_here, exponent(esizes, etimes)):
+                    row.append(e)
+                erows.extend(rows_here)
+    if erows:
+        print()
+        print(tabulate(erows, headers=["command", "jobs", "docs", "MB", "seconds", "MB/s", "docs/s", "peak MB",
+                                       "output MB", "vs tokenizer", "exponent"]))
+        print("(end to end: python -m quoteframe reading one .jsonl.gz and writing CSV, start-up included; peak MB is"
+              " the largest process; vs tokenizer: NLTKWordTokenizer over the same text in one process)")
+    results["end_to_end"] = erows
+
+    nsizes = [int(s) for s in args.names.split(",")] if args.names else []
+    nrows, ntimes = [], []
+    for n in nsizes:
+        elapsed, people = measure(_run_names, speaker_names(n, random.Random(11)))
+        ntimes.append(elapsed)
+        nrows.append([n, f"{elapsed:.2f}", people])
+    for row, e in zip(nrows, exponent(nsizes, ntimes)):
+        row.append(e)
+    if nrows:
+        print()
+        print(tabulate(nrows, headers=["speaker names", "seconds", "people", "exponent"]))
+    results["names"] = nrows
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(f"\nwritten {args.out}")
