@@ -18,7 +18,7 @@ from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
 from quoteframe.names import canonical_names
 from quoteframe.quotes import person_speakers
-from quoteframe.records import DocResult, Document
+from quoteframe.records import DocResult, Document, Row
 from quoteframe.spill import DocSpill
 from quoteframe.stats import log_odds_z
 
@@ -34,7 +34,7 @@ FOLLOW_RE = re.compile(r"[\s\u00a0]+([^\W_][\w'’-]*)")
 
 
 @dataclass(frozen=True, slots=True)
-class FrameHit:
+class FrameHit(Row):
     """One occurrence of a framing term, with the voice it is in."""
 
     doc_id: str
