@@ -80,3 +80,20 @@ def test_dask_engine_refuses_stdin_with_a_message() -> None:
     code, out, err = run_cli("quotes", "-", "--engine", "dask")
     assert code != 0 and out == ""
     assert "not stdin" in err and "Traceback" not in err
+
+
+def test_dask_runs_on_a_cluster_given_by_address(tmp_path: Path) -> None:
+    """--scheduler ADDRESS: the run goes to a cluster that was already up (here a local one started by the
+    test, as a cluster's scheduler would be), and leaves it running."""
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import Client, LocalCluster
+
+    corpus = _jsonl_corpus(tmp_path)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, dask_out, dask_err = run_cli("quotes", str(corpus / "*.jsonl.gz"), "--engine", "dask",
+                                           "--scheduler", cluster.scheduler_address)
+        assert code == 0, dask_err
+        with Client(cluster.scheduler_address) as client:
+            assert len(client.scheduler_info()["workers"]) == 1  # still up after the run
+    _, local_out, _ = run_cli("quotes", str(corpus), "--jobs", "1")
+    assert dask_out == local_out
