@@ -73,7 +73,8 @@ def _echo(msg: str, quiet: bool = False) -> None:
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one line and exit 1; a closed pipe ends quietly."""
+    """Turn library errors into one line and exit 1; a closed pipe ends quietly; Ctrl-C ends with one line
+    and status 130 (the shell's convention for SIGINT)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -84,6 +85,11 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+        except KeyboardInterrupt:
+            if verbose:
+                traceback.print_exc()
+            click.echo("quoteframe: interrupted", err=True)
+            sys.exit(130)
         except QuoteframeError as exc:
             if verbose:
                 traceback.print_exc()

@@ -1,16 +1,19 @@
 """Run a per-document function over a corpus, in one process or several, and account for every document.
 
 Documents stream through; only the per-document results are kept. With ``jobs > 1`` documents are
-handed to local worker processes in order (``imap``), so the result sequence — and therefore every
-table — is identical to a single-process run.
+handed to local worker processes in batches and their results taken back in input order, so the result
+sequence — and therefore every table — is identical to a single-process run.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from quoteframe.corpus import Item, Warning_
 from quoteframe.lexicon import load_lexicons
@@ -68,11 +71,29 @@ _WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, bu
 
 
 def _init_worker(analysis: Analysis) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process stops the pool, so a
+    # worker ignores it rather than print its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["analyser"] = DocumentAnalyser(analysis)
 
 
-def _run_one(doc: Document) -> DocResult:
-    return _WORKER["analyser"](doc)
+def _run_batch(docs: list[Document]) -> list[DocResult]:
+    analyser = _WORKER["analyser"]
+    return [analyser(doc) for doc in docs]
+
+
+BATCH_DOCS = 8  # documents per task: fewer round trips, and still fine-grained enough to balance workers
+
+
+def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == BATCH_DOCS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def default_jobs() -> int:
@@ -109,4 +130,17 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
-        yield from with_warnings(pool.imap(_run_one, documents(), chunksize=8))
+        yield from with_warnings(_in_order(pool, _batches(documents()), window=4 * jobs))
+
+
+def _in_order(pool: Any, batches: Iterator[list[Document]], window: int) -> Iterator[DocResult]:
+    """Results of every batch in input order, with at most ``window`` batches handed out and not yet
+    passed on. The input is read here, in the caller's thread (``Pool.imap`` reads it in a thread of its
+    own, which Ctrl-C cannot stop while it waits on stdin), and no further ahead than the window."""
+    pending: deque[Any] = deque()
+    for batch in batches:
+        pending.append(pool.apply_async(_run_batch, (batch,)))
+        while len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()

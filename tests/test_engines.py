@@ -97,3 +97,44 @@ def test_dask_runs_on_a_cluster_given_by_address(tmp_path: Path) -> None:
             assert len(client.scheduler_info()["workers"]) == 1  # still up after the run
     _, local_out, _ = run_cli("quotes", str(corpus), "--jobs", "1")
     assert dask_out == local_out
+
+
+def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path: Path) -> None:
+    """SIGINT to the whole process group (what Ctrl-C sends) while workers are busy and more input is due:
+    one line, exit status 130, no traceback from the main process or any worker, no output file."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    record = json.dumps({"text": (SEEDS / "000_ba02b8b38f666224.txt").read_text(encoding="utf-8")}) + "\n"
+    out = tmp_path / "out.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "quoteframe", "quotes", "-", "--input-format", "jsonl", "--jobs", "2",
+                             "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    assert proc.stdin is not None
+    stdin = proc.stdin
+
+    def feed() -> None:  # keeps the workers busy until the run is interrupted; stdin stays open
+        try:
+            while proc.poll() is None:
+                stdin.write(record * 20)
+                stdin.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+
+    import threading
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    time.sleep(3)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # a hang fails the test; do not leave the processes behind
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == ["quoteframe: interrupted"]  # nothing from the workers
+    assert not out.exists()
