@@ -10,6 +10,8 @@ repeated doc ids are renamed on the driver as a local run renames them: tables a
 from __future__ import annotations
 
 import glob
+import logging
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 
@@ -101,7 +103,13 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         client = Client(scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        # Ctrl-C reaches every process of the terminal's group: the local cluster's processes start with it
+        # ignored (they inherit that), and the driver alone stops the run and closes the cluster
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         client = Client(cluster)
     try:
         slots = sum(client.nthreads().values()) or workers
@@ -145,6 +153,14 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
                         message(f"warning: {result.doc_id}: {w}")
                     yield result
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        # closing while tasks still run (an error or Ctrl-C) makes distributed log each cancelled task
+        # at WARNING; the run has already said why it stopped
+        log = logging.getLogger("distributed")
+        level = log.level
+        log.setLevel(logging.ERROR)
+        try:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        finally:
+            log.setLevel(level)
