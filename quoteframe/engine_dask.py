@@ -27,7 +27,7 @@ from quoteframe.corpus import (
     unreadable,
 )
 from quoteframe.errors import InputError, ResourceMissing
-from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport
+from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport, batched
 from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
@@ -75,20 +75,15 @@ def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
 
 def _units(entries: list[CorpusFile | Skip]) -> Iterator[Skip | list[CorpusFile]]:
     """Plan-time skips and batches of up to BATCH_FILES files, in plan order."""
-    batch: list[CorpusFile] = []
+    files: list[CorpusFile] = []  # the run of files since the last skip
     for entry in entries:
         if isinstance(entry, Skip):
-            if batch:
-                yield batch
-                batch = []
+            yield from batched(files, BATCH_FILES)
+            files = []
             yield entry
-            continue
-        batch.append(entry)
-        if len(batch) == BATCH_FILES:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        else:
+            files.append(entry)
+    yield from batched(files, BATCH_FILES)
 
 
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,

@@ -7,13 +7,14 @@ sequence — and therefore every table — is identical to a single-process run.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from quoteframe.corpus import Item, Warning_
 from quoteframe.lexicon import load_lexicons
@@ -21,6 +22,7 @@ from quoteframe.quotes import QuoteExtractor
 from quoteframe.records import DocResult, Document, Skip
 
 Message = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -85,14 +87,10 @@ def _run_batch(docs: list[Document]) -> list[DocResult]:
 BATCH_DOCS = 8  # documents per task: fewer round trips, and still fine-grained enough to balance workers
 
 
-def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) == BATCH_DOCS:
-            yield batch
-            batch = []
-    if batch:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items in order, the last one shorter (``itertools.batched`` needs Python 3.12)."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
         yield batch
 
 
@@ -130,7 +128,7 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
-        yield from with_warnings(_in_order(pool, _batches(documents()), window=4 * jobs))
+        yield from with_warnings(_in_order(pool, batched(documents(), BATCH_DOCS), window=4 * jobs))
 
 
 def _in_order(pool: Any, batches: Iterator[list[Document]], window: int) -> Iterator[DocResult]:
