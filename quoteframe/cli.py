@@ -309,7 +309,7 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
-                        replace_frames=replace_lexicon)
+                        replace_frames=replace_lexicon, keep_quotes=hits)  # the table needs no quotation rows
     results, report = run_corpus(opts, analysis)
     if hits:
         table = Table(HIT_COLUMNS, hit_rows(results))

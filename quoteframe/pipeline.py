@@ -46,6 +46,7 @@ class Analysis:
     frames: bool = False
     frame_lexicons: tuple[str, ...] = ()
     replace_frames: bool = False
+    keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
 
 
 class DocumentAnalyser:
@@ -55,6 +56,7 @@ class DocumentAnalyser:
         from pathlib import Path
 
         lex = load_lexicons(Path(analysis.lexicon_dir) if analysis.lexicon_dir else None)
+        self.keep_quotes = analysis.keep_quotes
         self.extractor = QuoteExtractor(lex)
         self.frames = None
         if analysis.frames:
@@ -66,6 +68,8 @@ class DocumentAnalyser:
         result = self.extractor.extract(doc)
         if self.frames is not None:
             self.frames.annotate(doc, result)
+        if not self.keep_quotes:
+            result.quotes = []  # not needed by the caller: less to send back from a worker process
         return result
 
 
