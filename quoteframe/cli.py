@@ -5,6 +5,7 @@ This is the only module that imports click or writes to the terminal.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
 import sys
@@ -26,6 +27,16 @@ from quoteframe.tables import FORMATS, Table, write_table
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
 
 
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown --encoding is a usage error before anything is read, not a skip of every file."""
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r} (e.g. utf-8, cp1252, latin-1, utf-16)") from None
+    return value
+
+
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads a corpus shares."""
     decorators = [
@@ -36,7 +47,8 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
         click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
                      show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
-        click.option("--encoding", default=None, help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
+        click.option("--encoding", default=None, callback=_known_encoding,
+                     help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
         click.option("--lexicons", "lexicon_dir", type=click.Path(file_okay=False), default=None,
                      help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

@@ -83,6 +83,8 @@ def test_explicit_encodings(tmp_path: Path) -> None:
     assert _docs(_read(latin, encoding="latin-1")) == [("x", "café"), ("y", "ok")]
     items = _read(latin, encoding="ascii")
     assert items[-1] == Skip(f"{latin}:2", items[-1].reason) and "cannot decode as ascii" in items[-1].reason
+    unknown = _read(latin, encoding="klingon")
+    assert len(unknown) == 1 and isinstance(unknown[0], Skip) and "cannot decode as klingon" in unknown[0].reason
 
 
 def test_the_cli_counts_a_broken_file(tmp_path: Path) -> None:
@@ -95,3 +97,8 @@ def test_the_cli_counts_a_broken_file(tmp_path: Path) -> None:
     assert [r["doc_id"] for r in parse_csv(out)] == ["d0", "d1", "d2"]
     assert f"skipped {path}:4: the rest of the file cannot be read" in err
     assert err.strip().splitlines()[-1] == "quoteframe: read 3 documents, skipped 1"
+
+
+def test_an_unknown_encoding_is_a_usage_error() -> None:
+    code, out, err = run_cli("quotes", str(SEEDS), "--encoding", "klingon")
+    assert code == 2 and out == "" and "unknown encoding 'klingon'" in err and "Traceback" not in err
