@@ -14,6 +14,7 @@ import io
 import json
 import lzma
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -186,10 +187,19 @@ class UniqueIds:
         self._seen: dict[str, int] = {}
 
     def claim(self, doc_id: str) -> str | None:
-        """The new id when ``doc_id`` was seen before in this run, else None."""
-        count = self._seen.get(doc_id, 0) + 1
-        self._seen[doc_id] = count
-        return f"{doc_id}#{count}" if count > 1 else None
+        """The new id when ``doc_id`` was seen before in this run, else None. A new id is never one the
+        run has already used, as given or as made (ids ``x, x, x#2`` become ``x, x#2, x#2#2``)."""
+        count = self._seen.get(doc_id)
+        if count is None:
+            self._seen[doc_id] = 1
+            return None
+        new_id = f"{doc_id}#{count + 1}"
+        while new_id in self._seen:
+            count += 1
+            new_id = f"{doc_id}#{count + 1}"
+        self._seen[doc_id] = count + 1
+        self._seen[new_id] = 1
+        return new_id
 
     @staticmethod
     def warning(source: str, doc_id: str, new_id: str) -> Warning_:
@@ -288,7 +298,7 @@ def file_items(file: CorpusFile, stream: BinaryIO, opts: ReadOptions) -> Iterato
 def _text_document(data: bytes, source: str, rel: str, opts: ReadOptions,
                    manifest: dict[str, tuple[str, str]]) -> Iterator[Item]:
     """The one document of a text file."""
-    if looks_binary(data) and not (opts.encoding and opts.encoding.lower().startswith("utf-16")):
+    if looks_binary(data) and not _wide_encoding(opts.encoding):
         yield Skip(source, "binary file (NUL or control bytes), not text")
         return
     try:
@@ -341,17 +351,35 @@ def _byte_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
 
 
 def _text_lines(head: bytes, stream: BinaryIO, opts: ReadOptions, warn: list[str]) -> Iterator[str]:
-    """Decoded lines of a record file, each with its line end.
+    """Decoded lines of a record file, each with its line end: ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old
+    Mac files), as universal newlines split them, but never a U+2028 or U+0085 inside a JSON string."""
+    for line in _decoded_lines(head, stream, opts, warn):
+        if "\r" in line and "\r" in line.rstrip("\r\n"):
+            yield from CR_LINE_RE.findall(line)
+        else:
+            yield line
+
+
+CR_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+
+
+def _decoded_lines(head: bytes, stream: BinaryIO, opts: ReadOptions, warn: list[str]) -> Iterator[str]:
+    """Lines split at ``\\n`` bytes and decoded one by one.
 
     Without --encoding a line is UTF-8, or cp1252 when it is not (a warning names the first such line),
-    so one stray line does not turn the rest of a UTF-8 dump into mojibake. With --encoding a line that
-    does not decode ends the file there, with its line number. Encodings in which a newline is not the
-    byte ``\\n`` (UTF-16, UTF-32) are decoded as one stream.
+    so one stray line does not turn the rest of a UTF-8 dump into mojibake. With --encoding one
+    incremental decoder reads every line (stateful encodings keep their state, a BOM is dropped once),
+    and a line that does not decode ends the file there, with its line number. Encodings in which a
+    newline is not the byte ``\\n`` (UTF-16, UTF-32) are decoded as one stream.
     """
     lineno = 0
+    decoder = None
     if opts.encoding:
         try:
-            splits_on_newline = "\n".encode(opts.encoding) == b"\n"
+            encoder = codecs.getincrementalencoder(opts.encoding)()
+            encoder.encode("a")  # past any BOM: the newline as it appears inside the text
+            splits_on_newline = encoder.encode("\n") == b"\n"
+            decoder = codecs.getincrementaldecoder(opts.encoding)()
         except LookupError as exc:
             raise _StreamBroke(1, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
         if not splits_on_newline:
@@ -370,18 +398,22 @@ def _text_lines(head: bytes, stream: BinaryIO, opts: ReadOptions, warn: list[str
         try:
             raw = next(lines)
         except StopIteration:
-            return
+            break
         except READ_ERRORS as exc:
             raise _StreamBroke(lineno + 1, _reason(exc)) from exc
         lineno += 1
-        if opts.encoding:
+        if decoder is not None:
             try:
-                yield raw.decode(opts.encoding)
+                line = decoder.decode(raw)
             except UnicodeDecodeError as exc:
                 raise _StreamBroke(lineno, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
+            if line:
+                yield line
             continue
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
             raw, offset = raw[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
+            if not raw:  # a file that is only a BOM is empty
+                continue
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -390,6 +422,21 @@ def _text_lines(head: bytes, stream: BinaryIO, opts: ReadOptions, warn: list[str
                             "decoded as cp1252 (use --encoding to choose)")
             yield raw.decode("cp1252", errors="replace")
         offset += len(raw)
+    if decoder is not None:
+        try:
+            rest = decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            raise _StreamBroke(lineno, f"cannot decode as {opts.encoding} ({exc}); try another --encoding") from exc
+        if rest:
+            yield rest
+
+
+def _wide_encoding(encoding: str | None) -> bool:
+    """UTF-16 or UTF-32 (any spelling): NUL bytes are text there, so the binary test does not apply."""
+    try:
+        return bool(encoding) and codecs.lookup(encoding or "").name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 class _Prefixed(io.RawIOBase):
@@ -408,7 +455,7 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._stream.read(len(buffer))
+        data = getattr(self._stream, "read1", self._stream.read)(len(buffer))  # see _byte_lines
         buffer[:len(data)] = data
         return len(data)
 
@@ -419,7 +466,7 @@ def _reason(exc: BaseException) -> str:
 
 def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str) -> Iterator[Item]:
     """The records of a JSONL or CSV file whose first bytes are ``head`` and the rest ``stream``."""
-    if looks_binary(head) and not (opts.encoding and opts.encoding.lower().startswith("utf-16")):
+    if looks_binary(head) and not _wide_encoding(opts.encoding):
         yield Skip(source, "binary file (NUL or control bytes), not text")
         return
     warn: list[str] = []

@@ -3,6 +3,7 @@ off keeps what came before the break, and every line that cannot be used is name
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import random
@@ -102,3 +103,40 @@ def test_the_cli_counts_a_broken_file(tmp_path: Path) -> None:
 def test_an_unknown_encoding_is_a_usage_error() -> None:
     code, out, err = run_cli("quotes", str(SEEDS), "--encoding", "klingon")
     assert code == 2 and out == "" and "unknown encoding 'klingon'" in err and "Traceback" not in err
+
+
+def test_old_mac_line_ends_and_a_bom_alone(tmp_path: Path) -> None:
+    cr_csv = tmp_path / "cr.csv"
+    cr_csv.write_bytes(b'id,text\r1,"Taxes will fall, Smith said."\r2,"We disagree."\r')
+    cr_jsonl = tmp_path / "cr.jsonl"
+    cr_jsonl.write_bytes(b'{"id": "a", "text": "a b"}\r{"id": "b", "text": "c d"}\r')
+    assert _docs(_read(cr_csv)) == [("1", "Taxes will fall, Smith said."), ("2", "We disagree.")]
+    assert _docs(_read(cr_jsonl)) == [("a", "a b"), ("b", "c d")]
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf")
+    assert _read(bom) == [Skip(str(bom), "empty file")]
+
+
+def test_explicit_encodings_decode_across_lines(tmp_path: Path) -> None:
+    """One decoder reads the whole file: a BOM is dropped once (utf-8-sig), a stateful encoding keeps its
+    state from line to line (ISO-2022-KR designates its character set once, at the start)."""
+    sig = tmp_path / "sig.jsonl"
+    good = "".join(json.dumps({"id": f"g{i}", "text": "ok"}) + "\n" for i in range(9))
+    sig.write_bytes(codecs.BOM_UTF8 + good.encode() + b'{"id": "bad", "text": "caf\xe9"}\n')
+    items = _read(sig, encoding="utf-8-sig")
+    assert _docs(items) == [(f"g{i}", "ok") for i in range(9)]
+    assert items[-1] == Skip(f"{sig}:10", items[-1].reason)
+    korean = tmp_path / "kr.jsonl"
+    korean.write_bytes('{"id": "1", "text": "한국어 one"}\n{"id": "2", "text": "한국어 two"}\n'.encode("iso2022_kr"))
+    assert _docs(_read(korean, encoding="iso2022_kr")) == [("1", "한국어 one"), ("2", "한국어 two")]
+    wide = tmp_path / "w32.jsonl"
+    wide.write_bytes((json.dumps({"id": "w", "text": "Ақорда"}, ensure_ascii=False) + "\n").encode("utf-32"))
+    assert _docs(_read(wide, encoding="UTF32")) == [("w", "Ақорда")]
+
+
+def test_renamed_ids_never_collide(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": f"text {n}"}) + "\n"
+                            for n, i in enumerate(["x", "x", "x#2", "x", "y"])), encoding="utf-8")
+    ids = [d for d, _ in _docs(_read(path))]
+    assert ids == ["x", "x#2", "x#2#2", "x#3", "y"] and len(set(ids)) == len(ids)
