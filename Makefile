@@ -34,7 +34,7 @@ wordnet: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lint]'
-	$(BIN)/ruff check quoteframe tests
+	$(BIN)/ruff check quoteframe tests scripts
 	$(BIN)/mypy quoteframe
 
 bench: $(STAMP)

@@ -67,6 +67,34 @@ def _run(task: str, texts: list[str], n: int, conn: object) -> None:
     conn.send((elapsed, _peak_mb(), base_mb))  # type: ignore[attr-defined]
 
 
+STAGES = ("quotation marks", "+ document entities", "+ attribution")
+
+
+def _run_stages(texts: list[str], n: int, conn: object) -> None:
+    """Where the time of ``quotes`` goes: the same documents run three times, each run doing one more
+    stage of ``QuoteExtractor.extract`` (find the marks; build the document's entity index; attribute
+    every quotation). A stage's own cost is the difference between its run and the one before."""
+    from quoteframe.attribution import DocumentAttributor
+    from quoteframe.quotemarks import find_quote_spans
+    from quoteframe.quotes import QuoteExtractor
+    from quoteframe.records import Document
+
+    docs = [texts[i % len(texts)] for i in range(n)]
+    extractor = QuoteExtractor()
+    times = []
+    for stage in range(len(STAGES)):
+        t0 = time.perf_counter()
+        for i, text in enumerate(docs):
+            if stage == 2:
+                extractor.extract(Document(f"d{i}", text))
+                continue
+            spans, _ = find_quote_spans(text)
+            if stage == 1 and spans:
+                DocumentAttributor(text, [(s.start, s.end) for s in spans], extractor.lex, extractor.seg)
+        times.append(time.perf_counter() - t0)
+    conn.send(times)  # type: ignore[attr-defined]
+
+
 def _run_variants(quote_texts: list[tuple[str, str]], n: int, conn: object) -> None:
     from quoteframe.records import Quote
     from quoteframe.variants import find_variants
@@ -200,6 +228,19 @@ def main() -> None:
     results["docs"] = rows
     results["ratios"] = ratios
 
+    # the 10x target leaves a tenth of the tokenizer's time for everything: how each stage spends it
+    stage_times = measure(_run_stages, texts, sizes[-1])
+    t_tok, srows, before = per_task["tokenize"][-1], [], 0.0
+    for name, t in zip(STAGES, stage_times):
+        own = max(t - before, 0.0)
+        srows.append([name, f"{t:.2f}", f"{t_tok / t:.2f}x", f"{own:.2f}", f"{100 * own / (t_tok / 10):.0f}%"])
+        before = t
+    print()
+    print(tabulate(srows, headers=[f"quotes, {sizes[-1]} docs: stages", "seconds (cumulative)", "vs tokenizer",
+                                   "stage seconds", "of a 10x budget"]))
+    print("(a stage's share of the time a command 10x faster than NLTKWordTokenizer may take; one process)")
+    results["stages"] = srows
+
     from quoteframe.quotes import QuoteExtractor
     from quoteframe.records import Document
 
@@ -224,7 +265,7 @@ def main() -> None:
     esizes = [int(s) for s in args.e2e_sizes.split(",")] if args.e2e_sizes else []
     tok_mb = sum(len(texts[i % len(texts)].encode("utf-8")) for i in range(sizes[-1])) / 1e6
     tok_rate = tok_mb / per_task["tokenize"][-1]  # MB/s of NLTKWordTokenizer at the largest in-memory size
-    erows, eresults = [], []
+    erows: list[list[object]] = []
     with tempfile.TemporaryDirectory(prefix="quoteframe-bench-") as tmp:
         for jobs in ([1, cores] if cores > 1 else [1]):
             for command in ("quotes", "frames"):

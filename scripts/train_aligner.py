@@ -73,9 +73,10 @@ def main() -> None:
         best = max(best, (f1, round(float(t), 3)))
     print(f"fitted on {args.train} ({len(ya)} candidate pairs, both directions); threshold chosen on "
           f"{1 + len(args.tune)} file(s): F1 {best[0]:.4f} at probability {best[1]}")
+    fitted_on = "MultiMWA-MTRef train sure links; threshold on train" + (" and dev" if args.tune else "")
     args.out.write_text(json.dumps({"features": FEATURES, "weights": [round(float(w), 6) for w in clf.coef_[0]],
                                     "bias": round(float(clf.intercept_[0]), 6), "threshold": best[1],
-                                    "fitted_on": "MultiMWA-MTRef train sure links; threshold on train" + (" and dev" if args.tune else "")}, indent=1) + "\n", encoding="utf-8")
+                                    "fitted_on": fitted_on}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
 
