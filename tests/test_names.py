@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from anyascii import anyascii
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,3 +81,10 @@ _SURNAME = st.sampled_from(["Smith", "Smyth", "Tokayev", "Toqaev", "Kim", "Kimm"
 def test_canonical_names_equal_every_pair_clustering(pairs: list[tuple[str, str]]) -> None:
     names = [f"{g.strip()} {s}".strip() for g, s in pairs]
     assert canonical_names(names) == canonical_names_by_every_pair(names)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aabbs -\n")), max_size=25))
+def test_doubled_letters_rule_is_the_back_reference_one(text: str) -> None:
+    pattern, repl, _ = _RULES[-1]
+    assert pattern.sub(repl, text) == re.sub(r"(.)\1+", r"\1", text)
