@@ -37,7 +37,9 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 NEWLINE_RE = re.compile("\n")
-PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
+# possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
+# space), so giving characters back cannot help a match, and the engine is told not to try
+PROPER_RE = re.compile(r"\b[a-z][\w’'\-]*+[,;]?+ ([A-Z][\w’'\-.]*+)")
 
 
 @dataclass
@@ -140,7 +142,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     run: re.Match[str] | None = None
     headline = False
     line_start = line_end = -1
-    before: re.Match[str] | None = None
+    before: str | None = None  # the lower-case word right before the run
     role: Role | None = None
     orgheads = lex.orgheads
     org_roles = lex.org_roles
@@ -161,12 +163,14 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             if not line_start <= pos < line_end:
                 line_start = text.rfind("\n", 0, pos) + 1
                 line_end = text.find("\n", pos) % (len(text) + 1)
-                headline = in_headline(pos)
+                # a line whose last character is a stop is no headline (``is_title_case`` strips only
+                # white space and closing quotes before testing for one): most lines end so
+                headline = text[line_end - 1] not in ".!?:" and in_headline(pos)
             if not headline:
                 # PREV_WORD_RE needs "<lower-case letter> " right before the run: test that first
                 if pos >= 2 and text[pos - 1] == " " and "a" <= text[pos - 2] <= "z":
-                    before = PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-                    role = lex.roles.get(before.group(1)) if before else None
+                    before = _word_before(text, pos)
+                    role = lex.roles.get(before) if before else None
                 else:
                     before = role = None
         if headline:
@@ -190,9 +194,11 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             ents.orgs[org] += 1
         if name and len(name) >= 2:
             full = " ".join(name)
-            person = ents.people.setdefault(full, Person(full, first_pos=m.start()))
+            person = ents.people.get(full)
+            if person is None:
+                person = ents.people[full] = Person(full, first_pos=m.start())
             person.count += 1
-            if before is not None and before.group(1) in {"former", "ex", "late"}:
+            if before in {"former", "ex", "late"}:
                 person.former = True
             if title:  # most mentions of a person carry no title: nothing to add
                 key = tuple(title)
@@ -227,6 +233,22 @@ def _may_follow_org_role(text: str, pos: int, org_roles: tuple[str, ...]) -> boo
     return pos >= 2 and text[pos - 1] == " " and text.endswith(org_roles, 0, pos - 1)
 
 
+def _word_before(text: str, pos: int) -> str | None:
+    """``PREV_WORD_RE.search(text, max(0, pos - 40), pos)``'s word, for a run at ``pos`` with a space and a
+    lower-case letter before it. When the characters after the last space before that one are all a-z,
+    they are that word: the regex's match can start only where a stretch of a-z starts after a non-word
+    character, and this is the one such stretch ending at ``pos - 1``; a string slice and three string
+    tests then stand for a regex search tried at up to 40 positions. Other cases go to the regex."""
+    lo = max(0, pos - 40)
+    space = text.rfind(" ", lo, pos - 1)
+    if space >= 0:
+        word = text[space + 1:pos - 1]
+        if word.isascii() and word.isalpha() and word.islower():
+            return word
+    before = PREV_WORD_RE.search(text, lo, pos)
+    return before.group(1) if before else None
+
+
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
 # (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
@@ -243,6 +265,7 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
     no org role word before it) is not yielded: most runs are such words (The, He, Trump), and this
     spares each of them a generator step.
     """
+    titles = lex.titles
     for m in RUN_RE.finditer(text):
         run = m.group()
         if "." not in run:
@@ -253,9 +276,9 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
             yield m, run.split()
             continue
         words: list[str] = []
-        for w in m.group().split():
+        for w in run.split():
             words.append(w)
-            if w.endswith(".") and not (lex.is_title(w.lower()) or len(w) == 2 or w.count(".") > 1):
+            if w[-1] == "." and not (w.lower() in titles or len(w) == 2 or w.count(".") > 1):
                 yield m, words
                 words = []
         if words:
@@ -342,22 +365,25 @@ class RunSplitter:
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
         title, name = clean[:cut_title], clean[cut_title:]
-        name_lowers = [w.lower() for w in name]
-        if "of" in name_lowers:  # President Alexander Lukashenko of Belarus
-            cut = name_lowers.index("of")
-            title = title + name[cut + 1:]
-            name = name[:cut]
+        # a word whose lower case is "of" is "of" in ``lowers`` too: few names hold one
+        if "of" in lowers[cut_title:]:  # President Alexander Lukashenko of Belarus
+            name_lowers = [w.lower() for w in name]
+            if "of" in name_lowers:
+                cut = name_lowers.index("of")
+                title = title + name[cut + 1:]
+                name = name[:cut]
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
-        if any((w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha() for w in name):
-            name = []
+        for w in name:
+            if (w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha():
+                return title, [], ""
         return title, name, ""
 
 
 def _last_title(lowers: list[str], titles: frozenset[str]) -> int:
     """Index of the last title word of a run (``President``, ``Sen.``), or -1: searched from the end,
     where it usually is, and most runs hold none, which one set test over the run settles."""
-    if titles.isdisjoint(lowers) and not any(w.endswith(".") for w in lowers):
-        return -1
+    if titles.isdisjoint(lowers) and "." not in "".join(lowers):
+        return -1  # no title word, and no word with a dot, so none ending with one (Sen.)
     for i in range(len(lowers) - 1, -1, -1):
         w = lowers[i]
         if w in titles or w.rstrip(".") in titles:

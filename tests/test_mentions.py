@@ -1,0 +1,31 @@
+"""The fast paths of the entity scan give what the plain regular expressions they stand for give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteframe.mentions import PREV_WORD_RE, PROPER_RE, _word_before
+
+pieces = st.sampled_from(["former", "ex", "the", "protest", "group", "President", "Sen.", "Oyan", "said", "x",
+                          " ", "  ", "\n", "-", "(", "’", "'", ",", ";", "é", "_", "9", "a" * 41])
+texts = st.lists(pieces, max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts, st.data())
+def test_word_before_is_the_regex_search(text: str, data: st.DataObject) -> None:
+    starts = [p for p in range(2, len(text) + 1) if text[p - 1] == " " and "a" <= text[p - 2] <= "z"]
+    for pos in data.draw(st.lists(st.sampled_from(starts), max_size=5)) if starts else []:
+        found = PREV_WORD_RE.search(text, max(0, pos - 40), pos)
+        assert _word_before(text, pos) == (found.group(1) if found else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(pieces, st.sampled_from(["Tokayev", "U.S.", "Ministry’s", "al-Assad"])), max_size=30)
+       .map("".join))
+def test_proper_words_regex_gives_back_nothing_it_could_use(text: str) -> None:
+    plain = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
+    assert PROPER_RE.findall(text) == plain.findall(text)
