@@ -25,9 +25,16 @@ QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"',
 QUOTE_PAIRS = [(chr(mark), plain) for mark, plain in QUOTE_NORMALISE.items()]
 
 TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev fr atty supt insp".split()
+# The title alternative is tried at every token, and its case-insensitive branches are slow to fail, so
+# it is guarded by a lookahead it implies: every character a case-insensitive letter of these
+# abbreviations matches is a word character (ſ, ı and İ included), so a match is a run of as many word
+# characters as the abbreviation has letters, then a period and whitespace. The guard fails fast on
+# ordinary words and changes no match.
+_TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(max(map(len, TITLE_ABBREVIATIONS)))
+                + r"}\.\s)")
 # abbreviations and initials keep their period (Mr. Clarke, Donald J. Trump, U.S.), so a period token
 # always ends a sentence
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
                       r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 
