@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -449,18 +450,18 @@ class DocumentAttributor:
         fs, fe, core_end = self.frame(qi)
         toks, mentions = self.analysed(fs, fe)
         cues = self.cues_of(fs, fe)
-        qpos = next(k for k, t in enumerate(toks) if t.quote == qi)
+        qpos = _quote_position(toks, self.marked[qi][0])
         speaker: Speaker | None = None
         cue_used: Cue | None = None
         # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame
-        left_bound = next((k for k in range(qpos - 1, -1, -1) if toks[k].text in SENT_END), -1)
-        right_bound = next((k for k in range(qpos + 1, len(toks)) if toks[k].text in SENT_END), len(toks))
+        left_bound, right_bound = _sentence_bounds(toks, qpos)
         # 1. right after the quotation
         after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
                  and all(toks[k].text in {",", "—", "-"} or toks[k].quote >= 0 or toks[k].lower in SKIPPABLE
                          or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
         left: list[Cue] = []
-        for c in sorted((c for c in cues if left_bound < c.index < qpos), key=lambda c: -c.index):
+        # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
+        for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
@@ -542,13 +543,14 @@ class DocumentAttributor:
         """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare."""
         s, e = self.spans[qi]
         content = self.text[s:e].strip().rstrip("’'\"” ")  # a nested quotation can end the content
-        words = content.split()
+        # only "three words or more" and "four or more" are asked: a long quotation is not split whole
+        words = content.split(maxsplit=4)
         first_alpha = next((ch for ch in content if ch.isalpha()), "")
         ends_sentence = content.rstrip("”’\"' )").endswith((".", "!", "?", "…"))
-        before = [t for t in toks[:qpos] if t.is_word]
         prev = toks[qpos - 1] if qpos > 0 else None
         nxt = toks[qpos + 1] if qpos + 1 < len(toks) else None
-        at_start = not before or (prev is not None and (prev.text in {":", "—"} or prev.quote >= 0))
+        at_start = not any(t.is_word for t in toks[:qpos]) or \
+            (prev is not None and (prev.text in {":", "—"} or prev.quote >= 0))
         if prev is not None and prev.text in SENT_END:
             at_start = True
         after_cue = cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
@@ -568,6 +570,27 @@ class DocumentAttributor:
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
         return "partial" if speaker else "scare"
+
+
+def _quote_position(toks: list[Token], mark: int) -> int:
+    """Index of the placeholder token of the quotation whose opening mark is at ``mark``.
+
+    ``tokenize`` gives tokens in strictly increasing start order (quotations are disjoint and sorted,
+    and plain text between them is tokenised left to right), and the placeholder starts at the mark:
+    so it is the first token that does not start before the mark, found by bisection instead of a scan.
+    """
+    return bisect.bisect_left(toks, mark, key=operator.attrgetter("start"))
+
+
+def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
+    """The nearest sentence-end tokens before and after ``qpos`` (-1 and ``len(toks)`` when there are none)."""
+    left = qpos - 1
+    while left >= 0 and toks[left].text not in SENT_END:
+        left -= 1
+    right = qpos + 1
+    while right < len(toks) and toks[right].text not in SENT_END:
+        right += 1
+    return left, right
 
 
 def _normalise_np(text: str) -> str:
