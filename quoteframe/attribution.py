@@ -486,9 +486,11 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
-        kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions)
+            lead_in = cue_used is not None
+        kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
             speaker = self.inherited(qi)
@@ -539,8 +541,12 @@ class DocumentAttributor:
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
-             mentions: list[Mention] | None = None) -> str:
-        """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare."""
+             mentions: list[Mention] | None = None, lead_in: bool = False) -> str:
+        """direct: a clause or sentences of speech; partial: words inside the reporter's sentence; scare.
+
+        ``lead_in``: the cue ends the previous paragraph (``The spokesman said:``), so it stands before
+        the quotation, and its token positions belong to that paragraph's tokens, not to ``toks``.
+        """
         s, e = self.spans[qi]
         content = self.text[s:e].strip().rstrip("’'\"” ")  # a nested quotation can end the content
         # only "three words or more" and "four or more" are asked: a long quotation is not split whole
@@ -553,14 +559,18 @@ class DocumentAttributor:
             (prev is not None and (prev.text in {":", "—"} or prev.quote >= 0))
         if prev is not None and prev.text in SENT_END:
             at_start = True
-        after_cue = cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
+        cue_follows = cue is not None and not lead_in and cue.index > qpos
+        after_cue = lead_in or cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
                                          or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
-        closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue is not None and cue.index > qpos) \
+        closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
+        if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and prev.text == ":")):
+            return "direct"  # a colon after the cue introduces what was said, however short (He said: “No.”)
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
-        if at_start and cue is not None and cue.index > qpos and content.endswith((",", "!", "?", ".", "…")):
+        if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
+            assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
                    for k in range(qpos + 1, cue.index)):

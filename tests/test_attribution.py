@@ -53,3 +53,16 @@ def test_unresolvable_speaker_stays_empty_and_scare_quotes_have_none() -> None:
     rows = attribute("The so-called “reforms” changed little. “This is nothing new,” she said.")
     assert rows[0] == ("scare", "", "")
     assert rows[1][1] == "" and rows[1][2] == "she"
+
+
+def test_colon_lead_in_longer_than_the_quotation_frame() -> None:
+    # the cue's token positions belong to the lead-in paragraph, which has more tokens than the frame of
+    # the quotation: they used to be read against the quotation's own tokens (an IndexError)
+    text = ("Officials gave a long and detailed briefing on Monday, and after many questions from reporters "
+            "the chief negotiator Ivan Petrenko said:\n\n“No.”\n\nThe talks resume on Friday.")
+    assert attribute(text) == [("direct", "Ivan Petrenko", "Ivan Petrenko")]
+
+
+@pytest.mark.parametrize("text", ["The minister said: “No.”", "The minister said:\n\n“Never.”"])
+def test_a_colon_after_the_cue_introduces_a_direct_quotation_however_short(text: str) -> None:
+    assert attribute(text)[0][:2] == ("direct", "minister")
