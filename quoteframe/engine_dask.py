@@ -27,7 +27,7 @@ from quoteframe.corpus import (
     unreadable,
 )
 from quoteframe.errors import InputError, ResourceMissing
-from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport, batched
+from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport, analyse_or_skip, batched, count_result
 from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
@@ -35,7 +35,7 @@ BATCH_FILES = 32  # files per task: one analyser per task, and no task per small
 
 
 def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysis) -> list[object]:
-    """Worker side: fetch and read each file, analyse its documents; (source, DocResult) per document."""
+    """Worker side: fetch and read each file, analyse its documents; (source, doc_id, DocResult or Skip) per document."""
     import fsspec
 
     analyser = DocumentAnalyser(analysis)
@@ -44,7 +44,8 @@ def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysi
         try:
             with fsspec.open(file.location, "rb", compression="infer") as fh:
                 for item in file_items(file, fh, opts):
-                    out.append((item.source, analyser(item)) if isinstance(item, Document) else item)
+                    out.append((item.source, item.doc_id, analyse_or_skip(analyser, item))
+                               if isinstance(item, Document) else item)
         except READ_ERRORS as exc:  # opening failed (reading part-way is reported by file_items)
             out.append(unreadable(file, exc))
     return out
@@ -135,18 +136,18 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
                     report.warnings += 1
                     message(f"warning: {item.source}: {item.message}")
                 else:
-                    source, result = item
-                    new_id = ids.claim(result.doc_id)
+                    source, doc_id, result = item
+                    new_id = ids.claim(doc_id)  # a document that failed in analysis holds its id too, as in a local run
                     if new_id is not None:
-                        warning = ids.warning(source, result.doc_id, new_id)
+                        warning = ids.warning(source, doc_id, new_id)
                         report.warnings += 1
                         message(f"warning: {warning.source}: {warning.message}")
-                        result = result.renamed(new_id)
+                        if isinstance(result, DocResult):
+                            result = result.renamed(new_id)
                     report.read += 1
-                    for w in result.warnings:
-                        report.warnings += 1
-                        message(f"warning: {result.doc_id}: {w}")
-                    yield result
+                    counted = count_result(result, report, message)
+                    if counted is not None:
+                        yield counted
     finally:
         # closing while tasks still run (an error or Ctrl-C) makes distributed log each cancelled task
         # at WARNING; the run has already said why it stopped

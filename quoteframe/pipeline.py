@@ -11,6 +11,7 @@ import itertools
 import multiprocessing as mp
 import os
 import signal
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,37 @@ class DocumentAnalyser:
         return result
 
 
+def analyse_or_skip(analyser: DocumentAnalyser, doc: Document) -> DocResult | Skip:
+    """The document's result, or a Skip that names the document and the error if the analyser raised.
+
+    An exception here is a bug of quoteframe's (bad input is caught by the reader), but one document
+    that trips it must not cost the rows of all the others in a long run: it is reported and counted
+    like a document that could not be read, never dropped silently, and ``--strict`` fails the run.
+    """
+    try:
+        return analyser(doc)
+    except Exception as exc:  # noqa: BLE001 - any bug, reported with where it happened
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Skip(doc.source or doc.doc_id,
+                    f"internal error ({type(exc).__name__}: {exc}, in {where.name} at "
+                    f"{os.path.basename(where.filename)}:{where.lineno}); please report it with this document")
+
+
+def count_result(result: DocResult | Skip, report: RunReport, message: Message) -> DocResult | None:
+    """Account for one analysed document: its warnings, or its failure (it was counted as read when it
+    was read, and is now counted as skipped instead). The result, or None for a failure."""
+    if isinstance(result, Skip):
+        report.read -= 1
+        report.skipped += 1
+        report.skip_reasons.append(f"{result.source}: {result.reason}")
+        message(f"skipped {result.source}: {result.reason}")
+        return None
+    for w in result.warnings:
+        report.warnings += 1
+        message(f"warning: {result.doc_id}: {w}")
+    return result
+
+
 _WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, built by its initializer
 
 
@@ -83,9 +115,9 @@ def _init_worker(analysis: Analysis) -> None:
     _WORKER["analyser"] = DocumentAnalyser(analysis)
 
 
-def _run_batch(docs: list[Document]) -> list[DocResult]:
+def _run_batch(docs: list[Document]) -> list[DocResult | Skip]:
     analyser = _WORKER["analyser"]
-    return [analyser(doc) for doc in docs]
+    return [analyse_or_skip(analyser, doc) for doc in docs]
 
 
 BATCH_DOCS = 8  # documents per task: fewer round trips, and still fine-grained enough to balance workers
@@ -119,23 +151,22 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
                 report.read += 1
                 yield item
 
-    def with_warnings(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    def with_warnings(results: Iterator[DocResult | Skip]) -> Iterator[DocResult]:
         for res in results:
-            for w in res.warnings:
-                report.warnings += 1
-                message(f"warning: {res.doc_id}: {w}")
-            yield res
+            counted = count_result(res, report, message)
+            if counted is not None:
+                yield counted
 
     if jobs <= 1:
         analyser = DocumentAnalyser(analysis)
-        yield from with_warnings(analyser(doc) for doc in documents())
+        yield from with_warnings(analyse_or_skip(analyser, doc) for doc in documents())
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
         yield from with_warnings(_in_order(pool, batched(documents(), BATCH_DOCS), window=4 * jobs))
 
 
-def _in_order(pool: Any, batches: Iterator[list[Document]], window: int) -> Iterator[DocResult]:
+def _in_order(pool: Any, batches: Iterator[list[Document]], window: int) -> Iterator[DocResult | Skip]:
     """Results of every batch in input order, with at most ``window`` batches handed out and not yet
     passed on. The input is read here, in the caller's thread (``Pool.imap`` reads it in a thread of its
     own, which Ctrl-C cannot stop while it waits on stdin), and no further ahead than the window."""

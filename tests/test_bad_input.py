@@ -6,6 +6,8 @@ import gzip
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, SEEDS, parse_csv, run_cli
 
 BAD = FIXTURES / "bad"
@@ -89,3 +91,56 @@ def test_input_order_does_not_change_output() -> None:
     _, forward, _ = run_cli("quotes", *files, "--jobs", "1")
     _, backward, _ = run_cli("quotes", *reversed(files), "--jobs", "2")
     assert forward == backward and forward.count("\n") > 50
+
+
+def _planted_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that trips on one document: the analyser raises for any text holding 'PLANTED-BUG'."""
+    from quoteframe.quotes import QuoteExtractor
+
+    real = QuoteExtractor.extract
+
+    def extract(self: QuoteExtractor, doc: object) -> object:
+        if "PLANTED-BUG" in doc.text:  # type: ignore[attr-defined]
+            raise IndexError("planted")
+        return real(self, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QuoteExtractor, "extract", extract)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_that_trips_a_bug_is_skipped_by_name_and_the_rest_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = sorted(SEEDS.glob("*.txt"))[:3]
+    for p in texts:
+        shutil.copy(p, corpus / p.name)
+    _, clean_out, _ = run_cli("quotes", str(corpus), "--jobs", "1")
+    bad = corpus / "zz-bug.txt"
+    bad.write_text(texts[0].read_text(encoding="utf-8") + "\nPLANTED-BUG\n", encoding="utf-8")
+    _planted_bug(monkeypatch)
+    code, out, err = run_cli("quotes", str(corpus), "--jobs", jobs)
+    assert code == 0 and out == clean_out  # every other document's rows, in the same bytes
+    lines = err.strip().splitlines()
+    assert any(line.startswith(f"quoteframe: skipped {bad}: internal error (IndexError: planted, in extract at "
+                               "test_bad_input.py:") and line.endswith("please report it with this document")
+               for line in lines), lines
+    assert lines[-1] == "quoteframe: read 3 documents, skipped 1"
+    code, _, err = run_cli("frames", str(corpus), "--jobs", jobs, "--strict")
+    assert code == 1 and "--strict: 1 document(s) skipped" in err
+
+
+def test_dask_workers_report_a_failing_document_with_its_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoteframe.corpus import CorpusFile, ReadOptions
+    from quoteframe.engine_dask import _analyse_files
+    from quoteframe.pipeline import Analysis
+    from quoteframe.records import DocResult, Skip
+
+    pytest.importorskip("fsspec")
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("“We will stay,” the mayor said.", encoding="utf-8")
+    bad.write_text("“We will go,” the mayor said. PLANTED-BUG", encoding="utf-8")
+    _planted_bug(monkeypatch)
+    files = [CorpusFile(str(p), p.name, "txt") for p in (good, bad)]
+    out = _analyse_files(files, ReadOptions(), Analysis())
+    assert [(doc_id, type(res)) for _, doc_id, res in out] == [("good", DocResult), ("bad", Skip)]
