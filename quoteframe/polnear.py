@@ -8,7 +8,10 @@ nothing of PolNeAR is shipped with quoteframe.
 
 A gold item is a *direct* quotation: an attribution whose every content piece is wholly inside quotation
 marks. A prediction is a quotation quoteframe calls direct and attributes to a mention. A prediction is
-correct when it overlaps a gold item's content and its mention overlaps that item's source.
+correct when it overlaps a gold item's content and its mention overlaps that item's source; for the
+stricter ``speaker head`` measure the mention must also start the source (after an article at most), so
+that a noun inside the source's phrase (``California`` in "Paul Huntley, a delegate from California")
+does not count.
 """
 
 from __future__ import annotations
@@ -123,14 +126,40 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, int, int, int, int, int]:
-    """(gold direct, predicted direct, correct predictions, gold items found with their speaker,
-    predictions on a gold item's span, gold items whose span was found)."""
+@dataclass
+class Counts:
+    """Matches on one split (or document): see ``match_document``."""
+
+    gold: int = 0  # gold direct items
+    predicted: int = 0  # quotations quoteframe calls direct and attributes to a mention
+    correct: int = 0  # predictions on a gold item whose mention overlaps its source
+    found: int = 0  # gold items found so
+    spans: int = 0  # predictions on a gold item's content
+    spans_found: int = 0  # gold items whose content was found
+    head: int = 0  # correct predictions whose mention starts the source (give or take an article)
+    head_found: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__))
+
+
+def _starts_source(text: str, mention: tuple[int, int], source: tuple[int, int]) -> bool:
+    """Whether the mention is the source's head: it starts the source, or follows only an article
+    (``a spokesman`` of "a spokesman for the ministry", not ``the ministry``; ``Paul Huntley`` of "Paul
+    Huntley, a delegate from California", not ``California``)."""
+    lead = text[source[0]:mention[0]].lower().split()
+    return mention[0] >= source[0] and (not lead or lead == ["the"] or lead == ["a"] or lead == ["an"])
+
+
+def match_document(quotes: list[Quote], gold: list[Attribution], text: str) -> Counts:
+    """Counts of one document's predictions against its gold attributions. Overlap with the source is
+    PolNeAR's measure; a source span holds the whole noun phrase with its appositives and attached
+    phrases, so ``head`` also asks that the mention start it, which a noun inside the phrase does not."""
     g_items = [g for g in gold if g.direct]
     preds = [q for q in quotes if q.kind == "direct" and q.mention_start is not None]
-    correct = 0
+    counts = Counts(gold=len(g_items), predicted=len(preds))
     found: set[int] = set()
-    span_hits = 0
+    head_found: set[int] = set()
     span_found: set[int] = set()
     for q in preds:
         qspan = (q.start, q.end)
@@ -142,11 +171,15 @@ def match_document(quotes: list[Quote], gold: list[Attribution]) -> tuple[int, i
             span_found.add(gi)
             assert q.mention_start is not None and q.mention_end is not None
             if g.source and _overlap((q.mention_start, q.mention_end), g.source) > 0:
-                correct += 1
+                counts.correct += 1
                 found.add(gi)
+                if _starts_source(text, (q.mention_start, q.mention_end), g.source):
+                    counts.head += 1
+                    head_found.add(gi)
                 break
-        span_hits += hit_span
-    return len(g_items), len(preds), correct, len(found), span_hits, len(span_found)
+        counts.spans += hit_span
+    counts.found, counts.spans_found, counts.head_found = len(found), len(span_found), len(head_found)
+    return counts
 
 
 def score_polnear(root: Path, split: str, analysis: object, message: Callable[[str], None] = lambda m: None) -> list[Score]:
@@ -154,13 +187,14 @@ def score_polnear(root: Path, split: str, analysis: object, message: Callable[[s
     from quoteframe.pipeline import DocumentAnalyser
 
     analyser = DocumentAnalyser(analysis)  # type: ignore[arg-type]
-    totals = [0, 0, 0, 0, 0, 0]
+    totals = Counts()
     data = load_split(root, split)
     for doc, gold in data:
-        counts = match_document(analyser(doc).quotes, gold)
-        totals = [t + c for t, c in zip(totals, counts)]
+        totals += match_document(analyser(doc).quotes, gold, doc.text)
     message(f"PolNeAR {split}: {len(data)} articles")
-    g, p, c, f, s, sf = totals
     name = f"polnear-{split}"
-    return [Score(name, "direct quote span", g, p, s, correct_recall=sf),
-            Score(name, "direct quote + speaker mention", g, p, c, correct_recall=f)]
+    return [Score(name, "direct quote span", totals.gold, totals.predicted, totals.spans, correct_recall=totals.spans_found),
+            Score(name, "direct quote + speaker mention", totals.gold, totals.predicted, totals.correct,
+                  correct_recall=totals.found),
+            Score(name, "direct quote + speaker head", totals.gold, totals.predicted, totals.head,
+                  correct_recall=totals.head_found)]

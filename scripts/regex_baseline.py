@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from quoteframe.evaluate import Score  # noqa: E402
 from quoteframe.lexicon import load_lexicons  # noqa: E402
-from quoteframe.polnear import load_split, match_document  # noqa: E402
+from quoteframe.polnear import Counts, load_split, match_document  # noqa: E402
 from quoteframe.quotemarks import find_quote_spans  # noqa: E402
 from quoteframe.records import Document, Quote  # noqa: E402
 
@@ -66,14 +67,14 @@ class RegexAttributor:
 
 def _score(name: str, attribute: object, data: list, seconds_tok: float, mb: float) -> list[object]:
     t0 = time.perf_counter()
-    totals = [0] * 6
+    totals = Counts()
     for doc, gold in data:
-        totals = [a + b for a, b in zip(totals, match_document(attribute(doc), gold))]  # type: ignore[operator]
+        totals += match_document(attribute(doc), gold, doc.text)  # type: ignore[operator]
     elapsed = time.perf_counter() - t0
-    g, p, c, f = totals[:4]
-    precision, recall = c / max(p, 1), f / max(g, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    return [name, f"{mb / elapsed:.2f}", f"{seconds_tok / elapsed:.2f}x", f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}"]
+    mention = Score("", "", totals.gold, totals.predicted, totals.correct, correct_recall=totals.found)
+    head = Score("", "", totals.gold, totals.predicted, totals.head, correct_recall=totals.head_found)
+    return [name, f"{mb / elapsed:.2f}", f"{seconds_tok / elapsed:.2f}x", f"{mention.precision:.3f}",
+            f"{mention.recall:.3f}", f"{mention.f1:.3f}", f"{head.f1:.3f}"]
 
 
 def main() -> None:
@@ -98,7 +99,8 @@ def main() -> None:
     rows = [_score("regex baseline", RegexAttributor(), data, seconds_tok, mb),
             _score("quoteframe quotes", lambda doc: analyser(doc).quotes, data, seconds_tok, mb)]
     print(f"PolNeAR {args.split}: {len(data)} articles, {mb:.2f} MB; NLTKWordTokenizer {mb / seconds_tok:.2f} MB/s")
-    print(tabulate(rows, headers=["attributor", "MB/s", "vs tokenizer", "P", "R", "F1 (direct + speaker mention)"]))
+    print(tabulate(rows, headers=["attributor", "MB/s", "vs tokenizer", "P", "R", "F1 (direct + speaker mention)",
+                                  "F1 (+ speaker head)"]))
 
 
 if __name__ == "__main__":
