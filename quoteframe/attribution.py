@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quoteframe.lexicon import Lexicons
+from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
@@ -62,6 +62,9 @@ INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
+
+
+NO_ROLE = Role("", "", frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -296,20 +299,23 @@ class DocumentAttributor:
         if role is None:
             return None
         if role.entity == "person":
-            best: tuple[tuple[int, int, int], str] | None = None
+            best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
+            # "the senator said" right after a senator spoke is that senator: the last speaker goes
+            # before the person the document titles most often
+            last = self.last_speaker.name if self.last_speaker and self.last_speaker.etype == "person" else None
             for person in self.ents.people.values():
                 if person.former and not former:
                     continue
                 titles = person.titles
-                related = m.head in titles or any(m.head in self.lex.roles[t].aliases for t in titles if t in self.lex.roles) \
+                related = m.head in titles or any(m.head in self._title_role(t).aliases for t in titles) \
                     or bool(titles & role.aliases)
                 if not related:
                     continue
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                score = (min(overlap, 1), person.count, -person.first_pos)
+                score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
@@ -322,6 +328,10 @@ class DocumentAttributor:
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def _title_role(self, title: str) -> Role:
+        """The role of a person's title as stored (``sen`` for Sen.), or an empty one."""
+        return self.lex.roles.get(title) or self.lex.roles.get(title + ".") or NO_ROLE
 
     def resolve_pronoun(self, m: Mention, mentions: list[Mention], sent_start: int, depth: int = 0) -> Speaker | None:
         ok = COMPAT.get(m.head, set())
@@ -417,18 +427,27 @@ class DocumentAttributor:
                     if k - 1 in by_last:
                         j = k - 1
                         break
-                if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive:
+                if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive \
+                        and not _after_preposition(toks, by_last[j - 1]):
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
+                # X, <an appositive or relative clause>, said: the mention before the clause's opening comma;
+                # one that ends in a prepositional phrase (a spokesman for Sanders, the senator from Vermont)
+                # opens at an earlier comma
                 k = j - 1
-                while k >= 0 and toks[k].text != "," and toks[k].quote < 0 and cue.index - k < 25:
+                while True:
+                    while k >= 0 and toks[k].text != "," and toks[k].quote < 0 and cue.index - k < 25:
+                        k -= 1
+                    if not (k >= 1 and toks[k].text == "," and k - 1 in by_last and cue.index - k < 25
+                            and _after_preposition(toks, by_last[k - 1])):
+                        break
                     k -= 1
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
             break
         if j in by_last and not by_last[j].possessive:
-            return self.resolve(by_last[j], toks, mentions, sent_start)
+            return self.resolve(_phrase_head(by_last[j], toks, by_last), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
         between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
@@ -572,8 +591,9 @@ class DocumentAttributor:
         if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
             assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
+            # the attribution may name its speaker with attached phrases: the senator from Maine said
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
-                   for k in range(qpos + 1, cue.index)):
+                   or (toks[k].lower in ATTACHING and k + 1 < cue.index) for k in range(qpos + 1, cue.index)):
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
@@ -601,6 +621,41 @@ def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
     while right < len(toks) and toks[right].text not in SENT_END:
         right += 1
     return left, right
+
+
+# prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
+# is not the subject of the clause
+ATTACHING = {"of", "for", "at", "from", "in", "with"}
+
+
+def _preposition_before(toks: list[Token], m: Mention) -> int:
+    """Index of the attaching preposition whose object the mention is (… for the ministry, … of the
+    James Martin Center, where the name's mention leaves out its article), or -1."""
+    k = m.first - 1
+    if k >= 0 and toks[k].lower in DETERMINERS:
+        k -= 1
+    return k if k >= 0 and toks[k].lower in ATTACHING else -1
+
+
+def _after_preposition(toks: list[Token], m: Mention) -> bool:
+    return _preposition_before(toks, m) >= 0
+
+
+def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention]) -> Mention:
+    """The mention that heads a subject ending in prepositional phrases: ``a spokesman for the ministry
+    said`` is the spokesman's, ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies
+    wrote`` Lewis's. Only a mention right before the preposition heads it; with none there (``a majority
+    of Americans say``, ``one man in Manchester``) the object is kept, as the nearest that can speak; and a
+    bare title before a person's name keeps the name."""
+    while (k := _preposition_before(toks, m)) >= 0:
+        head = by_last.get(k - 1)
+        if head is None or head.possessive or head.etype == "pron":
+            break
+        if m.etype == "person" and head.etype == "role" and toks[head.first].text[:1].isupper() \
+                and toks[head.first].lower not in DETERMINERS:
+            break  # a title before a name, not a phrase about it: Speaker of the House Paul Ryan
+        m = head
+    return m
 
 
 def _normalise_np(text: str) -> str:

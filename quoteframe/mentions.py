@@ -259,7 +259,8 @@ RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|
 
 def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
           org_roles: tuple[str, ...] | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
-    """Capitalised runs, cut after a word that ends a sentence (West. Russia is two runs, Mr. Clarke one).
+    """Capitalised runs, cut after a word that ends a sentence, without its full stop (West. Russia is two
+    runs, West and Russia; Mr. Clarke one).
 
     With ``org_roles``, a run of one plain word that ``scan_entities`` would skip at once (no org head,
     no org role word before it) is not yielded: most runs are such words (The, He, Trump), and this
@@ -277,10 +278,12 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
             continue
         words: list[str] = []
         for w in run.split():
-            words.append(w)
             if w[-1] == "." and not (w.lower() in titles or len(w) == 2 or w.count(".") > 1):
+                words.append(w[:-1])  # the sentence's full stop is no part of the name (said Mitt Romney.)
                 yield m, words
                 words = []
+            else:
+                words.append(w)
         if words:
             yield m, words
 

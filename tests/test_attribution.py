@@ -66,3 +66,38 @@ def test_colon_lead_in_longer_than_the_quotation_frame() -> None:
 @pytest.mark.parametrize("text", ["The minister said: “No.”", "The minister said:\n\n“Never.”"])
 def test_a_colon_after_the_cue_introduces_a_direct_quotation_however_short(text: str) -> None:
     assert attribute(text)[0][:2] == ("direct", "minister")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive that ends in a prepositional phrase: its object is not the speaker
+    ("“The troops will stay where they are,” Pavel Orlov, a spokesman for Governor Ivan Lenz, said.",
+     ("direct", "Pavel Orlov", "Pavel Orlov")),
+    ("Olga Petrova, 34, of Almaty, said she “never saw anything like it.”", ("partial", "Olga Petrova", "she")),
+    # a subject with attached phrases is its head's
+    ("A spokesman for the Defense Ministry said: “The troops will stay.”", ("direct", "spokesman", "A spokesman")),
+    ("Jeffrey Lane of the Centre for Arms Control Studies wrote that the test was “a provocation.”",
+     ("partial", "Jeffrey Lane", "Jeffrey Lane")),
+    # ... but a partitive keeps the group, and a bare title before a name keeps the name
+    ("A majority of voters say the economy is “on the wrong track.”", ("partial", "voters", "voters")),
+    ("“We will pass the bill this year,” Speaker of the Assembly Rep. Dana Cole said.",
+     ("direct", "Dana Cole", "Assembly Rep. Dana Cole")),
+])
+def test_speaker_is_the_head_of_its_noun_phrase(text: str, expected: tuple[str, str, str]) -> None:
+    assert attribute(text)[0] == expected
+
+
+def test_abbreviated_titles_name_the_role_and_leave_the_name() -> None:
+    assert attribute("“We will rebuild,” said Gov. Tom Reyes.") == [("direct", "Tom Reyes", "Gov. Tom Reyes")]
+    text = "Sen. Ellen Marsh spoke on Tuesday.\n\n“We need answers,” the senator from Maine said."
+    assert attribute(text) == [("direct", "Ellen Marsh", "the senator")]
+
+
+def test_a_role_goes_to_the_last_speaker_who_holds_it() -> None:
+    text = ("Sen. Anna Berg and Sen. Tom Reyes met on Monday. Sen. Anna Berg spoke first.\n\n"
+            "“We will not wait,” Reyes said.\n\n“Nobody asked us,” the senator added.")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_a_name_that_ends_a_sentence_leaves_the_full_stop() -> None:
+    text = "The plan was announced by Ellen Marsh.\n\n“We will act,” Marsh said."
+    assert attribute(text) == [("direct", "Ellen Marsh", "Marsh")]
