@@ -3,7 +3,8 @@
 The driver plans the run exactly as a local run does (directories walked in order with their manifests,
 named files, and globs or URLs such as ``s3://bucket/cc-news/*.jsonl.gz`` expanded through fsspec); workers
 fetch each file's bytes through fsspec and read them with the local reader's own code, so bad input gives
-the same skips and warnings with file and line. Only per-document results come back, in plan order, and
+the same skips and warnings with file and line (a run of fewer files than worker threads is read by the
+driver, with the same code, and its documents go to the workers in batches). Only per-document results come back, in plan order, and
 repeated doc ids are renamed on the driver as a local run renames them: tables are identical.
 """
 
@@ -32,6 +33,7 @@ from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
 BATCH_FILES = 32  # files per task: one analyser per task, and no task per small .txt file
+BATCH_DOCS = 32  # documents per task when the driver reads the files
 
 
 def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysis) -> list[object]:
@@ -49,6 +51,12 @@ def _analyse_files(files: list[CorpusFile], opts: ReadOptions, analysis: Analysi
         except READ_ERRORS as exc:  # opening failed (reading part-way is reported by file_items)
             out.append(unreadable(file, exc))
     return out
+
+
+def _analyse_documents(docs: list[Document], analysis: Analysis) -> list[object]:
+    """Worker side, for documents the driver read: (source, doc_id, DocResult or Skip) per document."""
+    analyser = DocumentAnalyser(analysis)
+    return [(doc.source, doc.doc_id, analyse_or_skip(analyser, doc)) for doc in docs]
 
 
 def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
@@ -74,17 +82,56 @@ def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
     return entries
 
 
-def _units(entries: list[CorpusFile | Skip]) -> Iterator[Skip | list[CorpusFile]]:
-    """Plan-time skips and batches of up to BATCH_FILES files, in plan order."""
+Unit = Skip | Warning_ | list[CorpusFile] | list[Document]
+
+
+def _units(entries: list[CorpusFile | Skip], opts: ReadOptions, read_here: bool = False) -> Iterator[Unit]:
+    """Plan-time skips and batches of up to BATCH_FILES files, in plan order.
+
+    With ``read_here`` the driver reads the files itself and yields their documents in batches of
+    BATCH_DOCS, with the reader's skips and warnings between them: a run of fewer files than the cluster
+    has worker threads (a month's news as one dump) then still spreads over every worker. Reading is
+    lazy, a batch at a time as the caller asks, and costs about a tenth of the analysis it feeds.
+    """
     files: list[CorpusFile] = []  # the run of files since the last skip
     for entry in entries:
         if isinstance(entry, Skip):
             yield from batched(files, BATCH_FILES)
             files = []
             yield entry
+        elif read_here:
+            yield from _read_here(entry, opts)
         else:
             files.append(entry)
     yield from batched(files, BATCH_FILES)
+
+
+def _read_here(file: CorpusFile, opts: ReadOptions) -> Iterator[Skip | Warning_ | list[Document]]:
+    """One file read on the driver, with the local reader's code: batches of documents, and its skips
+    and warnings in their places."""
+    import fsspec
+
+    batch: list[Document] = []
+    try:
+        with fsspec.open(file.location, "rb", compression="infer") as fh:
+            for item in file_items(file, fh, opts):
+                if isinstance(item, Document):
+                    batch.append(item)
+                    if len(batch) == BATCH_DOCS:
+                        yield batch
+                        batch = []
+                    continue
+                if batch:
+                    yield batch
+                    batch = []
+                yield item
+    except READ_ERRORS as exc:  # opening failed (reading part-way is reported by file_items)
+        if batch:
+            yield batch
+            batch = []
+        yield unreadable(file, exc)
+    if batch:
+        yield batch
 
 
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,
@@ -111,21 +158,27 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         slots = sum(client.nthreads().values()) or workers
         window = max(4, 2 * slots)  # tasks in flight: enough to keep every worker busy, few enough that
         # results wait on the cluster only until the driver reaches them, not until the run ends
-        units = _units(entries)
+        n_files = sum(isinstance(e, CorpusFile) for e in entries)
+        units = _units(entries, opts, read_here=n_files < slots)
         pending: deque[object] = deque()
 
         def submit_next() -> None:
             unit = next(units, None)
-            if unit is not None:
-                pending.append(unit if isinstance(unit, Skip) else
-                               client.submit(_analyse_files, unit, opts, analysis, pure=False))
+            if unit is None:
+                return
+            if isinstance(unit, (Skip, Warning_)):
+                pending.append(unit)
+            elif unit and isinstance(unit[0], Document):
+                pending.append(client.submit(_analyse_documents, unit, analysis, pure=False))
+            else:
+                pending.append(client.submit(_analyse_files, unit, opts, analysis, pure=False))
 
         for _ in range(window):
             submit_next()
         ids = UniqueIds()
         while pending:
             unit = pending.popleft()
-            items = [unit] if isinstance(unit, Skip) else unit.result()  # type: ignore[attr-defined]
+            items = [unit] if isinstance(unit, (Skip, Warning_)) else unit.result()  # type: ignore[attr-defined]
             del unit  # the future: its result is released on the cluster
             submit_next()
             for item in items:

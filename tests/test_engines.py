@@ -138,3 +138,29 @@ def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert err.strip().splitlines() == ["quoteframe: interrupted"]  # nothing from the workers
     assert not out.exists()
+
+
+def test_dask_spreads_one_big_file_over_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fewer files than worker threads (here one dump for two workers): the driver reads the file with the
+    local reader and sends its documents in batches, and output and messages are a local run's, in order."""
+    pytest.importorskip("dask.distributed")
+    from quoteframe import engine_dask
+
+    monkeypatch.setattr(engine_dask, "BATCH_DOCS", 4)
+    read_here = []
+    real = engine_dask._read_here
+    monkeypatch.setattr(engine_dask, "_read_here", lambda file, opts: (read_here.append(file.rel), real(file, opts))[1])
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    with gzip.open(tmp_path / "month.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for i in range(23):
+            fh.write(json.dumps({"id": f"d{i % 20}", "text": texts[i % len(texts)], "domain": f"o{i % 3}"}) + "\n")
+            if i == 9:
+                fh.write("{broken\n")
+    code, dask_out, dask_err = run_cli("quotes", str(tmp_path / "month.jsonl.gz"), "--engine", "dask", "--jobs", "2")
+    assert code == 0, dask_err
+    assert read_here == ["month.jsonl.gz"]
+    _, local_out, local_err = run_cli("quotes", str(tmp_path / "month.jsonl.gz"), "--jobs", "1")
+    assert dask_out == local_out and "d2#2:q001" in dask_out
+    assert dask_err == local_err
+    assert "month.jsonl.gz:11: not JSON" in dask_err
+    assert dask_err.strip().splitlines()[-1] == "quoteframe: read 23 documents, skipped 1"
