@@ -65,6 +65,7 @@ COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org
 
 
 NO_ROLE = Role("", "", frozenset(), frozenset())
+INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
 @dataclass(frozen=True)
@@ -299,23 +300,34 @@ class DocumentAttributor:
         if role is None:
             return None
         if role.entity == "person":
+            first_word = m.text.split()[0].lower()
+            if first_word == "another":
+                return Speaker(_normalise_np(m.text), "person", m)  # another senator: not the one named
+            # an indefinite phrase names someone new (a senior official, a Republican lawmaker), unless it
+            # holds the very title of a person the text names (a federal judge … Judge Gonzalo Curiel)
+            indefinite = first_word in INDEFINITE
             best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
-            # "the senator said" right after a senator spoke is that senator: the last speaker goes
-            # before the person the document titles most often
-            last = self.last_speaker.name if self.last_speaker and self.last_speaker.etype == "person" else None
+            # "the senator said" is the senator named or heard last before it: recency goes before the
+            # person the document names most often (a last speaker named by surname alone counts too)
+            last = self.last_speaker if self.last_speaker and self.last_speaker.etype == "person" else None
             for person in self.ents.people.values():
                 if person.former and not former:
                     continue
                 titles = person.titles
-                related = m.head in titles or any(m.head in self._title_role(t).aliases for t in titles) \
-                    or bool(titles & role.aliases)
+                related = m.head in titles or not indefinite and (
+                    any(m.head in self._title_role(t).aliases for t in titles) or bool(titles & role.aliases))
                 if not related:
                     continue
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
+                k = bisect.bisect_left(person.positions, m.start)
+                recent = max(person.positions[k - 1] if k else -1,
+                             _last_word(self.text, person.name.split()[-1], m.start))  # Tokayev said …
+                if last is not None and last.name == person.name and last.mention.start < m.start:
+                    recent = max(recent, last.mention.start)
+                score = (min(overlap, 1), recent, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
@@ -435,19 +447,25 @@ class DocumentAttributor:
                 # one that ends in a prepositional phrase (a spokesman for Sanders, the senator from Vermont)
                 # opens at an earlier comma
                 k = j - 1
+                inside = -1  # the earliest mention skipped for ending in a prepositional phrase
                 while True:
                     while k >= 0 and toks[k].text != "," and toks[k].quote < 0 and cue.index - k < 25:
                         k -= 1
                     if not (k >= 1 and toks[k].text == "," and k - 1 in by_last and cue.index - k < 25
                             and _after_preposition(toks, by_last[k - 1])):
                         break
+                    inside = k - 1
                     k -= 1
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
+                if inside >= 0 and not (k >= 0 and toks[k].text == ","):
+                    # no name before the clause (“…,” a spokesman for the union, who …, said):
+                    j = inside  # the phrase the clause ends is the subject, and its head the speaker
+                    continue
             break
         if j in by_last and not by_last[j].possessive:
-            return self.resolve(_phrase_head(by_last[j], toks, by_last), toks, mentions, sent_start)
+            return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
         between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
@@ -641,7 +659,7 @@ def _after_preposition(toks: list[Token], m: Mention) -> bool:
     return _preposition_before(toks, m) >= 0
 
 
-def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention]) -> Mention:
+def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], titles: frozenset[str]) -> Mention:
     """The mention that heads a subject ending in prepositional phrases: ``a spokesman for the ministry
     said`` is the spokesman's, ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies
     wrote`` Lewis's. Only a mention right before the preposition heads it; with none there (``a majority
@@ -651,11 +669,23 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention]) -> 
         head = by_last.get(k - 1)
         if head is None or head.possessive or head.etype == "pron":
             break
-        if m.etype == "person" and head.etype == "role" and toks[head.first].text[:1].isupper() \
-                and toks[head.first].lower not in DETERMINERS:
+        if m.etype == "person" and toks[head.first].text[:1].isupper() and toks[head.first].lower not in DETERMINERS \
+                and (head.etype == "role" or all(t.lower in titles for t in toks[head.first:head.last + 1])):
             break  # a title before a name, not a phrase about it: Speaker of the House Paul Ryan
         m = head
     return m
+
+
+def _last_word(text: str, word: str, end: int) -> int:
+    """Where ``word`` last stands as a whole word before ``end`` (-1 if nowhere): the entity scan records
+    full names only, and a person is named by surname most of the time."""
+    pos = text.rfind(word, 0, end)
+    while pos >= 0:
+        after = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            return pos
+        pos = text.rfind(word, 0, pos)
+    return -1
 
 
 def _normalise_np(text: str) -> str:

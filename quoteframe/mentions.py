@@ -22,7 +22,7 @@ from quoteframe.segment import POSSESSIVE_LAST, Token
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
 QUANTIFIER_SUBJECTS = {"some", "others", "many", "another", "one", "several", "most", "few", "all", "both"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+DETERMINERS = {"the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "many", "some", "several", "most", "all", "other", "both", "few", "dozens", "hundreds", "thousands"}
 PREMODIFIERS = {"state", "local", "foreign", "top", "senior", "former", "official", "government", "police",
                 "security", "press", "news", "military", "regional", "federal", "national", "chief", "deputy",
@@ -68,6 +68,7 @@ class Person:
     count: int = 0
     first_pos: int = 0
     former: bool = False  # titled "former" / "ex-": a role phrase in the present does not name them
+    positions: list[int] = field(default_factory=list)  # where the document names them in full, in order
 
 
 @dataclass
@@ -198,6 +199,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             if person is None:
                 person = ents.people[full] = Person(full, first_pos=m.start())
             person.count += 1
+            person.positions.append(m.start())
             if before in {"former", "ex", "late"}:
                 person.former = True
             if title:  # most mentions of a person carry no title: nothing to add
@@ -361,9 +363,11 @@ class RunSplitter:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
         titles, orgheads = self.lex.titles, self.lex.orgheads
-        if not orgheads.isdisjoint(lowers):
-            return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
         last_title = _last_title(lowers, titles)
+        # an organisation word before a title describes the title (Army Lt. Gen. Mick Bednarek, Police
+        # Chief Ann Lee): only one after the last title makes the run an organisation's name
+        if not orgheads.isdisjoint(lowers[last_title + 1:]):
+            return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense

@@ -9,9 +9,9 @@ nothing of PolNeAR is shipped with quoteframe.
 A gold item is a *direct* quotation: an attribution whose every content piece is wholly inside quotation
 marks. A prediction is a quotation quoteframe calls direct and attributes to a mention. A prediction is
 correct when it overlaps a gold item's content and its mention overlaps that item's source; for the
-stricter ``speaker head`` measure the mention must also start the source (after an article at most), so
-that a noun inside the source's phrase (``California`` in "Paul Huntley, a delegate from California")
-does not count.
+stricter ``speaker head`` measure the mention must also be the source's head, with only modifiers before
+it in the source, so that a noun inside an attached phrase or an appositive (``California`` in "Paul
+Huntley, a delegate from California") does not count.
 """
 
 from __future__ import annotations
@@ -143,12 +143,17 @@ class Counts:
         return Counts(*(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__))
 
 
+LEAD_BREAKS = {"of", "for", "at", "from", "in", "with", "by", "on", "to", "who", "which", "that"}
+
+
 def _starts_source(text: str, mention: tuple[int, int], source: tuple[int, int]) -> bool:
-    """Whether the mention is the source's head: it starts the source, or follows only an article
-    (``a spokesman`` of "a spokesman for the ministry", not ``the ministry``; ``Paul Huntley`` of "Paul
-    Huntley, a delegate from California", not ``California``)."""
-    lead = text[source[0]:mention[0]].lower().split()
-    return mention[0] >= source[0] and (not lead or lead == ["the"] or lead == ["a"] or lead == ["an"])
+    """Whether the mention is the source's head: inside the source, with nothing before it but words that
+    modify it (``candidate Donald Trump`` in "Republican presidential candidate Donald Trump"), not inside
+    a phrase attached to the head (``the ministry`` in "a spokesman for the ministry") or an appositive
+    (``California`` in "Paul Huntley, a delegate from California")."""
+    lead = text[source[0]:mention[0]]
+    return source[0] <= mention[0] < source[1] and "," not in lead and "(" not in lead and \
+        LEAD_BREAKS.isdisjoint(lead.lower().split())
 
 
 def match_document(quotes: list[Quote], gold: list[Attribution], text: str) -> Counts:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quoteframe.evaluate import GoldQuote, score_seeds
-from quoteframe.polnear import parse_ann
+from quoteframe.polnear import Attribution, match_document, parse_ann
+from quoteframe.records import Quote
 from quoteframe.wordnet import WordNet
 from tests.conftest import GOLD, SEEDS, parse_csv, run_cli
 
@@ -45,6 +46,26 @@ def test_brat_discontinuous_spans_and_direct_detection() -> None:
     attrs = parse_ann(ann, doc, "x.ann")
     assert [a.direct for a in attrs] == [True, False]
     assert attrs[0].content == ((0, 9), (20, 35)) and attrs[0].source == (10, 13)
+
+
+def test_speaker_head_asks_for_the_head_of_the_annotated_source() -> None:
+    text = '"It is over," Paul Huntley, a Sanders delegate from California, said.'
+    source = (text.index("Paul"), text.index(", said"))
+    gold = [Attribution(((1, 11),), source, True)]
+
+    def counts(mention: str):  # type: ignore[no-untyped-def]
+        start = text.index(mention)
+        quote = Quote("d", "", "q1", "direct", "x", mention, start, start + len(mention), "said", 1, 11, "It is over,")
+        return match_document([quote], gold, text)
+
+    head, inside = counts("Paul Huntley"), counts("California")
+    assert (head.correct, head.head) == (1, 1)
+    assert (inside.correct, inside.head) == (1, 0)  # PolNeAR's overlap counts it; the head measure does not
+    assert counts("Sanders delegate").head == 0  # inside the appositive
+    text2 = "Republican presidential candidate Donald Trump said"
+    gold2 = [Attribution(((0, 1),), (0, text2.index(" said")), True)]
+    quote = Quote("d", "", "q1", "direct", "x", "", text2.index("candidate"), text2.index(" said"), "", 0, 1, "R")
+    assert match_document([quote], gold2, text2).head == 1  # modifiers before the mention are no break
 
 
 def _mtref_file(tmp_path, rows: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
