@@ -27,6 +27,7 @@ from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
+    SUBORDINATE,
     DocEntities,
     Mention,
     MentionFinder,
@@ -301,8 +302,10 @@ class DocumentAttributor:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
-            if first_word == "another":
-                return Speaker(_normalise_np(m.text), "person", m)  # another senator: not the one named
+            if first_word == "another" or not SUBORDINATE.isdisjoint(m.text.lower().split()):
+                # another senator: not the one named; the vice president, the deputy minister: no holder of
+                # the title itself, and the document's titles do not say who holds the lesser one
+                return Speaker(_normalise_np(m.text), "person", m)
             # an indefinite phrase names someone new (a senior official, a Republican lawmaker), unless it
             # holds the very title of a person the text names (a federal judge … Judge Gonzalo Curiel)
             indefinite = first_word in INDEFINITE

@@ -35,6 +35,7 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
+SUBORDINATE = {"vice", "deputy", "lt.", "lt", "lieutenant", "assistant", "under"}  # Vice President: not the president
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 NEWLINE_RE = re.compile("\n")
 # possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
@@ -215,8 +216,12 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
 
 
 def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
-    """The titles and modifier keys that title words give a person (President, Kazakh)."""
-    titles = {t.lower().rstrip(".") for t in title if lex.is_title(t.lower()) or lex.is_title(t.lower().rstrip("."))}
+    """The titles and modifier keys that title words give a person (President, Kazakh). A title after a
+    subordinating word is not held (Vice President, Lt. Gov., Deputy Foreign Minister): "the president"
+    is not the vice president. (A title before it is: Sen. … Deputy Leader.)"""
+    lowers = [t.lower() for t in title]
+    first_sub = next((k for k, t in enumerate(lowers) if t in SUBORDINATE), len(lowers))
+    titles = {t.rstrip(".") for t in lowers[:first_sub] if lex.is_title(t) or lex.is_title(t.rstrip("."))}
     return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], fold)
 
 

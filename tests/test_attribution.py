@@ -115,3 +115,14 @@ def test_an_indefinite_role_is_nobody_the_text_names(phrase: str) -> None:
 def test_a_name_that_ends_a_sentence_leaves_the_full_stop() -> None:
     text = "The plan was announced by Ellen Marsh.\n\n“We will act,” Marsh said."
     assert attribute(text) == [("direct", "Ellen Marsh", "Marsh")]
+
+
+@pytest.mark.parametrize("title, deputy, role, lesser", [
+    ("President", "Vice President", "president", "vice president"),
+    ("Gov.", "Lt. Gov.", "governor", "lieutenant governor"),
+    ("Foreign Minister", "Deputy Foreign Minister", "minister", "deputy minister"),
+])
+def test_a_deputy_does_not_hold_the_title(title: str, deputy: str, role: str, lesser: str) -> None:
+    text = (f"{title} Ann Lee and {deputy} Tom Reyes met.\n\n{deputy} Tom Reyes spoke later.\n\n"
+            f"“We will win,” the {role} said.\n\n“We will see,” the {lesser} said.")
+    assert [s for _, s, _ in attribute(text)] == ["Ann Lee", lesser]
