@@ -315,7 +315,7 @@ class DocumentAttributor:
             # person the document names most often (a last speaker named by surname alone counts too)
             last = self.last_speaker if self.last_speaker and self.last_speaker.etype == "person" else None
             for person in self.ents.people.values():
-                if person.former and not former:
+                if person.former != former:  # the former president is not the president, nor the other way
                     continue
                 titles = person.titles
                 related = m.head in titles or not indefinite and (

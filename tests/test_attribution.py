@@ -126,3 +126,9 @@ def test_a_deputy_does_not_hold_the_title(title: str, deputy: str, role: str, le
     text = (f"{title} Ann Lee and {deputy} Tom Reyes met.\n\n{deputy} Tom Reyes spoke later.\n\n"
             f"“We will win,” the {role} said.\n\n“We will see,” the {lesser} said.")
     assert [s for _, s, _ in attribute(text)] == ["Ann Lee", lesser]
+
+
+def test_the_former_president_is_not_the_president() -> None:
+    text = ("President Tom Reyes met former President Ann Lee on Monday.\n\n"
+            "“We spoke about the water,” President Tom Reyes said.\n\n“It went well,” the former president said.")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Ann Lee"]
