@@ -27,13 +27,13 @@ from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
-    SUBORDINATE,
     DocEntities,
     Mention,
     MentionFinder,
     RunSplitter,
     is_title_case,
     scan_entities,
+    subordinate_title,
 )
 from quoteframe.names import fold
 from quoteframe.segment import Segmenter, Token, tokenize
@@ -302,7 +302,7 @@ class DocumentAttributor:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
-            if first_word == "another" or not SUBORDINATE.isdisjoint(m.text.lower().split()):
+            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term):
                 # another senator: not the one named; the vice president, the deputy minister: no holder of
                 # the title itself, and the document's titles do not say who holds the lesser one
                 return Speaker(_normalise_np(m.text), "person", m)
@@ -311,9 +311,10 @@ class DocumentAttributor:
             indefinite = first_word in INDEFINITE
             best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
-            # "the senator said" is the senator named or heard last before it: recency goes before the
-            # person the document names most often (a last speaker named by surname alone counts too)
-            last = self.last_speaker if self.last_speaker and self.last_speaker.etype == "person" else None
+            # "the senator said" right after a senator spoke is that senator: the last speaker goes before
+            # the person the document titles most often (not whoever was named last: that may be an object,
+            # or a name inside the quotation)
+            last = self.last_speaker.name if self.last_speaker and self.last_speaker.etype == "person" else None
             for person in self.ents.people.values():
                 if person.former != former:  # the former president is not the president, nor the other way
                     continue
@@ -325,12 +326,7 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                k = bisect.bisect_left(person.positions, m.start)
-                recent = max(person.positions[k - 1] if k else -1,
-                             _last_word(self.text, person.name.split()[-1], m.start))  # Tokayev said …
-                if last is not None and last.name == person.name and last.mention.start < m.start:
-                    recent = max(recent, last.mention.start)
-                score = (min(overlap, 1), recent, person.count, -person.first_pos)
+                score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
@@ -450,14 +446,17 @@ class DocumentAttributor:
                 # one that ends in a prepositional phrase (a spokesman for Sanders, the senator from Vermont)
                 # opens at an earlier comma
                 k = j - 1
-                inside = -1  # the earliest mention skipped for ending in a prepositional phrase
+                inside = -1  # a mention skipped for ending in a prepositional phrase, to fall back on
                 while True:
                     while k >= 0 and toks[k].text != "," and toks[k].quote < 0 and cue.index - k < 25:
                         k -= 1
                     if not (k >= 1 and toks[k].text == "," and k - 1 in by_last and cue.index - k < 25
                             and _after_preposition(toks, by_last[k - 1])):
                         break
-                    inside = k - 1
+                    # the nearest, or the one a relative clause follows (a spokesman for the union, who …):
+                    # not a fronted phrase further back (In Kabul, a spokesman for the ministry, who …)
+                    if inside < 0 or (k + 1 < len(toks) and toks[k + 1].lower in RELATIVE):
+                        inside = k - 1
                     k -= 1
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
@@ -644,6 +643,7 @@ def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
     return left, right
 
 
+RELATIVE = {"who", "which", "whose", "whom", "where"}
 # prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
 # is not the subject of the clause
 ATTACHING = {"of", "for", "at", "from", "in", "with"}
@@ -677,18 +677,6 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
             break  # a title before a name, not a phrase about it: Speaker of the House Paul Ryan
         m = head
     return m
-
-
-def _last_word(text: str, word: str, end: int) -> int:
-    """Where ``word`` last stands as a whole word before ``end`` (-1 if nowhere): the entity scan records
-    full names only, and a person is named by surname most of the time."""
-    pos = text.rfind(word, 0, end)
-    while pos >= 0:
-        after = pos + len(word)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
-            return pos
-        pos = text.rfind(word, 0, pos)
-    return -1
 
 
 def _normalise_np(text: str) -> str:

@@ -35,7 +35,16 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
-SUBORDINATE = {"vice", "deputy", "lt.", "lt", "lieutenant", "assistant", "under"}  # Vice President: not the president
+SUBORDINATE = {"vice", "deputy", "assistant", "under"}  # Vice President: not the president
+LIEUTENANT = ({"lt.", "lt", "lieutenant"}, {"gov.", "gov", "governor"})  # Lt. Gov. is not the governor (Lt. Gen. is a general)
+
+
+def subordinate_title(words: list[str], title: str) -> bool:
+    """Whether lower-case ``words`` put ``title`` under another (vice president, lieutenant governor), so
+    that whoever holds it does not hold the title itself."""
+    if not SUBORDINATE.isdisjoint(words):
+        return True
+    return not LIEUTENANT[0].isdisjoint(words) and title in LIEUTENANT[1]
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 NEWLINE_RE = re.compile("\n")
 # possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
@@ -69,7 +78,6 @@ class Person:
     count: int = 0
     first_pos: int = 0
     former: bool = False  # titled "former" / "ex-": a role phrase in the present does not name them
-    positions: list[int] = field(default_factory=list)  # where the document names them in full, in order
 
 
 @dataclass
@@ -200,9 +208,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             if person is None:
                 person = ents.people[full] = Person(full, first_pos=m.start())
             person.count += 1
-            person.positions.append(m.start())
-            if before in {"former", "ex", "late"}:
-                person.former = True
+            if before in {"former", "ex", "late"} or (title and title[0].lower() in {"former", "ex", "late"}):
+                person.former = True  # former President X, or Former President X opening a sentence
             if title:  # most mentions of a person carry no title: nothing to add
                 key = tuple(title)
                 found = title_keys.get(key)
@@ -220,8 +227,8 @@ def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> 
     subordinating word is not held (Vice President, Lt. Gov., Deputy Foreign Minister): "the president"
     is not the vice president. (A title before it is: Sen. … Deputy Leader.)"""
     lowers = [t.lower() for t in title]
-    first_sub = next((k for k, t in enumerate(lowers) if t in SUBORDINATE), len(lowers))
-    titles = {t.rstrip(".") for t in lowers[:first_sub] if lex.is_title(t) or lex.is_title(t.rstrip("."))}
+    titles = {t.rstrip(".") for k, t in enumerate(lowers)
+              if (lex.is_title(t) or lex.is_title(t.rstrip("."))) and not subordinate_title(lowers[:k], t)}
     return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], fold)
 
 
@@ -370,8 +377,10 @@ class RunSplitter:
         titles, orgheads = self.lex.titles, self.lex.orgheads
         last_title = _last_title(lowers, titles)
         # an organisation word before a title describes the title (Army Lt. Gen. Mick Bednarek, Police
-        # Chief Ann Lee): only one after the last title makes the run an organisation's name
-        if not orgheads.isdisjoint(lowers[last_title + 1:]):
+        # Chief Ann Lee): only one after the last title makes the run an organisation's name ...
+        if not orgheads.isdisjoint(lowers[last_title + 1:]) or \
+                ("of" in lowers[:last_title] and not orgheads.isdisjoint(lowers[:lowers.index("of")])):
+            # ... but "of" after one puts the title inside its name (Office of Chief Counsel)
             return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":

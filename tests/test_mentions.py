@@ -29,3 +29,16 @@ def test_word_before_is_the_regex_search(text: str, data: st.DataObject) -> None
 def test_proper_words_regex_gives_back_nothing_it_could_use(text: str) -> None:
     plain = re.compile(r"\b[a-z][\w’'\-]*[,;]? ([A-Z][\w’'\-.]*)")
     assert PROPER_RE.findall(text) == plain.findall(text)
+
+
+def test_an_organisation_word_before_a_title_describes_the_title() -> None:
+    from quoteframe.lexicon import load_lexicons
+    from quoteframe.mentions import RunSplitter
+
+    split = RunSplitter(load_lexicons())
+    assert split("House Speaker Paul Ryan".split())[1:] == (["Paul", "Ryan"], "")
+    assert split("Senate Judiciary Committee Chairman Chuck Grassley".split())[1:] == (["Chuck", "Grassley"], "")
+    assert split("Army Lt. Gen. Mick Bednarek".split())[1:] == (["Mick", "Bednarek"], "")
+    # ... while one after the title, or "of" between them, names an organisation
+    assert split("Office of Chief Counsel".split()) == ([], [], "Office of Chief Counsel")
+    assert split("President Tokayev Institute".split()) == ([], [], "President Tokayev Institute")
