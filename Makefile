@@ -22,10 +22,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Precision, recall and F1 against the gold annotations (add POLNEAR=path/to/PolNeAR for the external set).
+## Precision, recall and F1 against the gold annotations (add POLNEAR=path/to/PolNeAR for the external set,
+## DEVCOVERAGE=../shared/devcoverage for translated-speech coverage).
 eval: $(STAMP)
 	$(BIN)/quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv \
 		$(if $(POLNEAR),--polnear $(POLNEAR),) $(if $(MTREF),--mtref $(MTREF),) --split $(or $(SPLIT),dev) \
+		$(if $(DEVCOVERAGE),--devcoverage $(DEVCOVERAGE),) \
 		$(if $(and $(MTREF),$(filter dev,$(or $(SPLIT),dev))),--mtref-judgements tests/gold/mtref_dev_judgements.csv,)
 
 ## WordNet for variant linking, offline: needs Debian's wordnet-base (apt-get install wordnet-base).
