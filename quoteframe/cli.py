@@ -249,7 +249,8 @@ def quotes(**opts: Any) -> None:
               help="PolNeAR / MTRef split to score (their test splits are never read).")
 @click.option("--devcoverage", "devcoverage_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="A coverage corpus annotated like ../shared/devcoverage (or one event folder of it): score "
-                   "variant linking of the leader's renderings per event.")
+                   "spans, kinds, speakers, the leader's names and non-person speakers per event, and variant "
+                   "linking of the leader's renderings (full-rendering pairs, fragments linked).")
 @handle_errors
 def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, mtref_dir: str | None,
              mtref_judgements: str | None, split: str, devcoverage_dir: str | None, **opts: Any) -> None:
@@ -259,6 +260,9 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
 
     External data (never shipped): --polnear ~/data/PolNeAR --mtref ~/data/mtref --split dev
     --devcoverage ../shared/devcoverage
+
+    Columns: dataset, measure, gold, predicted, correct, precision, recall, f1, note (counts that are no
+    precision/recall figure, such as how many names the leader gets, fill only predicted and note).
     """
     from pathlib import Path
 
@@ -266,7 +270,7 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
 
     if not (gold_path or polnear_dir or gold_variants or mtref_dir or devcoverage_dir):
         raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref, --devcoverage or several")
-    scores = []
+    scores: list[Any] = []
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
     if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
@@ -285,6 +289,9 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
             scores += score_variant_links(variant_rows(groups), load_gold_variants(Path(gold_variants)), partial_keys)
         _echo(report.summary())
     if devcoverage_dir:
+        from quoteframe.devcoverage import score_devcoverage
+
+        scores += score_devcoverage(Path(devcoverage_dir), analysis, message=lambda m: _echo(m, opts["quiet"]))
         from quoteframe.variant_coverage import score_variant_coverage
 
         scores += score_variant_coverage(Path(devcoverage_dir), analysis, message=lambda m: _echo(m, opts["quiet"]))

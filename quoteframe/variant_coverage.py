@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quoteframe.devcoverage import event_folders
 from quoteframe.errors import InputError
 from quoteframe.evaluate import Score
 from quoteframe.records import Document, Quote
@@ -55,16 +56,6 @@ class RemarkQuote:
     @property
     def words(self) -> int:
         return len(WORD_RE.findall(self.text))
-
-
-def event_folders(root: Path) -> list[Path]:
-    """``root`` itself when it holds ``quotes.jsonl``, else its subfolders that do."""
-    if (root / "quotes.jsonl").is_file():
-        return [root]
-    found = sorted(p for p in root.iterdir() if p.is_dir() and (p / "quotes.jsonl").is_file()) if root.is_dir() else []
-    if not found:
-        raise InputError(f"{root}: no quotes.jsonl here or in its subfolders (give a devcoverage folder or one event)")
-    return found
 
 
 def load_remark_event(folder: Path) -> tuple[list[Document], list[RemarkQuote]]:
