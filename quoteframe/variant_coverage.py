@@ -200,7 +200,7 @@ def score_variant_coverage(root: Path, analysis: object, wordnet: object = None,
         docs, gold = load_remark_event(folder)
         quotes = canonicalise(q for d in docs for q in analyser(d).quotes)
         rows = variant_rows(find_variants(quotes, wordnet=wn, jobs=1))
-        event = score_remark_links(rows, gold, gold_speakers(quotes, gold), f"devcoverage {folder.name}")
+        event = score_remark_links(rows, gold, gold_speakers(quotes, gold), f"devcoverage-{folder.name}")
         scores.extend(event)
         for s in event:
             t = totals.setdefault(s.measure, [0, 0, 0, 0])

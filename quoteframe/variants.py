@@ -34,7 +34,8 @@ from quoteframe.records import Quote
 from quoteframe.segment import Segmenter
 from quoteframe.wordnet import WordNet
 
-VARIANT_COLUMNS = ["variant_id", "doc_id", "outlet", "quote_id", "speaker", "start", "end", "text", "similarity", "drift"]
+VARIANT_COLUMNS = ["variant_id", "doc_id", "outlet", "quote_id", "speaker", "start", "end", "text", "similarity", "drift",
+                   "speaker_source", "family"]
 SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representative", "min_similarity", "drift_terms"]
 DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -62,6 +63,13 @@ class LinkParams:
     min_shared: int = 2  # words (stem or WordNet synonym) a full rendering shares with the root
     best_match: bool = True  # a rendering closer to one not yet clustered founds its own remark
     best_margin: float = 0.05  # this close to the root, a rendering is close to its members too
+    # a rendering whose speaker is missing, or is no person the corpus quotes elsewhere, may join a remark
+    # of another speaker by its words alone, with stricter checks than within a speaker
+    adopt_threshold: float = 0.55  # mean similarity to the remark's first full members
+    adopt_shared: int = 3  # words (stem or WordNet synonym) shared with the remark's root
+    adopt_containment: float = 0.85  # a fragment's weighted words found, in order, in one member
+    adopt_min_words: int = 3  # a fragment needs this many words matched to be adopted (or a sentence quoted in part)
+    fragment_words: int = 2  # content words a partial quotation needs matched to join by containment
 
 
 @dataclass
@@ -80,6 +88,11 @@ class Rendering:
     cluster: int = -1
     similarity: float = 1.0
     partial: bool = False  # from a partial quotation: a fragment of some fuller rendering
+    block: str = ""  # the speaker key renderings are compared within (one person's names share one)
+    weak: bool = False  # no speaker, or one the corpus quotes nowhere else: may join a remark by its words
+    speaker_source: str = "text"  # text: the quotes table gave the speaker; remark: taken from its remark
+    family: str = ""  # the translation family within its remark (renderings that share their wording)
+    short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
 
 
 @dataclass
@@ -92,6 +105,7 @@ class VariantGroup:
     central: Rendering
     min_similarity: float
     drift: list[tuple[Rendering, str, str, str]]  # (rendering, central words, rendering words, op)
+    ambiguous: int = 0  # one- or two-word fragments this remark holds, and another remark of the speaker too
 
 
 class Normaliser:
@@ -122,7 +136,56 @@ class Normaliser:
         return feats
 
 
-def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, params: LinkParams) -> list[Rendering]:
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"})
+
+
+def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
+    """The block key of each speaker name, and the keys that anchor a remark.
+
+    News names one person several ways in one corpus (Xi Jinping, Mr Xi, Xi): names of people (not
+    organisations) that end in the same surname share one key unless two different full names with that
+    surname are each quoted in two documents or more (Bill and Hillary Clinton). A key anchors remarks
+    when it is quoted in two documents or more and is not only names the quotes table could not type
+    (a capitalised word such as a weekday or a demonym taken for a speaker); every other rendering is
+    *weak*: it may join a remark of another speaker by its words alone."""
+    from quoteframe.names import fold
+
+    docs: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.kind != "scare" and q.speaker:
+            docs[q.speaker].add(q.doc_id)
+            types[q.speaker].add(q.speaker_type)
+
+    def parts(name: str) -> list[str]:
+        words = fold(re.sub(r"['’]s$", "", name)).split()
+        while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+            words = words[1:]
+        return words
+
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    key: dict[str, str] = {}
+    for name in sorted(docs):
+        words = parts(name)
+        if words and types[name] <= {"person", "unknown", ""}:
+            by_surname[words[-1]].append(name)
+        else:
+            key[name] = name
+    for surname, names in by_surname.items():
+        full = {" ".join(parts(n)) for n in names if len(parts(n)) > 1 and len(docs[n]) >= 2}
+        for n in names:
+            key[n] = "~" + surname if len(full) <= 1 else n
+    key_docs: dict[str, set[str]] = defaultdict(set)
+    key_types: dict[str, set[str]] = defaultdict(set)
+    for name, k in key.items():
+        key_docs[k].update(docs[name])
+        key_types[k].update(types[name])
+    anchored = {k for k in key_docs if len(key_docs[k]) >= 2 and key_types[k] != {"unknown"}}
+    return key, anchored
+
+
+def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, params: LinkParams,
+                   keys: dict[str, str] | None = None, anchored: set[str] | None = None) -> list[Rendering]:
     """Cut attributed quotations into sentence/clause renderings with absolute offsets."""
     out: list[Rendering] = []
     for q in quotes:
@@ -136,12 +199,16 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 lead = len(text) - len(text.lstrip())
                 text = text.strip()
                 words = [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
-                if len(words) < params.min_words:
+                short = q.kind == "partial" and (len(words) <= 2 or sum(w not in ENGLISH_STOP_WORDS for w in words) < 2)
+                if len(words) < params.min_words and not short:
                     continue
                 r = Rendering(q.doc_id, q.outlet, q.quote_id, q.speaker, q.start + ps + lead, q.start + ps + lead + len(text), text)
                 r.words = words
                 r.stems = [norm.stem(w) for w in words]
                 r.partial = q.kind == "partial"
+                r.short = short
+                r.block = keys.get(q.speaker, q.speaker) if keys is not None else q.speaker
+                r.weak = anchored is not None and r.block not in anchored
                 out.append(r)
     return out
 
@@ -159,15 +226,22 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _weights(rs: Sequence[Rendering], norm: Normaliser) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
+def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Rendering] = ()
+             ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
     """Word TF-IDF (for centrality) and the similarity matrix: word and character TF-IDF side by side,
-    each scaled by 1/sqrt(2), so that one dot product of two rows is the mean of the two cosines."""
+    each scaled by 1/sqrt(2), so that one dot product of two rows is the mean of the two cosines.
+    ``extra`` renderings (short fragments, linked apart) count in the document frequencies only."""
     feats = [norm.features(r) for r in rs]
     stems = [r.stems for r in rs]
     word_vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, norm="l2")
-    W = word_vec.fit_transform(stems) if any(stems) else sparse.csr_matrix((len(rs), 1))
+    if any(stems):
+        word_vec.fit(stems + [r.stems for r in extra])
+        W = word_vec.transform(stems)
+    else:
+        W = sparse.csr_matrix((len(rs), 1))
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    C = char_vec.fit_transform([r.text for r in rs])
+    char_vec.fit([r.text for r in rs] + [r.text for r in extra])
+    C = char_vec.transform([r.text for r in rs])
     M = sparse.hstack([W, C], format="csr") * np.sqrt(0.5)
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
@@ -183,7 +257,7 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     by_speaker: dict[str, dict[str, list[int]]] = {}
     distinct = [set(f) for f in feats]
     for i, (r, fs) in enumerate(zip(rs, distinct)):
-        post = by_speaker.setdefault(r.speaker, {})
+        post = by_speaker.setdefault(r.block, {})
         for k in fs:
             if k in post:
                 post[k].append(i)
@@ -191,9 +265,9 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
                 post[k] = [i]
     query: set[tuple[str, str]] = set()
     for r, fs in zip(rs, distinct):
-        post = by_speaker[r.speaker]
+        post = by_speaker[r.block]
         shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
-        query.update((r.speaker, k) for _, k in heapq.nsmallest(params.top_keys, shared))
+        query.update((r.block, k) for _, k in heapq.nsmallest(params.top_keys, shared))
     # postings list renderings in index order already
     groups = [by_speaker[sp][k] for sp, k in sorted(query)]
     if not groups:
@@ -213,6 +287,28 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     flat = np.sort(np.concatenate(codes))
     uniq = flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
     return np.stack([uniq // n_all, uniq % n_all], axis=1)
+
+
+def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+    """Pairs (weak, anchored) of renderings of different speakers that share one of the weak one's
+    rarest features among the anchored renderings: the only pairs across speakers ever compared.
+    Each key gives at most ``max_posting`` anchored partners, so the pairs are at most
+    weak renderings * top_keys * max_posting."""
+    post: dict[str, list[int]] = {}
+    for i, (r, fs) in enumerate(zip(rs, feats)):
+        if not r.weak:
+            for k in set(fs):
+                post.setdefault(k, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for i, (r, fs) in enumerate(zip(rs, feats)):
+        if not r.weak:
+            continue
+        shared = [(len(post[k]), k) for k in set(fs) if k in post]
+        for _, k in heapq.nsmallest(params.top_keys, shared):
+            out.update((i, j) for j in post[k][: params.max_posting])
+    if not out:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.array(sorted(out), dtype=np.int64)
 
 
 class RowDots:
@@ -260,25 +356,41 @@ def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_00
     return np.concatenate(_forked_map(_similarity_in_worker, chunks, jobs, {"M": M}))
 
 
-def containment(short: Rendering, long: Rendering, idf: dict[str, float]) -> float:
+def containment(short: Rendering, long: Rendering, idf: dict[str, float],
+                keys: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None) -> float:
     """IDF-weighted share of the shorter rendering's content stems found, in order, in the longer one.
 
     Order matters: a partial quotation is a fragment of the sentence it comes from, so its words are a
-    subsequence of that sentence's (longest common subsequence, weighted by IDF).
+    subsequence of that sentence's (longest common subsequence, weighted by IDF, gaps allowed). With
+    ``keys`` (each rendering's word -> stem and WordNet synonym keys) a synonym matches too.
     """
-    a = [s for w, s in zip(short.words, short.stems) if w not in ENGLISH_STOP_WORDS] or short.stems
-    b = long.stems
-    total = sum(idf.get(s, 1.0) for s in a)
+    return contained(short, long, idf, keys)[0]
+
+
+def contained(short: Rendering, long: Rendering, idf: dict[str, float],
+              keys: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None) -> tuple[float, int]:
+    """``containment`` and the number of the shorter rendering's content words matched."""
+    pairs = [(w, s) for w, s in zip(short.words, short.stems) if w not in ENGLISH_STOP_WORDS] or \
+        list(zip(short.words, short.stems))
+    total = sum(idf.get(st, 1.0) for _, st in pairs)
     if not total:
-        return 0.0
-    prev = [0.0] * (len(b) + 1)
-    for x in a:
-        cur = [0.0] * (len(b) + 1)
+        return 0.0, 0
+    b = long.stems
+    b_keys = [keys[1].get(w, {st}) for w, st in zip(long.words, b)] if keys else None
+    prev = [(0.0, 0)] * (len(b) + 1)
+    for w, x in pairs:
+        cur = [(0.0, 0)] * (len(b) + 1)
         wx = idf.get(x, 1.0)
+        kx = keys[0].get(w) if keys else None
         for j, y in enumerate(b, 1):
-            cur[j] = prev[j - 1] + wx if x == y else max(prev[j], cur[j - 1])
+            hit = x == y or (kx is not None and b_keys is not None and not kx.isdisjoint(b_keys[j - 1]))
+            if hit:
+                p = prev[j - 1]
+                cur[j] = (p[0] + wx, p[1] + 1)
+            else:
+                cur[j] = max(prev[j], cur[j - 1])
         prev = cur
-    return prev[-1] / total
+    return prev[-1][0] / total, prev[-1][1]
 
 
 def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, set[str]]:
@@ -301,6 +413,7 @@ class Linked:
     W: sparse.csr_matrix  # word TF-IDF of the distinct renderings
     M: sparse.csr_matrix  # word and character TF-IDF side by side: row dot products are similarities
     row: list[int]  # rendering index -> its row in W and M (wire copies share one)
+    everything: list[list[int]] = field(default_factory=list)  # every cluster, single renderings included
 
 
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
@@ -309,7 +422,7 @@ def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None
 
 
 def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None, jobs: int = 1,
-                  min_parallel: int = 5000) -> Linked:
+                  min_parallel: int = 5000, fit_extra: Sequence[Rendering] = ()) -> Linked:
     """Cluster renderings into remarks, keeping the weights.
 
     Exact duplicates (same speaker, same stems: wire copies) are folded first; the rest are linked
@@ -318,18 +431,18 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     params = params or LinkParams()
     if len(rs) < 2:
         empty = sparse.csr_matrix((len(rs), 1))
-        return Linked([], empty, empty, list(range(len(rs))))
+        return Linked([], empty, empty, list(range(len(rs))), [[i] for i in range(len(rs))])
     rep_of: dict[tuple[str, str], int] = {}
     dup_of: list[int] = []
     uniq: list[int] = []
     for i, r in enumerate(rs):
-        key = (r.speaker, " ".join(r.stems))
+        key = (r.block, " ".join(r.stems))
         if key not in rep_of:
             rep_of[key] = len(uniq)
             uniq.append(i)
         dup_of.append(rep_of[key])
     us = [rs[i] for i in uniq]
-    W, M, feats = _weights(us, norm)
+    W, M, feats = _weights(us, norm, fit_extra)
     pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
     sims = pair_similarity(M, pairs, jobs=jobs)
     n = len(us)
@@ -341,11 +454,16 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
     state = _LinkState(us, S, sims, pairs, M, [_word_keys(r, norm) for r in us], idf, params)
+    cross = cross_pairs(us, feats, params)
+    cross_sims = pair_similarity(M, cross, jobs=jobs)
+    C = sparse.coo_matrix((cross_sims, (cross[:, 0], cross[:, 1])), shape=(n, n)).tocsr()
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
+    weak_order = [k for k in order if us[k].weak]
+    order = [k for k in order if not us[k].weak]
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for k in order:
-        by_speaker[us[k].speaker].append(k)
-    rank_of = {k: pos for pos, k in enumerate(order)}
+        by_speaker[us[k].block].append(k)
+    rank_of = {k: pos for pos, k in enumerate(order + weak_order)}
     if jobs > 1 and n >= min_parallel and len(by_speaker) > 1:
         # speakers never share a remark, so whole speakers are clustered in separate processes
         bins: list[list[int]] = [[] for _ in range(jobs)]
@@ -360,14 +478,19 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         found.extend(clusters_part)
         for k, v in similarity.items():
             us[k].similarity = v
+    found.sort(key=lambda rc: rank_of[rc[0]])
+    found, similarity, adopted = _adopt(state, C, found, weak_order)
+    for k, v in similarity.items():
+        us[k].similarity = v
     copies: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(dup_of):
         copies[u].append(i)
         if i != uniq[u]:
             rs[i].similarity = rs[uniq[u]].similarity
-    found.sort(key=lambda rc: rank_of[rc[0]])
+        if u in adopted:
+            rs[i].speaker_source = "remark"
     out = [sorted(i for u in ms for i in copies[u]) for _, ms in found]
-    return Linked([c for c in out if len(c) >= 2], W, M, dup_of)
+    return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
 
 
 @dataclass
@@ -390,29 +513,80 @@ def _cluster_in_worker(order: list[int]) -> tuple[list[tuple[int, list[int]]], d
     return _cluster(state, order)
 
 
+class _Scorer:
+    """How well a rendering fits a cluster: average linkage over its first full members for a rendering
+    of the root's length, ordered containment in a member for a shorter one (a fragment)."""
+
+    def __init__(self, state: _LinkState) -> None:
+        self.us, self.content, self.idf, self.params = state.us, state.content, state.idf, state.params
+        self.dots = RowDots(state.M)
+        self.extra: dict[tuple[int, int], float] = {}
+
+    def sim_of(self, k: int, m: int, row: dict[int, float]) -> float:
+        if m in row:
+            return row[m]
+        if (k, m) not in self.extra:
+            self.extra[(k, m)] = self.dots(k, m)
+        return self.extra[(k, m)]
+
+    def shared(self, k: int, m: int) -> tuple[int, int]:
+        """Words (stem or WordNet synonym) of the one with fewer distinct words found in the other, and how
+        many distinct words it has: a remark is more than one shared word ("terrorist attacks" is not
+        "terrorist bandits")."""
+        content = self.content
+        short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
+        keys_other = set().union(*other.values()) if other else set()
+        return sum(1 for keys in short.values() if keys & keys_other), len(short)
+
+    def evidence(self, k: int, m: int) -> bool:
+        shared, size = self.shared(k, m)
+        return shared >= min(self.params.min_shared, size)
+
+    def score(self, k: int, root: int, full: list[int], near: list[int], row: dict[int, float],
+              strict: bool = False) -> float:
+        """0 when ``k`` may not join; else its similarity (or containment) to the cluster. ``strict``:
+        ``k`` is weak and the cluster is another speaker's remark, so it must fit by its words alone."""
+        us, params = self.us, self.params
+        score = 0.0
+        if strict and us[root].partial:  # words alone tie a rendering only to a sentence the speaker said
+            return 0.0
+        short = len(us[k].words) < params.fragment * len(us[root].words)
+        if not short or not us[k].partial:
+            # average linkage over the root and the first full members: the mean must reach
+            # the threshold and none may fall below the floor (no chains, no stars)
+            sims_c = [self.sim_of(k, m, row) for m in full[: params.member_check]]
+            score = sum(sims_c) / len(sims_c)
+            threshold = params.adopt_threshold if strict else params.threshold
+            floor = threshold * params.member_floor
+            if score < threshold or (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
+                score = 0.0
+            elif strict and self.shared(k, root)[0] < params.adopt_shared:
+                score = 0.0
+            elif not strict and not self.evidence(k, root):
+                score = 0.0
+        if short:
+            # a fragment (a partial quotation, or a sentence quoted in part) must be contained, in order,
+            # in a member it was paired with: stems and WordNet synonyms, gaps allowed
+            for m in near:
+                if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial):
+                    c, hits = contained(us[k], us[m], self.idf, (self.content[k], self.content[m]))
+                    if strict:
+                        ok = c >= params.adopt_containment and hits >= params.adopt_min_words
+                    else:
+                        ok = (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
+                            and hits >= (params.fragment_words if us[k].partial else params.adopt_min_words)
+                    if ok:
+                        score = max(score, c)
+        return score
+
+
 def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
     """Cluster the renderings ``order`` (whole speakers, longest first): each joins one cluster at most,
     then split remarks are merged. Returns (root, members) of every cluster and the similarity with
     which each attached rendering joined."""
-    us, S, sims, pairs, content, idf, params = (state.us, state.S, state.sims, state.pairs, state.content,
-                                                state.idf, state.params)
-    extra: dict[tuple[int, int], float] = {}
-    dots = RowDots(state.M)
-
-    def sim_of(k: int, m: int, row: dict[int, float]) -> float:
-        if m in row:
-            return row[m]
-        if (k, m) not in extra:
-            extra[(k, m)] = dots(k, m)
-        return extra[(k, m)]
-
-    def evidence(k: int, m: int) -> bool:
-        """A remark is more than one shared word: "terrorist attacks" is not "terrorist bandits"."""
-        short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
-        keys_other = set().union(*other.values()) if other else set()
-        shared = sum(1 for keys in short.values() if keys & keys_other)
-        return shared >= min(params.min_shared, len(short))
-
+    us, S, sims, pairs, params = state.us, state.S, state.sims, state.pairs, state.params
+    scorer = _Scorer(state)
+    sim_of, evidence = scorer.sim_of, scorer.evidence
     cluster_of: dict[int, int] = {}
     roots: list[int] = []
     members: list[list[int]] = []
@@ -427,24 +601,7 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             if m in cluster_of:
                 near[cluster_of[m]].append(m)
         for cid in sorted(near):
-            root = roots[cid]
-            score = 0.0
-            if not us[k].partial or len(us[k].words) >= params.fragment * len(us[root].words):
-                # average linkage over the root and the first full members: the mean must reach
-                # the threshold and none may fall below the floor (no chains, no stars)
-                sims_c = [sim_of(k, m, row) for m in full[cid][: params.member_check]]
-                score = sum(sims_c) / len(sims_c)
-                floor = params.threshold * params.member_floor
-                if score < params.threshold or (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
-                    score = 0.0
-                elif not evidence(k, root):
-                    score = 0.0
-            else:
-                for m in near[cid]:  # a fragment must be contained in a member it was paired with
-                    if len(us[k].words) < len(us[m].words):
-                        c = containment(us[k], us[m], idf)
-                        if c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5):
-                            score = max(score, c)
+            score = scorer.score(k, roots[cid], full[cid], near[cid], row)
             if score and (best is None or score > best[0]):
                 best = (score, cid)
         if best is None:
@@ -497,6 +654,65 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
     return [(roots[c], ks) for c, ks in groups.items()], similarity
 
 
+def _adopt(state: _LinkState, C: sparse.csr_matrix, found: list[tuple[int, list[int]]],
+           weak_order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float], set[int]]:
+    """Weak renderings (no speaker, or one quoted nowhere else), longest first: each joins the remark of
+    another speaker it fits by its words alone (strict checks, over the candidate pairs ``C``), or else
+    a cluster of its own block (the usual checks), or founds one. Returns the clusters, the similarity
+    with which each weak rendering joined, and the weak renderings that joined another speaker's remark."""
+    us, S, params = state.us, state.S, state.params
+    scorer = _Scorer(state)
+    cluster_of: dict[int, int] = {}
+    roots: list[int] = []
+    members: list[list[int]] = []
+    full: list[list[int]] = []
+    for root, ms in found:
+        cid = len(roots)
+        roots.append(root)
+        members.append(list(ms))
+        limit = params.fragment * len(us[root].words)
+        full.append([root] + sorted((m for m in ms if m != root and len(us[m].words) >= limit),
+                                    key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start)))
+        for m in ms:
+            cluster_of[m] = cid
+    anchored = len(roots)
+    similarity: dict[int, float] = {}
+    adopted: set[int] = set()
+    for k in weak_order:
+        best: tuple[float, int] | None = None
+        lo, hi = C.indptr[k], C.indptr[k + 1]
+        cross = dict(zip(C.indices[lo:hi].tolist(), C.data[lo:hi].tolist()))
+        lo, hi = S.indptr[k], S.indptr[k + 1]
+        row = dict(zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist()))
+        near: dict[int, list[int]] = defaultdict(list)
+        for m in cross:
+            if m in cluster_of:
+                near[cluster_of[m]].append(m)
+        for m in row:
+            if m in cluster_of and cluster_of[m] >= anchored:
+                near[cluster_of[m]].append(m)
+        for cid in sorted(near):
+            strict = cid < anchored
+            score = scorer.score(k, roots[cid], full[cid], near[cid], cross if strict else row, strict)
+            if score and (best is None or score > best[0]):
+                best = (score, cid)
+        if best is None:
+            cluster_of[k] = len(roots)
+            roots.append(k)
+            members.append([k])
+            full.append([k])
+        else:
+            cid = best[1]
+            cluster_of[k] = cid
+            members[cid].append(k)
+            if len(us[k].words) >= params.fragment * len(us[roots[cid]].words):
+                full[cid].append(k)
+            similarity[k] = best[0]
+            if cid < anchored or roots[cid] in adopted:
+                adopted.add(k)
+    return list(zip(roots, members)), similarity, adopted
+
+
 def _window(a: Rendering, lo: int, hi: int) -> Rendering:
     r = Rendering(a.doc_id, a.outlet, a.quote_id, a.speaker, a.start, a.end, a.text)
     r.words, r.stems = a.words[lo:hi], a.stems[lo:hi]
@@ -534,8 +750,10 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
 
 def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
     """The medoid of the full renderings: fragments (partial quotations) are never central."""
-    longest = max(len(m.words) for m in members)
-    full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest]
+    if all(r < 0 for r in rows):  # short fragments only: the first is as central as any
+        return 0
+    longest = max(len(m.words) for m, r in zip(members, rows) if r >= 0)
+    full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest and rows[k] >= 0]
     sub = W[[rows[k] for k in full]]
     scores = (sub @ sub.T).toarray().sum(axis=1)
     best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
@@ -595,20 +813,77 @@ def drift_all(tasks: list[DriftTask], norm: Normaliser, jobs: int = 1,
     return [by_task[t] for t in tasks]
 
 
+def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Sequence[Rendering],
+                 max_scan: int = 200) -> tuple[list[list[int]], dict[int, int]]:
+    """One- and two-word fragments ("bandits", "nonsense"): each joins the one remark of its speaker with
+    a rendering that holds its content words; held by several, it joins none and each of them counts it
+    as ambiguous; held by none, the same fragment quoted in several places is a remark of its own.
+
+    ``clusters`` index ``rs``; shorts are numbered after ``rs``. Returns the clusters with the shorts
+    added and, per cluster, how many ambiguous fragments it holds."""
+    cid_of: dict[int, int] = {}
+    for cid, ms in enumerate(clusters):
+        for i in ms:
+            cid_of[i] = cid
+    needed: set[tuple[str, str]] = set()
+    wants: list[list[str]] = []
+    for f in shorts:
+        stems = [st for w, st in zip(f.words, f.stems) if w not in ENGLISH_STOP_WORDS] or list(f.stems)
+        wants.append(stems)
+        if not f.weak:
+            needed.update((f.block, st) for st in stems)
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(rs):
+        if r.partial and len(r.words) < 3:
+            continue
+        for st in set(r.stems):
+            if (r.block, st) in needed:
+                holders[(r.block, st)].append(i)
+    out = [list(ms) for ms in clusters]
+    ambiguous: dict[int, int] = defaultdict(int)
+    alone: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for k, (f, stems) in enumerate(zip(shorts, wants)):
+        if f.weak or not stems:
+            continue
+        rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
+        found: set[int] = set()
+        for i in holders[(f.block, rarest)][:max_scan]:
+            if cid_of.get(i) not in found and set(stems) <= set(rs[i].stems):
+                found.add(cid_of[i])
+        if len(found) == 1:
+            out[found.pop()].append(len(rs) + k)
+            f.similarity = 1.0
+        elif found:
+            for cid in found:
+                ambiguous[cid] += 1
+        else:  # held by no remark: the same short quotation in several outlets is a remark of its own
+            alone[(f.block, tuple(f.stems))].append(len(rs) + k)
+    out.extend(ks for _, ks in sorted(alone.items()) if len(ks) >= 2)
+    return out, ambiguous
+
+
 def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wordnet: WordNet | None = None,
                   seg: Segmenter | None = None, jobs: int = 1) -> list[VariantGroup]:
     """Remark groups across the corpus, each with its central rendering and drift, in a stable order."""
     params = params or LinkParams()
     norm = Normaliser(wordnet if wordnet is not None else WordNet())
-    rs = segment_quotes(sorted(quotes, key=lambda q: (q.doc_id, q.start)), seg or Segmenter(), norm, params)
-    linked = link_weighted(rs, norm, params, jobs)
-    if not linked.clusters:
+    keys, anchored = speaker_keys(quotes)
+    segmented = segment_quotes(sorted(quotes, key=lambda q: (q.doc_id, q.start)), seg or Segmenter(), norm, params,
+                               keys, anchored)
+    main = [r for r in segmented if not r.short]
+    shorts = [r for r in segmented if r.short]
+    linked = link_weighted(main, norm, params, jobs, fit_extra=[r for r in shorts if len(r.words) >= params.min_words])
+    everything, ambiguous_of = attach_short(main, linked.everything, shorts)
+    rs = main + shorts
+    kept = [(ids, ambiguous_of.get(cid, 0)) for cid, ids in enumerate(everything) if len(ids) >= 2]
+    if not kept:
         return []
-    W, M, row = linked.W, linked.M, linked.row
+    W, M = linked.W, linked.M
+    row = linked.row + [-1] * len(shorts)  # short fragments have no TF-IDF row: they are never central
     dots = RowDots(M)
-    plans: list[tuple[list[Rendering], Rendering, list[Rendering]]] = []
+    plans: list[tuple[list[Rendering], Rendering, list[Rendering], int]] = []
     tasks: list[DriftTask] = []
-    for ids in linked.clusters:
+    for ids, ambiguous in kept:
         ids = sorted(ids, key=lambda i: (rs[i].doc_id, rs[i].start))
         members = [rs[i] for i in ids]
         c_idx = ids[_central(members, [row[i] for i in ids], W, params.fragment)]
@@ -617,21 +892,39 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
         for i, m in zip(ids, members):
             if m is central:
                 continue
-            m.similarity = dots(row[c_idx], row[i])
+            if row[i] >= 0:
+                m.similarity = dots(row[c_idx], row[i])
             others.append(m)
             fragment = len(m.words) < params.fragment * len(central.words)
             tasks.append((tuple(central.words), tuple(central.stems), tuple(m.words), tuple(m.stems), fragment))
-        plans.append((members, central, others))
+        plans.append((members, central, others, ambiguous))
     ops_of = iter(drift_all(tasks, norm, jobs))
     groups: list[VariantGroup] = []
-    for members, central, others in plans:
+    for members, central, others, ambiguous in plans:
         drift = [(m, a_words, b_words, op) for m in others for a_words, b_words, op in next(ops_of)]
         key = f"{central.doc_id}:{central.start}:{central.end}"
         vid = "v" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-        groups.append(VariantGroup(vid, central.speaker, members, central,
-                                   min((m.similarity for m in others), default=1.0), drift))
+        speaker = remark_speaker(members)
+        for m in members:
+            if m.speaker_source == "remark":
+                m.speaker = speaker
+        groups.append(VariantGroup(vid, speaker, members, central,
+                                   min((m.similarity for m in others), default=1.0), drift, ambiguous))
     groups.sort(key=lambda g: (g.speaker, g.central.doc_id, g.central.start))
     return groups
+
+
+def remark_speaker(members: Sequence[Rendering]) -> str:
+    """The name a remark goes by: of its renderings' own speakers (anchored first), the fullest name
+    most used (Xi Jinping rather than Xi or Mr Xi)."""
+    pool = [m.speaker for m in members if m.speaker and not m.weak] or [m.speaker for m in members if m.speaker]
+    if not pool:
+        return ""
+    counts: dict[str, int] = defaultdict(int)
+    for name in pool:
+        counts[name] += 1
+    return max(counts, key=lambda n: (len(n.split()) >= 2 and n.split()[0].rstrip(".").lower() not in HONORIFICS,
+                                      counts[n], n))
 
 
 def variant_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
@@ -641,7 +934,8 @@ def variant_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
             drift = "; ".join(f"{a or '∅'} → {b or '∅'}" for r, a, b, _ in g.drift if r is m)
             rows.append({"variant_id": g.variant_id, "doc_id": m.doc_id, "outlet": m.outlet, "quote_id": m.quote_id,
                          "speaker": m.speaker, "start": m.start, "end": m.end, "text": m.text,
-                         "similarity": 1.0 if m is g.central else m.similarity, "drift": drift})
+                         "similarity": 1.0 if m is g.central else m.similarity, "drift": drift,
+                         "speaker_source": m.speaker_source, "family": m.family})
     return rows
 
 

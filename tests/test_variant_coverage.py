@@ -77,7 +77,7 @@ def test_evaluate_devcoverage_runs_through_the_cli(tmp_path: Path) -> None:
                              "--format", "csv")
     assert code == 0, err
     rows = {(r["dataset"], r["measure"]): r for r in parse_csv(out)}
-    pairs = rows[("devcoverage berg-speech", "full-rendering pairs")]
+    pairs = rows[("devcoverage-berg-speech", "full-rendering pairs")]
     assert int(pairs["gold"]) == 2  # R1 twice, R3 twice
     assert rows[("devcoverage", "full-rendering pairs")]["gold"] == "2"
 
