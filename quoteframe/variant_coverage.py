@@ -16,8 +16,9 @@ What is measured, per event and over all events:
   rendering of that sentence; linked at all (precision's denominator) when it is in any remark with
   another gold quotation.
 - *leader renderings without a speaker*: full renderings and fragments of three words or more (of a
-  sentence rendered elsewhere too) whose quotation the quotes table gives no speaker; recall is the
-  share still linked to their remark (the target is all of them).
+  sentence rendered elsewhere too) whose quotation the quotes table finds but gives no speaker (or takes
+  for the outlet's own scare quote); recall is the share still linked to their remark (the target is all
+  of them).
 
 Predicted renderings (sentences and clauses of quotations) are placed on the gold quotation they overlap
 most, by at least half of the shorter, as in ``evaluate.score_variant_links``.
@@ -118,11 +119,12 @@ def _place(rows: Sequence[Mapping[str, object]], gold: Sequence[RemarkQuote]) ->
 
 
 def score_remark_links(rows: Sequence[Mapping[str, object]], gold: Sequence[RemarkQuote],
-                       speaker_of: Mapping[tuple[str, int, int], str], dataset: str) -> list[Score]:
+                       speaker_of: Mapping[tuple[str, int, int], str | None], dataset: str) -> list[Score]:
     """The three measures of the module docstring for one event (or several, ids kept apart).
 
     ``speaker_of`` maps a gold span (doc_id, start, end) to the speaker the quotes table gave the
-    quotation that covers it ('' when none or when no quotation was found)."""
+    quotation that covers it ('' when none; None, or absent, when no quotation was found there: such a
+    rendering is missed by the quotes table, not for want of a speaker)."""
     groups = _place(rows, gold)
     full = [k for k, g in enumerate(gold) if g.labels and not g.partial]
     full_set = set(full)
@@ -162,23 +164,24 @@ def score_remark_links(rows: Sequence[Mapping[str, object]], gold: Sequence[Rema
     scores.append(Score(dataset, "fragments (3+ words) linked", len(frags), len(linked),
                         sum(1 for k in linked if right(k)), correct_recall=sum(1 for k in frags if right(k))))
     leader = [k for k, g in enumerate(gold) if g.labels and (not g.partial or g.words >= 3) and linkable(k)
-              and not speaker_of.get((g.doc_id, g.start, g.end))]
+              and speaker_of.get((g.doc_id, g.start, g.end)) == ""]
     in_remark = [k for k in leader if together.get(k)]
     scores.append(Score(dataset, "leader renderings, no speaker: linked", len(leader), len(in_remark),
                         sum(1 for k in in_remark if right(k)), correct_recall=sum(1 for k in leader if right(k))))
     return scores
 
 
-def gold_speakers(quotes: Sequence[Quote], gold: Sequence[RemarkQuote]) -> dict[tuple[str, int, int], str]:
-    """The predicted speaker of each gold span: that of the predicted quotation overlapping it most."""
+def gold_speakers(quotes: Sequence[Quote], gold: Sequence[RemarkQuote]) -> dict[tuple[str, int, int], str | None]:
+    """The predicted speaker of each gold span: that of the predicted quotation overlapping it most ('' for
+    none, or for a quotation taken for a scare quote; None when no quotation overlaps it)."""
     by_doc: dict[str, list[Quote]] = {}
     for q in quotes:
         by_doc.setdefault(q.doc_id, []).append(q)
-    out: dict[tuple[str, int, int], str] = {}
+    out: dict[tuple[str, int, int], str | None] = {}
     for g in gold:
-        best = max(((min(q.end, g.end) - max(q.start, g.start), q.speaker) for q in by_doc.get(g.doc_id, [])
-                    if min(q.end, g.end) > max(q.start, g.start)), default=(0, ""))
-        out[(g.doc_id, g.start, g.end)] = best[1]
+        best = max(((min(q.end, g.end) - max(q.start, g.start), q.speaker if q.kind != "scare" else "")
+                    for q in by_doc.get(g.doc_id, []) if min(q.end, g.end) > max(q.start, g.start)), default=None)
+        out[(g.doc_id, g.start, g.end)] = None if best is None else best[1]
     return out
 
 

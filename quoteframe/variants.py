@@ -92,6 +92,7 @@ class Rendering:
     weak: bool = False  # no speaker, or one the corpus quotes nowhere else: may join a remark by its words
     speaker_source: str = "text"  # text: the quotes table gave the speaker; remark: taken from its remark
     family: str = ""  # the translation family within its remark (renderings that share their wording)
+    scare: bool = False  # from a quotation the quotes table took for a scare quote: linked only by adoption
     short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
 
 
@@ -189,8 +190,8 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
     """Cut attributed quotations into sentence/clause renderings with absolute offsets."""
     out: list[Rendering] = []
     for q in quotes:
-        if q.kind == "scare":
-            continue
+        if q.kind == "scare" and len(WORD_RE.findall(q.text)) < params.adopt_min_words:
+            continue  # the outlet's own scare quotes; a longer one may be a speaker's words it lost
         doc = q.text
         for s, e in seg.sentences(doc, 0, len(doc)):
             pieces = _clauses(doc, s, e)
@@ -209,6 +210,8 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 r.short = short
                 r.block = keys.get(q.speaker, q.speaker) if keys is not None else q.speaker
                 r.weak = anchored is not None and r.block not in anchored
+                if q.kind == "scare":  # joins a remark by its words, or nothing
+                    r.block, r.weak, r.scare = "", True, True
                 out.append(r)
     return out
 
@@ -689,7 +692,7 @@ def _adopt(state: _LinkState, C: sparse.csr_matrix, found: list[tuple[int, list[
             if m in cluster_of:
                 near[cluster_of[m]].append(m)
         for m in row:
-            if m in cluster_of and cluster_of[m] >= anchored:
+            if m in cluster_of and cluster_of[m] >= anchored and not us[k].scare:
                 near[cluster_of[m]].append(m)
         for cid in sorted(near):
             strict = cid < anchored
@@ -697,6 +700,8 @@ def _adopt(state: _LinkState, C: sparse.csr_matrix, found: list[tuple[int, list[
             if score and (best is None or score > best[0]):
                 best = (score, cid)
         if best is None:
+            if us[k].scare:
+                continue
             cluster_of[k] = len(roots)
             roots.append(k)
             members.append([k])

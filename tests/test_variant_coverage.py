@@ -62,7 +62,7 @@ def test_pairs_fragments_and_missing_speakers_are_counted_plainly() -> None:
             {"variant_id": "v1", "doc_id": "c", "start": 21, "end": 29},
             {"variant_id": "v2", "doc_id": "c", "start": 0, "end": 10},
             {"variant_id": "v2", "doc_id": "d", "start": 0, "end": 10}]
-    speakers = {("b", 0, 10): "L"}
+    speakers: dict[tuple[str, int, int], str | None] = {("a", 0, 10): "", ("b", 0, 10): "L", ("c", 0, 10): "", ("c", 20, 30): ""}
     pairs, frags, missing = score_remark_links(rows, gold, speakers, "t")
     # gold pairs: a-b (R1), b-c (R2); predicted a-b right, c with d (no remark) wrong
     assert (pairs.gold, pairs.predicted, pairs.correct) == (2, 2, 1)
