@@ -355,13 +355,17 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Similarity a rendering needs to its remark's root (default: the tuned value).")
 @click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@click.option("--all", "show_all", is_flag=True,
+              help="--drift: also the differences only in function words or punctuation (to -> and).")
 @handle_errors
-def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts: Any) -> None:
+def variants(view: str | None, threshold: float | None, no_wordnet: bool, show_all: bool, **opts: Any) -> None:
     """Renderings of the same remark linked across outlets, with the words that differ.
 
-    Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift
-    (start/end: this rendering's offsets in its document). --summary: one row per remark;
-    --drift: one row per substitution, insertion or deletion against the remark's central rendering.
+    Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift,
+    speaker_source (text: the quotes table gave the speaker; remark: taken from the remark), family
+    (the translation family: renderings sharing one wording). --summary: one row per remark, with its
+    families and the outlets of each; --drift: one row per difference between a translation family and
+    the central rendering's family (content words; --all adds function-word-only ones).
 
     Example: quoteframe variants seeds/ --summary --format table
     """
@@ -385,10 +389,14 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
         _echo(INSTALL_HINT, opts["quiet"])
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
     groups = find_variants(rows, params, wordnet, jobs=opts["jobs"] or default_jobs())
+    ambiguous = sum(g.ambiguous for g in groups)
+    if ambiguous:
+        _echo(f"{ambiguous} one- or two-word fragment link(s) left out: each is held by several remarks of its "
+              "speaker (the summary's ambiguous column)", opts["quiet"])
     if view == "summary":
         table = Table(SUMMARY_COLUMNS, summary_rows(groups))
     elif view == "drift":
-        table = Table(DRIFT_COLUMNS, drift_rows(groups))
+        table = Table(DRIFT_COLUMNS, drift_rows(groups, everything=show_all))
     else:
         table = Table(VARIANT_COLUMNS, variant_rows(groups))
     with open_output(opts["output"]) as out:

@@ -36,8 +36,10 @@ from quoteframe.wordnet import WordNet
 
 VARIANT_COLUMNS = ["variant_id", "doc_id", "outlet", "quote_id", "speaker", "start", "end", "text", "similarity", "drift",
                    "speaker_source", "family"]
-SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representative", "min_similarity", "drift_terms"]
-DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
+SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representative", "min_similarity", "drift_terms",
+                   "families", "family_outlets", "ambiguous"]
+DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op", "difference", "family_a", "family_b",
+                 "outlets_a", "outlets_b", "doc_a", "quote_a", "doc_b", "quote_b", "text_a", "text_b"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s))")
 
@@ -107,6 +109,35 @@ class VariantGroup:
     min_similarity: float
     drift: list[tuple[Rendering, str, str, str]]  # (rendering, central words, rendering words, op)
     ambiguous: int = 0  # one- or two-word fragments this remark holds, and another remark of the speaker too
+    families: list[Family] = field(default_factory=list)  # the central rendering's family first
+    family_drift: list[FamilyDrift] = field(default_factory=list)
+
+
+@dataclass
+class Family:
+    """Renderings of one remark that share their wording: one translation, however many outlets print it."""
+
+    family_id: str
+    members: list[Rendering]
+    representative: Rendering  # the wording most of its members print
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet for m in self.members})
+
+
+@dataclass
+class FamilyDrift:
+    """One difference between a family and the central rendering's family, read off two renderings."""
+
+    a: Rendering  # of the central family
+    b: Rendering
+    family_a: Family
+    family_b: Family
+    a_words: str
+    b_words: str
+    op: str  # substitute | insert | delete | move
+    content: bool  # a content word differs (not only function words or punctuation)
 
 
 class Normaliser:
@@ -867,6 +898,98 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
     return out, ambiguous
 
 
+def families_of(members: Sequence[Rendering], central: Rendering, same: float = 0.8) -> list[Family]:
+    """Translation families of one remark: renderings whose word sequences agree (difflib ratio ``same``:
+    one wire's copy lightly edited) are one family, greedily, longest first; a fragment joins the largest
+    family one of whose renderings holds its words as a run, else it is a family of its own. Each member's
+    ``family`` is set; ids are stable (a hash of the family's first rendering by doc_id and offset)."""
+    longest = max(len(m.words) for m in members)
+    ordered = sorted(members, key=lambda m: (len(m.words) < 0.6 * longest, -len(m.words), m.doc_id, m.start))
+    fams: list[tuple[list[str], list[Rendering], set[str]]] = []  # (first words, members, distinct texts)
+    for m in ordered:
+        text = " " + " ".join(m.words) + " "
+        home = None
+        if len(m.words) >= 0.6 * longest:
+            for f in fams:
+                if _one_wording(f[0], m.words, same):
+                    home = f
+                    break
+        else:
+            holding = [f for f in fams if any(text in t for t in f[2])]
+            if holding:
+                home = max(holding, key=lambda f: len(f[1]))
+        if home is None:
+            fams.append((m.words, [m], {text}))
+        else:
+            home[1].append(m)
+            home[2].add(text)
+    out = []
+    for _, ms, _ in fams:
+        ms.sort(key=lambda r: (r.doc_id, r.start))
+        first = ms[0]
+        fid = "f" + hashlib.sha1(f"{first.doc_id}:{first.start}:{first.end}".encode()).hexdigest()[:8]
+        counts: dict[str, int] = defaultdict(int)
+        for r in ms:
+            counts[" ".join(r.words)] += 1
+        rep = central if central in ms else max(ms, key=lambda r: (counts[" ".join(r.words)], len(r.words), -ms.index(r)))
+        for r in ms:
+            r.family = fid
+        out.append(Family(fid, ms, rep))
+    out.sort(key=lambda f: (central not in f.members, f.members[0].doc_id, f.members[0].start))
+    return out
+
+
+def _one_wording(a: list[str], b: list[str], same: float) -> bool:
+    """Whether two renderings print one translation: their words agree (difflib ratio ``same``) and no
+    content word of one is replaced by another word in the other, only respelt (Kiev / Kyiv) or added
+    (an editor's insertion, a cut); "shoot to kill" and "open fire to kill" are two translations."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if sm.real_quick_ratio() < same or sm.quick_ratio() < same or sm.ratio() < same:
+        return False
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace":
+            continue
+        xs = [w for w in a[i1:i2] if w not in ENGLISH_STOP_WORDS]
+        ys = [w for w in b[j1:j2] if w not in ENGLISH_STOP_WORDS]
+        if len(xs) != len(ys) or any(difflib.SequenceMatcher(None, x, y).ratio() < 0.75 for x, y in zip(xs, ys)):
+            return False
+    return True
+
+
+def _sides(fa: Family, fb: Family) -> tuple[Rendering, Rendering] | None:
+    """Two renderings to compare for a family pair, from different outlets (an outlet is never compared
+    with itself): the representatives when they can be, else the nearest choice; None when no two
+    renderings of the families come from different outlets."""
+    a, b = fa.representative, fb.representative
+    if a.outlet != b.outlet:
+        return a, b
+    for rb in fb.members:
+        if rb.outlet != a.outlet:
+            return a, rb
+    for ra in fa.members:
+        if ra.outlet != b.outlet:
+            return ra, b
+    return None
+
+
+def with_moves(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A word or phrase deleted in one place and inserted in another is one move, not two differences."""
+    out = list(ops)
+    for i, (a, _, op) in enumerate(out):
+        if op != "delete":
+            continue
+        for j, (_, b, op2) in enumerate(out):
+            if op2 == "insert" and b.lower() == a.lower():
+                out[i] = (a, b, "move")
+                out[j] = ("", "", "")
+                break
+    return [o for o in out if o[2]]
+
+
+def _content_op(a_words: str, b_words: str) -> bool:
+    return any(w not in ENGLISH_STOP_WORDS for w in WORD_RE.findall((a_words + " " + b_words).lower()))
+
+
 def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wordnet: WordNet | None = None,
                   seg: Segmenter | None = None, jobs: int = 1) -> list[VariantGroup]:
     """Remark groups across the corpus, each with its central rendering and drift, in a stable order."""
@@ -903,6 +1026,19 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
             fragment = len(m.words) < params.fragment * len(central.words)
             tasks.append((tuple(central.words), tuple(central.stems), tuple(m.words), tuple(m.stems), fragment))
         plans.append((members, central, others, ambiguous))
+    # translation families, and one alignment per family against the central family
+    fam_plans: list[tuple[list[Family], list[tuple[Family, Family, Rendering, Rendering]]]] = []
+    for members, central, _, _ in plans:
+        fams = families_of(members, central)
+        pairs_f = []
+        for fb in fams[1:]:
+            sides = _sides(fams[0], fb)
+            if sides is not None:
+                a, b = sides
+                pairs_f.append((fams[0], fb, a, b))
+                fragment = len(b.words) < params.fragment * len(a.words)
+                tasks.append((tuple(a.words), tuple(a.stems), tuple(b.words), tuple(b.stems), fragment))
+        fam_plans.append((fams, pairs_f))
     ops_of = iter(drift_all(tasks, norm, jobs))
     groups: list[VariantGroup] = []
     for members, central, others, ambiguous in plans:
@@ -915,6 +1051,11 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
                 m.speaker = speaker
         groups.append(VariantGroup(vid, speaker, members, central,
                                    min((m.similarity for m in others), default=1.0), drift, ambiguous))
+    for g, (fams, pairs_f) in zip(groups, fam_plans):
+        g.families = fams
+        for fa, fb, a, b in pairs_f:
+            for a_words, b_words, op in with_moves(next(ops_of)):
+                g.family_drift.append(FamilyDrift(a, b, fa, fb, a_words, b_words, op, _content_op(a_words, b_words)))
     groups.sort(key=lambda g: (g.speaker, g.central.doc_id, g.central.start))
     return groups
 
@@ -944,22 +1085,44 @@ def variant_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
     return rows
 
 
+def _op_term(a: str, b: str, op: str) -> str:
+    if op == "move":
+        return f"{a} (moved)"
+    return f"{a or '∅'} → {b or '∅'}"
+
+
 def summary_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
+    """One row per remark: drift_terms are its content differences between translation families
+    (substitutions, insertions, deletions and moves); families counts the independent translations,
+    family_outlets names the outlets of each; ambiguous counts the one- or two-word fragments it holds
+    that another remark of its speaker holds too (linked to neither)."""
     rows = []
     for g in groups:
-        terms = sorted({f"{a} → {b}" for _, a, b, op in g.drift if op == "substitute"})
+        terms = sorted({_op_term(d.a_words, d.b_words, d.op) for d in g.family_drift if d.content})
         rows.append({"variant_id": g.variant_id, "speaker": g.speaker,
                      "outlets": "; ".join(sorted({m.outlet for m in g.members})), "renderings": len(g.members),
                      "representative": g.central.text, "min_similarity": g.min_similarity,
-                     "drift_terms": "; ".join(terms)})
+                     "drift_terms": "; ".join(terms), "families": len(g.families),
+                     "family_outlets": " | ".join(f"{f.family_id}: {', '.join(f.outlets)}" for f in g.families),
+                     "ambiguous": g.ambiguous})
     return rows
 
 
-def drift_rows(groups: Sequence[VariantGroup]) -> list[dict[str, object]]:
+def drift_rows(groups: Sequence[VariantGroup], everything: bool = False) -> list[dict[str, object]]:
+    """One row per difference between a translation family and the central rendering's family, with
+    the outlets, doc and quote ids and texts of both sides. Differences only in function words or
+    punctuation are left out unless ``everything``."""
     rows: list[dict[str, object]] = []
     for g in groups:
-        for m, a, b, op in g.drift:
-            rows.append({"variant_id": g.variant_id, "outlet_a": g.central.outlet, "outlet_b": m.outlet,
-                         "a_words": a, "b_words": b, "op": op, "_key": (m.doc_id, m.start)})
+        for k, d in enumerate(g.family_drift):
+            if not d.content and not everything:
+                continue
+            rows.append({"variant_id": g.variant_id, "outlet_a": d.a.outlet, "outlet_b": d.b.outlet,
+                         "a_words": d.a_words, "b_words": d.b_words, "op": d.op,
+                         "difference": "content" if d.content else "function",
+                         "family_a": d.family_a.family_id, "family_b": d.family_b.family_id,
+                         "outlets_a": "; ".join(d.family_a.outlets), "outlets_b": "; ".join(d.family_b.outlets),
+                         "doc_a": d.a.doc_id, "quote_a": d.a.quote_id, "doc_b": d.b.doc_id, "quote_b": d.b.quote_id,
+                         "text_a": d.a.text, "text_b": d.b.text, "_key": (d.b.doc_id, d.b.start, k)})
     rows.sort(key=lambda r: (str(r["variant_id"]), r["_key"]))
     return rows

@@ -181,7 +181,7 @@ def test_summary_and_drift_tables_keep_their_columns_and_show_the_translation_dr
     assert code == 0, err
     summary = parse_csv(out)
     assert list(summary[0]) == ["variant_id", "speaker", "outlets", "renderings", "representative",
-                                "min_similarity", "drift_terms"]
+                                "min_similarity", "drift_terms", "families", "family_outlets", "ambiguous"]
     rows = parse_csv(run_cli("variants", str(SEEDS), "--jobs", "1", "--no-wordnet")[1])
     counts: dict[str, int] = {}
     for r in rows:
@@ -190,9 +190,82 @@ def test_summary_and_drift_tables_keep_their_columns_and_show_the_translation_dr
     code, out, err = run_cli("variants", str(SEEDS), "--drift", "--jobs", "1", "--no-wordnet")
     assert code == 0, err
     drift = parse_csv(out)
-    assert list(drift[0]) == ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
+    assert list(drift[0])[:6] == ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op"]
+    assert list(drift[0])[6:] == ["difference", "family_a", "family_b", "outlets_a", "outlets_b", "doc_a", "quote_a",
+                                  "doc_b", "quote_b", "text_a", "text_b"]
     pairs = {frozenset((d["a_words"], d["b_words"])) for d in drift if d["op"] == "substitute"}
     assert {frozenset(("killers", "murderers")), frozenset(("bandits", "thugs"))} <= pairs
-    assert all(d["op"] in {"substitute", "insert", "delete"} for d in drift)
+    assert all(d["op"] in {"substitute", "insert", "delete", "move"} for d in drift)
+    assert all(d["outlet_a"] != d["outlet_b"] and d["family_a"] != d["family_b"] for d in drift)
+    assert all(d["difference"] == "content" for d in drift)  # function-word-only rows need --all
+    by_quote = {(r["doc_id"], r["quote_id"]) for r in rows}
+    assert all((d["doc_a"], d["quote_a"]) in by_quote and (d["doc_b"], d["quote_b"]) in by_quote for d in drift)
+    every = parse_csv(run_cli("variants", str(SEEDS), "--drift", "--all", "--jobs", "1", "--no-wordnet")[1])
+    assert len(every) >= len(drift) and {d["difference"] for d in every} <= {"content", "function"}
     assert all(d["a_words"] or d["op"] == "insert" for d in drift) and all(d["b_words"] or d["op"] == "delete" for d in drift)
     assert set(d["variant_id"] for d in drift) <= set(counts)
+
+
+def _q(doc: str, text: str, speaker: str = "Anna Berg", kind: str = "direct", outlet: str = "") -> Quote:
+    return Quote(doc_id=doc, outlet=outlet or f"Outlet {doc}", quote_id=f"{doc}:q1", kind=kind, speaker=speaker,
+                 speaker_mention="", mention_start=None, mention_end=None, cue="", start=0, end=len(text), text=text)
+
+
+def test_a_rendering_without_a_speaker_joins_a_remark_by_its_words_and_says_so() -> None:
+    said = "We will never surrender the northern valley to any foreign army whatever the cost"
+    quotes = [_q("a", said), _q("b", said.replace("any foreign army", "a foreign army")),
+              _q("c", "We will never surrender the northern valley to any foreign army, whatever the cost", speaker=""),
+              _q("d", "The harvest this year will be the best in a decade", speaker=""),
+              _q("e", "We will never surrender the northern valley to any foreign army", speaker="Carl Holm"),
+              _q("f", "Farmers in the valley need new roads before the winter", speaker="Carl Holm")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert len(groups) == 1
+    by_doc = {m.doc_id: m for m in groups[0].members}
+    assert set(by_doc) == {"a", "b", "c"}  # Carl Holm, quoted in two documents, keeps his own words
+    assert by_doc["c"].speaker == "Anna Berg" and by_doc["c"].speaker_source == "remark"
+    assert by_doc["a"].speaker_source == "text"
+
+
+def test_a_speakerless_rendering_needs_more_than_a_few_shared_words() -> None:
+    said = "We will never surrender the northern valley to any foreign army whatever the cost"
+    quotes = [_q("a", said), _q("b", said), _q("c", "Foreign army officers visited the northern valley on Monday", speaker="")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b"]]
+
+
+def test_short_fragments_join_the_one_remark_that_holds_them_else_count_as_ambiguous() -> None:
+    one = "The rebels in the north are bandits and they will be punished by the courts"
+    two = "Those bandits in the south have looted the shops and burned the market"
+    quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two),
+              _q("e", "punished", kind="partial"), _q("f", "bandits", kind="partial")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    by_text = {frozenset(m.text for m in g.members): g for g in groups}
+    punished = [g for t, g in by_text.items() if "punished" in t]
+    assert len(punished) == 1 and one in {m.text for m in punished[0].members}
+    assert not any("bandits" in t for t in by_text)  # held by both remarks: linked to neither
+    assert sum(g.ambiguous for g in groups) == 2
+
+
+def test_translation_families_and_drift_between_them() -> None:
+    wire = "The army will open fire to kill without warning on armed bandits in the city"
+    other = "The army will shoot to kill without warning at armed bandits in the city"
+    quotes = [_q("a", wire, outlet="Paper A"), _q("b", wire, outlet="Paper B"), _q("c", wire.replace("city", "city,"), outlet="Paper C"),
+              _q("d", other, outlet="Paper D"), _q("e", other, outlet="Paper A")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert len(groups) == 1
+    g = groups[0]
+    assert len(g.families) == 2
+    assert sorted(len(f.members) for f in g.families) == [2, 3]
+    assert {m.family for m in g.members} == {f.family_id for f in g.families}
+    drift = [(d.a_words, d.b_words, d.op) for d in g.family_drift if d.content]
+    assert ("open fire", "shoot", "substitute") in drift or ("shoot", "open fire", "substitute") in drift
+    assert all(d.a.outlet != d.b.outlet for d in g.family_drift)
+    again = find_variants(list(reversed(quotes)), wordnet=WordNet(enabled=False))
+    assert {f.family_id for f in again[0].families} == {f.family_id for f in g.families}  # stable ids
+
+
+def test_a_moved_word_is_one_move() -> None:
+    from quoteframe.variants import with_moves
+
+    ops = [("therefore", "", "delete"), ("destroyed", "annihilated", "substitute"), ("", "therefore", "insert")]
+    assert with_moves(ops) == [("therefore", "therefore", "move"), ("destroyed", "annihilated", "substitute")]
