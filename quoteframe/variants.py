@@ -197,16 +197,28 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
 
     by_surname: dict[str, list[str]] = defaultdict(list)
     key: dict[str, str] = {}
+    people: list[str] = []
     for name in sorted(docs):
         words = parts(name)
         if words and types[name] <= {"person", "unknown", ""}:
             by_surname[words[-1]].append(name)
+            people.append(name)
         else:
             key[name] = name
+    established = sorted({" ".join(parts(n)) for n in people if len(parts(n)) > 1 and len(docs[n]) >= 2})
     for surname, names in by_surname.items():
         full = {" ".join(parts(n)) for n in names if len(parts(n)) > 1 and len(docs[n]) >= 2}
         for n in names:
             key[n] = "~" + surname if len(full) <= 1 else n
+    # a name whose last word no established full name ends with (Xi, Mr Xi) may be the family name
+    # written first (Xi Jinping): its names join the one established full name that begins with it
+    for surname, names in by_surname.items():
+        if any(f.split()[-1] == surname for f in established):
+            continue
+        starts = [f for f in established if f.split()[0] == surname]
+        if len(starts) == 1:
+            for n in names:
+                key[n] = "~" + starts[0].split()[-1]
     key_docs: dict[str, set[str]] = defaultdict(set)
     key_types: dict[str, set[str]] = defaultdict(set)
     for name, k in key.items():
@@ -660,6 +672,14 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             c = merged[c]
         return c
 
+    def comparable(k: int, ms: list[int]) -> list[int]:
+        """``k`` and up to ``member_check`` - 1 other whole-sentence members of about its length."""
+        n = len(us[k].words)
+        near = [m for m in ms if m != k and not us[m].partial
+                and params.fragment * n <= len(us[m].words) <= n / params.fragment]
+        near.sort(key=lambda m: (abs(len(us[m].words) - n), us[m].doc_id, us[m].start))
+        return [k] + near[: params.member_check - 1]
+
     mine = np.zeros(len(us), dtype=bool)
     mine[order] = True
     strong = np.flatnonzero((sims >= params.threshold) & mine[pairs[:, 0]]) if params.merge else np.zeros(0, dtype=np.int64)
@@ -675,11 +695,22 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
         fa, fb = full[a][: params.member_check], full[b][: params.member_check]
         cross = [sim_of(x, y, {}) for x in fa for y in fb]
         floor = params.threshold * params.member_floor
-        if sum(cross) / len(cross) >= params.threshold and min(cross) >= floor and evidence(roots[a], roots[b]):
+        agree = sum(cross) / len(cross) >= params.threshold and min(cross) >= floor and evidence(roots[a], roots[b])
+        if not agree:
+            # a long rendering's root took the shorter renderings of one remark as parts of itself, and
+            # the others founded a cluster of their own: the renderings of comparable length in the two
+            # clusters (around the strong pair) must agree on average, as full members would
+            x, y = int(pairs[p, 0]), int(pairs[p, 1])
+            ca, cb = comparable(x, members[a]), comparable(y, members[b])
+            cross = [sim_of(u, v, {}) for u in ca for v in cb]
+            agree = bool(cross) and sum(cross) / len(cross) >= params.threshold and min(cross) >= floor \
+                and evidence(x, y) and (len(ca) > 1 or len(cb) > 1)
+        if agree:
             lo_c, hi_c = min(a, b), max(a, b)
             merged[hi_c] = lo_c
             version[lo_c] += 1
             full[lo_c] = sorted(full[lo_c] + full[hi_c], key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
+            members[lo_c] = members[lo_c] + members[hi_c]
         else:
             rejected.add(seen)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -884,7 +915,7 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
         rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
         found: set[int] = set()
         for i in holders[(f.block, rarest)][:max_scan]:
-            if cid_of.get(i) not in found and set(stems) <= set(rs[i].stems):
+            if cid_of.get(i) not in found and _holds(rs[i].stems, stems):
                 found.add(cid_of[i])
         if len(found) == 1:
             out[found.pop()].append(len(rs) + k)
@@ -988,6 +1019,18 @@ def with_moves(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 
 def _content_op(a_words: str, b_words: str) -> bool:
     return any(w not in ENGLISH_STOP_WORDS for w in WORD_RE.findall((a_words + " " + b_words).lower()))
+
+
+def _holds(stems: list[str], want: list[str], window: int = 3) -> bool:
+    """Whether ``stems`` hold the fragment's words close together (within ``window`` words, in any order:
+    "terrorist bandits" is held by "bandits and terrorists", not by two words a sentence apart)."""
+    where = [[i for i, st in enumerate(stems) if st == w] for w in want]
+    if not all(where):
+        return False
+    if len(where) == 1:
+        return True
+    first, rest = where[0], where[1:]
+    return any(all(any(abs(i - j) <= window for j in js) for js in rest) for i in first)
 
 
 def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wordnet: WordNet | None = None,
