@@ -67,11 +67,12 @@ class LinkParams:
     best_margin: float = 0.05  # this close to the root, a rendering is close to its members too
     # a rendering whose speaker is missing, or is no person the corpus quotes elsewhere, may join a remark
     # of another speaker by its words alone, with stricter checks than within a speaker
-    adopt_threshold: float = 0.55  # mean similarity to the remark's first full members
-    adopt_shared: int = 3  # words (stem or WordNet synonym) shared with the remark's root
+    adopt_threshold: float = 0.5  # mean similarity to the remark's first full members
+    adopt_shared: int = 2  # words (stem or WordNet synonym) shared with the remark's root
     adopt_containment: float = 0.85  # a fragment's weighted words found, in order, in one member
     adopt_min_words: int = 3  # a fragment needs this many words matched to be adopted (or a sentence quoted in part)
     fragment_words: int = 2  # content words a partial quotation needs matched to join by containment
+    adopt_root_words: int = 5  # a partial quotation shorter than this is no remark a weak rendering may join
 
 
 @dataclass
@@ -594,8 +595,8 @@ class _Scorer:
         ``k`` is weak and the cluster is another speaker's remark, so it must fit by its words alone."""
         us, params = self.us, self.params
         score = 0.0
-        if strict and us[root].partial:  # words alone tie a rendering only to a sentence the speaker said
-            return 0.0
+        if strict and us[root].partial and len(us[root].words) < params.adopt_root_words:
+            return 0.0  # words alone tie a rendering to a sentence the speaker said, not to a phrase
         short = len(us[k].words) < params.fragment * len(us[root].words)
         if not short or not us[k].partial:
             # average linkage over the root and the first full members: the mean must reach
@@ -614,10 +615,13 @@ class _Scorer:
             # a fragment (a partial quotation, or a sentence quoted in part) must be contained, in order,
             # in a member it was paired with: stems and WordNet synonyms, gaps allowed
             for m in near:
-                if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial):
+                if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial
+                                                                 and len(us[m].words) < params.adopt_root_words):
                     c, hits = contained(us[k], us[m], self.idf, (self.content[k], self.content[m]))
-                    if strict:
+                    if strict and us[m].doc_id != us[k].doc_id:
                         ok = c >= params.adopt_containment and hits >= params.adopt_min_words
+                    elif strict:  # a phrase of a quotation the same article attributes: the usual test
+                        ok = c >= params.containment and hits >= params.fragment_words
                     else:
                         ok = (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
                             and hits >= (params.fragment_words if us[k].partial else params.adopt_min_words)
