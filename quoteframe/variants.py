@@ -72,6 +72,10 @@ class LinkParams:
     adopt_containment: float = 0.85  # a fragment's weighted words found, in order, in one member
     adopt_min_words: int = 3  # a fragment needs this many words matched to be adopted (or a sentence quoted in part)
     fragment_words: int = 2  # content words a partial quotation needs matched to join by containment
+    merge_comparable: bool = True  # merge split remarks by their renderings of comparable length too
+    part_containment: bool = True  # a whole sentence much shorter than a remark's root may join it by containment
+    part_containment_share: float = 0.9  # the same for a whole sentence quoted in part
+    part_words: int = 3
     adopt_root_words: int = 5  # a partial quotation shorter than this is no remark a weak rendering may join
 
 
@@ -611,7 +615,7 @@ class _Scorer:
                 score = 0.0
             elif not strict and not self.evidence(k, root):
                 score = 0.0
-        if short:
+        if short and (us[k].partial or params.part_containment):
             # a fragment (a partial quotation, or a sentence quoted in part) must be contained, in order,
             # in a member it was paired with: stems and WordNet synonyms, gaps allowed
             for m in near:
@@ -622,9 +626,11 @@ class _Scorer:
                         ok = c >= params.adopt_containment and hits >= params.adopt_min_words
                     elif strict:  # a phrase of a quotation the same article attributes: the usual test
                         ok = c >= params.containment and hits >= params.fragment_words
-                    else:
+                    elif us[k].partial:
                         ok = (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
-                            and hits >= (params.fragment_words if us[k].partial else params.adopt_min_words)
+                            and hits >= params.fragment_words
+                    else:  # a whole sentence of the quotation: it must be a part of the member, nearly all of it
+                        ok = c >= params.part_containment_share and hits >= params.part_words
                     if ok:
                         score = max(score, c)
         return score
@@ -700,7 +706,7 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
         cross = [sim_of(x, y, {}) for x in fa for y in fb]
         floor = params.threshold * params.member_floor
         agree = sum(cross) / len(cross) >= params.threshold and min(cross) >= floor and evidence(roots[a], roots[b])
-        if not agree:
+        if not agree and params.merge_comparable:
             # a long rendering's root took the shorter renderings of one remark as parts of itself, and
             # the others founded a cluster of their own: the renderings of comparable length in the two
             # clusters (around the strong pair) must agree on average, as full members would
