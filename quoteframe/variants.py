@@ -185,8 +185,6 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
     when it is quoted in two documents or more and is not only names the quotes table could not type
     (a capitalised word such as a weekday or a demonym taken for a speaker); every other rendering is
     *weak*: it may join a remark of another speaker by its words alone."""
-    from quoteframe.names import fold
-
     docs: dict[str, set[str]] = defaultdict(set)
     types: dict[str, set[str]] = defaultdict(set)
     for q in quotes:
@@ -195,7 +193,7 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
             types[q.speaker].add(q.speaker_type)
 
     def parts(name: str) -> list[str]:
-        words = fold(re.sub(r"['’]s$", "", name)).split()
+        words = re.findall(r"[^\W_]+", re.sub(r"['’]s$", "", name).lower())  # digits count: "Unit 7" is not "Unit 8"
         while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
             words = words[1:]
         return words
@@ -572,6 +570,7 @@ class _Scorer:
         self.us, self.content, self.idf, self.params = state.us, state.content, state.idf, state.params
         self.dots = RowDots(state.M)
         self.extra: dict[tuple[int, int], float] = {}
+        self._union: dict[int, frozenset[str]] = {}
 
     def sim_of(self, k: int, m: int, row: dict[int, float]) -> float:
         if m in row:
@@ -588,6 +587,20 @@ class _Scorer:
         short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
         keys_other = set().union(*other.values()) if other else set()
         return sum(1 for keys in short.values() if keys & keys_other), len(short)
+
+    def bound(self, k: int, m: int) -> float:
+        """An upper bound of ``contained(k, m)``: the weighted share of k's content words found anywhere in m."""
+        keys_m = self._union.get(m)
+        if keys_m is None:
+            keys_m = self._union[m] = frozenset().union(*self.content[m].values()) if self.content[m] else frozenset()
+        r = self.us[k]
+        pairs = [(w, st) for w, st in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS] or list(zip(r.words, r.stems))
+        total = sum(self.idf.get(st, 1.0) for _, st in pairs)
+        if not total:
+            return 0.0
+        found = sum(self.idf.get(st, 1.0) for w, st in pairs if not self.content[k].get(w, {st}).isdisjoint(keys_m)
+                    or st in keys_m)
+        return found / total
 
     def evidence(self, k: int, m: int) -> bool:
         shared, size = self.shared(k, m)
@@ -618,9 +631,13 @@ class _Scorer:
         if short and (us[k].partial or params.part_containment):
             # a fragment (a partial quotation, or a sentence quoted in part) must be contained, in order,
             # in a member it was paired with: stems and WordNet synonyms, gaps allowed
-            for m in near:
+            need = params.adopt_containment if strict else (
+                params.containment_long if us[k].partial else params.part_containment_share)
+            for m in sorted(near, key=lambda x: (-len(us[x].words), x))[: 2 * params.member_check]:
                 if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial
                                                                  and len(us[m].words) < params.adopt_root_words):
+                    if self.bound(k, m) < min(need, params.containment_long):
+                        continue  # not enough of its words are in the member at all: no LCS needed
                     c, hits = contained(us[k], us[m], self.idf, (self.content[k], self.content[m]))
                     if strict and us[m].doc_id != us[k].doc_id:
                         ok = c >= params.adopt_containment and hits >= params.adopt_min_words
@@ -939,19 +956,23 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
     return out, ambiguous
 
 
-def families_of(members: Sequence[Rendering], central: Rendering, same: float = 0.8) -> list[Family]:
+def families_of(members: Sequence[Rendering], central: Rendering, same: float = 0.8,
+                max_compare: int = 10) -> list[Family]:
     """Translation families of one remark: renderings whose word sequences agree (difflib ratio ``same``:
     one wire's copy lightly edited) are one family, greedily, longest first; a fragment joins the largest
     family one of whose renderings holds its words as a run, else it is a family of its own. Each member's
-    ``family`` is set; ids are stable (a hash of the family's first rendering by doc_id and offset)."""
+    ``family`` is set; ids are stable (a hash of the family's first rendering by doc_id and offset). A
+    rendering is compared with the ``max_compare`` largest families only, so a remark of thousands of
+    renderings costs thousands of comparisons, not millions."""
     longest = max(len(m.words) for m in members)
     ordered = sorted(members, key=lambda m: (len(m.words) < 0.6 * longest, -len(m.words), m.doc_id, m.start))
     fams: list[tuple[list[str], list[Rendering], set[str]]] = []  # (first words, members, distinct texts)
+    by_words: dict[tuple[str, ...], tuple[list[str], list[Rendering], set[str]]] = {}
     for m in ordered:
         text = " " + " ".join(m.words) + " "
-        home = None
-        if len(m.words) >= 0.6 * longest:
-            for f in fams:
+        home = by_words.get(tuple(m.words))  # a verbatim copy: no comparison needed
+        if home is None and len(m.words) >= 0.6 * longest:
+            for f in sorted(fams, key=lambda f: -len(f[1]))[:max_compare]:  # the largest families
                 if _one_wording(f[0], m.words, same):
                     home = f
                     break
@@ -960,10 +981,12 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
             if holding:
                 home = max(holding, key=lambda f: len(f[1]))
         if home is None:
-            fams.append((m.words, [m], {text}))
+            home = (m.words, [m], {text})
+            fams.append(home)
         else:
             home[1].append(m)
             home[2].add(text)
+        by_words.setdefault(tuple(m.words), home)
     out = []
     for _, ms, _ in fams:
         ms.sort(key=lambda r: (r.doc_id, r.start))

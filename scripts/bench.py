@@ -186,6 +186,29 @@ def exponent(sizes: list[int], times: list[float]) -> list[str]:
     return out
 
 
+def bench_variants(texts: list[str], quotations: str) -> list[list[object]]:
+    """Variants on quotations made from the corpus's real quotation sentences, at growing sizes."""
+    from tabulate import tabulate
+
+    from quoteframe.quotes import QuoteExtractor
+    from quoteframe.records import Document
+
+    extractor = QuoteExtractor()
+    quote_texts = [(q.speaker or "anon", q.text) for i, t in enumerate(texts)
+                   for q in extractor.extract(Document(str(i), t)).quotes if q.kind != "scare"]
+    qsizes = [int(s) for s in quotations.split(",")]
+    vrows, vtimes = [], []
+    for n in qsizes:
+        elapsed, peak, base, groups = measure(_run_variants, quote_texts, n)
+        vtimes.append(elapsed)
+        vrows.append([n, f"{elapsed:.2f}", f"{n / elapsed:.0f}", f"{peak - base:.0f}", groups])
+    for row, e in zip(vrows, exponent(qsizes, vtimes)):
+        row.append(e)
+    print()
+    print(tabulate(vrows, headers=["quotations", "seconds", "quotations/s", "peak MB (growth)", "groups", "exponent"]))
+    return vrows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="*", default=[], help="more real articles (any input quoteframe reads)")
@@ -194,10 +217,14 @@ def main() -> None:
     parser.add_argument("--e2e-sizes", default="200,800,3200", help="documents per .jsonl.gz for the end-to-end runs ('' skips them)")
     parser.add_argument("--names", default="25000,100000,400000", help="speaker-name occurrences for canonical_names")
     parser.add_argument("--out", default=str(ROOT / "bench-out" / "results.json"))
+    parser.add_argument("--only", choices=["variants"], default=None, help="run only this measure")
     args = parser.parse_args()
     from tabulate import tabulate
 
     texts = load_texts([str(ROOT / "seeds"), *args.corpus])
+    if args.only == "variants":
+        bench_variants(texts, args.quotations)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {os.cpu_count()} cores; corpus: {len(texts)} real articles, cycled to each size", flush=True)
     rows = []
@@ -241,23 +268,7 @@ def main() -> None:
     print("(a stage's share of the time a command 10x faster than NLTKWordTokenizer may take; one process)")
     results["stages"] = srows
 
-    from quoteframe.quotes import QuoteExtractor
-    from quoteframe.records import Document
-
-    extractor = QuoteExtractor()
-    quote_texts = [(q.speaker or "anon", q.text) for i, t in enumerate(texts)
-                   for q in extractor.extract(Document(str(i), t)).quotes if q.kind != "scare"]
-    qsizes = [int(s) for s in args.quotations.split(",")]
-    vrows, vtimes = [], []
-    for n in qsizes:
-        elapsed, peak, base, groups = measure(_run_variants, quote_texts, n)
-        vtimes.append(elapsed)
-        vrows.append([n, f"{elapsed:.2f}", f"{n / elapsed:.0f}", f"{peak - base:.0f}", groups])
-    for row, e in zip(vrows, exponent(qsizes, vtimes)):
-        row.append(e)
-    print()
-    print(tabulate(vrows, headers=["quotations", "seconds", "quotations/s", "peak MB (growth)", "groups", "exponent"]))
-    results["variants"] = vrows
+    results["variants"] = bench_variants(texts, args.quotations)
 
     # the commands end to end: one .jsonl.gz in, a CSV out; memory should follow the output, not the input
     import tempfile
