@@ -27,6 +27,7 @@ from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
+    STATE_WORDS,
     DocEntities,
     Mention,
     MentionFinder,
@@ -61,11 +62,12 @@ FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
 RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
-COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
+COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
 NO_ROLE = Role("", "", frozenset(), frozenset())
+GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -284,6 +286,8 @@ class DocumentAttributor:
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
+        if m.etype == "place":
+            return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
@@ -311,6 +315,7 @@ class DocumentAttributor:
             indefinite = first_word in INDEFINITE
             best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
+            head_of_state = m.text.lower().endswith(tuple(f" of {w}" for w in STATE_WORDS))
             # "the senator said" right after a senator spoke is that senator: the last speaker goes before
             # the person the document titles most often (not whoever was named last: that may be an object,
             # or a name inside the quotation)
@@ -326,6 +331,8 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
+                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                    continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)

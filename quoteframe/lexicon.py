@@ -159,6 +159,9 @@ def load_gazetteer(base: Path) -> Gazetteer:
                     gaz.kind.setdefault(key, kind)
                     gaz.country.setdefault(key, country)
             also.update(f.strip().lower() for f in row.get("also_name", "").split("|") if f.strip())
+            for seat in row.get("seats", "").split("|"):  # a seat of government names no place a speaker is not
+                if seat.strip():
+                    gaz.country.setdefault(seat.strip().lower(), country)
     gaz.also_names = frozenset(also)
     return gaz
 
