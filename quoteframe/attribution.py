@@ -59,7 +59,8 @@ NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
-RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
+RELAY = {"reported", "reports", "report"}
+QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
@@ -360,13 +361,18 @@ class DocumentAttributor:
             for sp in earlier:
                 if sp and sp.etype in wanted:
                     return Speaker(sp.name, sp.etype, m)
-        if depth < 2:
-            for sent in self.previous_sentences(sent_start):
-                subj = self.subject(sent, depth + 1)
-                if subj and subj.etype in ok:
-                    return Speaker(subj.name, subj.etype, m)
+        # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
+        # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
+        # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
+        subjects = [self.subject(sent, depth + 1) for sent in self.previous_sentences(sent_start)] if depth < 2 else []
+        for subj in subjects:
+            if subj and subj.etype in ok and subj.etype != "unknown":
+                return Speaker(subj.name, subj.etype, m)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
+        for subj in subjects:
+            if subj and subj.etype in ok:
+                return Speaker(subj.name, subj.etype, m)
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -406,6 +412,15 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
+        if toks[cue.index].lower in QUOTED:
+            # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
+            k = cue.last + 1
+            if k < len(toks) and toks[k].lower in DETERMINERS:
+                k += 1
+            m = by_first.get(k)
+            if m is not None and m.last + 2 < len(toks) and toks[m.last + 1].lower == "as" \
+                    and toks[m.last + 2].lower in {"saying", "telling", "stating", "warning"}:
+                return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype == "prep":
             m = mention_at(cue.last + 1)
             if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
@@ -509,6 +524,10 @@ class DocumentAttributor:
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
+                if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}):
+                    # X called on soldiers to “…” / called for “…”: the request is X's words (not a label
+                    # inside its object: called on Russia to send its “peacekeeping” troops)
+                    left.append(Cue(c.index, c.last, "verb", c.text))
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]

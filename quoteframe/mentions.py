@@ -431,6 +431,7 @@ class MentionFinder:
         self.lex = lex
         self.ents = ents
         self.split_run = split_run
+        self._common: dict[str, bool] = {}
 
     def find(self, toks: list[Token], title_case: bool = False) -> list[Mention]:
         mentions: list[Mention] = []
@@ -467,6 +468,9 @@ class MentionFinder:
                                          and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
                     j += 1
                 m = self._run_mention(toks, i, j)
+                if m and m.etype == "unknown" and m.first == m.last and (m.first == 0 or toks[m.first - 1].text in {"“", '"'}) \
+                        and self._common_word(toks[m.first].bare):
+                    m = None  # one capitalised word opening a sentence that the text uses as a common word: no name
                 if m:
                     mentions.append(m)
                 i = j + 1
@@ -538,6 +542,18 @@ class MentionFinder:
         if closed:  # as above
             return Mention(i, j, start, end, text, "place", name=text, possessive=poss) if closed in PLACE_CLASSES else None
         return Mention(i, j, start, end, text, "unknown", name=text, possessive=poss)
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word opening a sentence is a common word of the document (Justice and
+        truth are …, Hours later, …): it appears in lower case, and never as a name (capitalised inside
+        a sentence, a person's surname, a defined acronym)."""
+        if word in self.ents.proper_words or self.ents.person_for_surname(word) is not None or \
+                word in self.ents.acronyms or word.isupper() or not word.isalpha():
+            return False
+        found = self._common.get(word)
+        if found is None:
+            found = self._common[word] = re.search(r"\b" + re.escape(word.lower()) + r"\b", self.doc) is not None
+        return found
 
     def _closed_class(self, name: str) -> str:
         """The closed class (date, number, demonym, place) a run is, unless the document names a person

@@ -181,3 +181,17 @@ def test_roles_resolve_to_the_holder_across_country_and_demonym_forms() -> None:
             "The police chief called the streets “calm”.\n")
     assert _speakers(text) == [("partial", "Tomas Vell"), ("direct", "Tomas Vell"), ("partial", "Ivan Petrov"),
                                ("partial", "Ivan Petrov"), ("partial", "police chief")]
+
+
+def test_quoted_as_saying_gives_the_quoted_person_not_the_relay() -> None:
+    text = ("Defence Minister Olga Brandt spoke on Monday.\n\n"
+            "The agency Interfax quoted Brandt as saying that the border faced “grave risks”.\n\n"
+            "“The talks must go on,” she was quoted as saying by a broadcaster.\n")
+    assert _speakers(text) == [("partial", "Olga Brandt"), ("direct", "Olga Brandt")]
+
+
+def test_a_request_is_the_words_of_who_makes_it_and_a_common_word_heading_a_sentence_is_no_name() -> None:
+    text = ("Mayor Elena Ruiz called on residents to “stay indoors”.\n\n"
+            "Calm and order matter more than calm words, Mayor Ruiz was quoted as saying.\n\n"
+            "“We will reopen soon,” she said.\n")
+    assert _speakers(text) == [("partial", "Elena Ruiz"), ("direct", "Elena Ruiz")]
