@@ -45,6 +45,7 @@ def subordinate_title(words: list[str], title: str) -> bool:
     if not SUBORDINATE.isdisjoint(words):
         return True
     return not LIEUTENANT[0].isdisjoint(words) and title in LIEUTENANT[1]
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # R-Ky., D-Wis.: a party and state label after a name
 STATE_WORDS = {"state", "government"}  # the head of state / of government: a country's leader
 PLACE_CLASSES = {"country", "city"}  # closed classes (lexicon.Gazetteer) that can still stand for an actor
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
@@ -488,6 +489,8 @@ class MentionFinder:
         if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
         low = tok.lower
+        if text[1:2] == "-" and PARTY_STATE.match(text):
+            return False  # R-Ky., D-N.Y.: a label after a name, no name itself
         if title_case:
             bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None

@@ -195,3 +195,13 @@ def test_a_request_is_the_words_of_who_makes_it_and_a_common_word_heading_a_sent
             "Calm and order matter more than calm words, Mayor Ruiz was quoted as saying.\n\n"
             "“We will reopen soon,” she said.\n")
     assert _speakers(text) == [("partial", "Elena Ruiz"), ("direct", "Elena Ruiz")]
+
+
+def test_attribution_slots_take_any_verb_long_appositives_labels_and_bylines() -> None:
+    text = ("“The market will fall,” Anna Berg, chief strategist in Oslo at Nordbank, said in an email.\n\n"
+            "“We deserve a vote on this,” Ana Lopez fumed.\n\n"
+            "“Not again, not this year,” sighed Tom Reed on Monday.\n\n"
+            "“Our assumption is that the bill will pass,” Sen. Mark Dole, R-Kan., said.\n\n"
+            "“We can build a better town than this one.” ― Steve Quinlan\n")
+    assert _speakers(text) == [("direct", "Anna Berg"), ("direct", "Ana Lopez"), ("direct", "Tom Reed"),
+                               ("direct", "Mark Dole"), ("direct", "Steve Quinlan")]
