@@ -559,6 +559,8 @@ class DocumentAttributor:
             if m is not None:
                 speaker = self.resolve(m, toks, mentions, fs)
                 cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
+        if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
+            speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
@@ -593,6 +595,32 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
+        # President X released the following statement: — a colon ending a clause introduces its subject's words
+        return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
+
+    def introduced(self, toks: list[Token], mentions: list[Mention], fs: int, qpos: int,
+                   colon_only: bool = False) -> tuple[Speaker | None, Cue | None]:
+        """The words a clause introduces with a colon or comma, when no cue of the lexicon attributes them:
+        ``X retorted: “…”``, ``X jokes, “…”`` (the verb before the mark is the cue, whatever it is), and
+        ``X delivered a blunt message to Y: “…”`` (a colon ending a clause gives its subject's words)."""
+        mark = toks[qpos - 1] if qpos >= 1 else None
+        if mark is None or mark.text not in ({":"} if colon_only else {":", ","}):
+            return None, None
+        by_last = {m.last: m for m in mentions}
+        k = qpos - 2
+        while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
+            k -= 1
+        if k >= 1 and _verb_like(toks[k]) and (mark.text == ":" or k - 1 in by_last or toks[k - 1].lower in SKIPPABLE):
+            cue = Cue(k, k, "participle" if toks[k].lower.endswith("ing") else "verb", toks[k].text)
+            speaker = self.speaker_of_cue(cue, toks, mentions, fs)
+            if speaker:
+                return speaker, cue
+        if mark.text == ":":
+            left = _sentence_bounds(toks, qpos - 1)[0] if qpos - 1 < len(toks) else -1
+            sub = [m for m in mentions if left < m.first < qpos - 1]
+            subj = self._subject_from(toks[:qpos - 1], sub, fs) if sub else None
+            if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
+                return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
 
     def inherited(self, qi: int) -> Speaker | None:
@@ -690,6 +718,12 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
                                                            for x in range(a, b))
 
 
+def _verb_like(t: Token) -> bool:
+    """A lower-case word that can be the verb of an attribution slot: no function word, no preposition."""
+    return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
+        and t.lower not in INTRO and t.lower not in DETERMINERS and t.lower not in AUX and len(t.text) > 2
+
+
 def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound: int) -> Cue | None:
     """A verb the lexicon lacks in the attribution slots ``“…,” NAME ___`` and ``“…,” ___ NAME``: the
     syntax makes it the cue (fumed, sighed, quipped), followed by the sentence end, a comma, an adverb or
@@ -699,9 +733,7 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         k += 1
     by_first = {m.first: m for m in mentions}
 
-    def verb_like(t: Token) -> bool:
-        return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
-            and t.lower not in INTRO and t.lower not in DETERMINERS and len(t.text) > 2
+    verb_like = _verb_like
 
     def slot_end(x: int) -> bool:
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")

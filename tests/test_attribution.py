@@ -205,3 +205,11 @@ def test_attribution_slots_take_any_verb_long_appositives_labels_and_bylines() -
             "“We can build a better town than this one.” ― Steve Quinlan\n")
     assert _speakers(text) == [("direct", "Anna Berg"), ("direct", "Ana Lopez"), ("direct", "Tom Reed"),
                                ("direct", "Mark Dole"), ("direct", "Steve Quinlan")]
+
+
+def test_a_colon_or_comma_after_a_clause_introduces_its_subjects_words() -> None:
+    text = ("Senator Ruth Bader spoke at noon.\n\n"
+            "Bader, exasperated, finally retorted: “What difference does the date make?”\n\n"
+            "Governor Paul Ames delivered a blunt message to the council: “It is time to stop.”\n\n"
+            "In 2015, “the year of change” began.\n")
+    assert _speakers(text) == [("direct", "Ruth Bader"), ("direct", "Paul Ames"), ("scare", "")]
