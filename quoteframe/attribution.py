@@ -61,7 +61,8 @@ MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
 RELAY = {"reported", "reports", "report"}
-QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks  # a medium passing on someone's words, not their speaker
+QUOTED = {"quoted", "quotes", "quoting"}
+PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …  # X quoted Y as saying: Y speaks  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
@@ -504,7 +505,8 @@ class DocumentAttributor:
         infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
             and not toks[cue.index - 2].is_cap and toks[cue.index - 2].lower.endswith(("ed", "es", "ied", "ts", "ght"))
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
-                                                    or toks[j].lower in {"and", "but", "to"}):
+                                                    or toks[j].lower in {"and", "but", "to"}
+                                                    or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         return None
 
@@ -554,6 +556,13 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        if speaker is not None and speaker.etype == "place" and cue_used is not None and cue_used.index < qpos:
+            # X said Russia would respond …: a country in a clause a person reports is not who speaks
+            for cue in [c for c in left if c.index < cue_used.index and c.ctype == "verb"]:
+                outer = self.speaker_of_cue(cue, toks, mentions, fs)
+                if outer is not None and outer.etype == "person":
+                    speaker, cue_used = outer, cue
+                    break
         if speaker is None:  # “…” ― Name: a byline dash after the quotation (reader reactions, epigraphs)
             m = _dash_byline(toks, mentions, qpos)
             if m is not None:

@@ -129,6 +129,15 @@ class Gazetteer:
             return ""
         return self.kind.get(key, "")
 
+    def names_a_place(self, name: str) -> bool:
+        """Whether a capitalised run that looks like a person's name holds a country's name, or ends with
+        a city's (Self-governing Taiwan, China COVID, Rossiya 24 is no person): names of people that are
+        also places (Jordan, Chad, Paris) are listed in ``also_names`` and do not count."""
+        words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
+        if any(self.kind.get(w) == "country" and w not in self.also_names for w in words):
+            return True
+        return bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+
     def country_of(self, word: str) -> str:
         """The country a place, country or demonym form belongs to, or ""."""
         return self.country.get(word.lower().replace("’", "'").removesuffix("'s"), "")

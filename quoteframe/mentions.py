@@ -212,7 +212,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             title = [role.term]
         if org:
             ents.orgs[org] += 1
-        if name and len(name) >= 2 and not (not title and lex.places.classify(" ".join(name))):
+        if name and len(name) >= 2 and not lex.places.classify(" ".join(name)) and not lex.places.names_a_place(" ".join(name)):
             full = " ".join(name)  # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
@@ -517,6 +517,11 @@ class MentionFinder:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
+        if name and len(name) >= 2 and self.lex.places.names_a_place(" ".join(name)) and \
+                self.ents.people.get(" ".join(name)) is None:
+            # Self-governing Taiwan, China COVID: a run holding a country's name is no person's
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=" ".join(name), possessive=poss) \
+                if title else None
         if name and not title and (closed := self._closed_class(" ".join(name))):
             # a country or city can stand for its government (Beijing said), never for a person; a date,
             # number word or demonym names nobody who speaks (on Sunday, Russian)

@@ -213,3 +213,12 @@ def test_a_colon_or_comma_after_a_clause_introduces_its_subjects_words() -> None
             "Governor Paul Ames delivered a blunt message to the council: “It is time to stop.”\n\n"
             "In 2015, “the year of change” began.\n")
     assert _speakers(text) == [("direct", "Ruth Bader"), ("direct", "Paul Ames"), ("scare", "")]
+
+
+def test_a_country_in_a_reported_clause_is_not_who_speaks_nor_a_persons_name() -> None:
+    text = ("President Ivan Petrov spoke.\n\n"
+            "Petrov said Russia would respond at once and that Moscow would “de-arm” its rival.\n\n"
+            "Self-governing Taiwan sees itself as distinct.\n\n"
+            "Speaking slowly, he said the army would “never stop”.\n\n"
+            "Petrov opened the congress by reiterating that the state would never give up “the islands”.\n")
+    assert _speakers(text) == [("partial", "Ivan Petrov")] * 3
