@@ -27,6 +27,8 @@ from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
+    PARTY_STATE,
+    STATE_WORDS,
     DocEntities,
     Mention,
     MentionFinder,
@@ -58,14 +60,16 @@ NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
-RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
+RELAY = {"reported", "reports", "report"}
+QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks  # a medium passing on someone's words, not their speaker
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
-COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
+COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
 NO_ROLE = Role("", "", frozenset(), frozenset())
+GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -284,6 +288,8 @@ class DocumentAttributor:
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
+        if m.etype == "place":
+            return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
@@ -311,6 +317,7 @@ class DocumentAttributor:
             indefinite = first_word in INDEFINITE
             best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
+            head_of_state = m.text.lower().endswith(tuple(f" of {w}" for w in STATE_WORDS))
             # "the senator said" right after a senator spoke is that senator: the last speaker goes before
             # the person the document titles most often (not whoever was named last: that may be an object,
             # or a name inside the quotation)
@@ -326,6 +333,8 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
+                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                    continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
@@ -353,13 +362,18 @@ class DocumentAttributor:
             for sp in earlier:
                 if sp and sp.etype in wanted:
                     return Speaker(sp.name, sp.etype, m)
-        if depth < 2:
-            for sent in self.previous_sentences(sent_start):
-                subj = self.subject(sent, depth + 1)
-                if subj and subj.etype in ok:
-                    return Speaker(subj.name, subj.etype, m)
+        # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
+        # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
+        # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
+        subjects = [self.subject(sent, depth + 1) for sent in self.previous_sentences(sent_start)] if depth < 2 else []
+        for subj in subjects:
+            if subj and subj.etype in ok and subj.etype != "unknown":
+                return Speaker(subj.name, subj.etype, m)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
+        for subj in subjects:
+            if subj and subj.etype in ok:
+                return Speaker(subj.name, subj.etype, m)
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -399,6 +413,15 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
+        if toks[cue.index].lower in QUOTED:
+            # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
+            k = cue.last + 1
+            if k < len(toks) and toks[k].lower in DETERMINERS:
+                k += 1
+            m = by_first.get(k)
+            if m is not None and m.last + 2 < len(toks) and toks[m.last + 1].lower == "as" \
+                    and toks[m.last + 2].lower in {"saying", "telling", "stating", "warning"}:
+                return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype == "prep":
             m = mention_at(cue.last + 1)
             if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
@@ -495,13 +518,19 @@ class DocumentAttributor:
         # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame
         left_bound, right_bound = _sentence_bounds(toks, qpos)
         # 1. right after the quotation
-        after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
-                 and all(toks[k].text in {",", "—", "-"} or toks[k].quote >= 0 or toks[k].lower in SKIPPABLE
-                         or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
+        after = [c for c in cues if qpos < c.index < right_bound and _attribution_gap(toks, mentions, qpos + 1, c.index)]
+        if not after:
+            slot = _slot_cue(toks, mentions, qpos, right_bound)
+            if slot is not None:
+                after = [slot]
         left: list[Cue] = []
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
+                if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}):
+                    # X called on soldiers to “…” / called for “…”: the request is X's words (not a label
+                    # inside its object: called on Russia to send its “peacekeeping” troops)
+                    left.append(Cue(c.index, c.last, "verb", c.text))
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
@@ -525,6 +554,11 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        if speaker is None:  # “…” ― Name: a byline dash after the quotation (reader reactions, epigraphs)
+            m = _dash_byline(toks, mentions, qpos)
+            if m is not None:
+                speaker = self.resolve(m, toks, mentions, fs)
+                cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
@@ -620,6 +654,78 @@ class DocumentAttributor:
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
         return "partial" if speaker else "scare"
+
+
+DASHES = {"—", "―", "–", "-"}
+SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
+                         "when", "of", "about", "through", "via", "over"}
+
+
+def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int) -> bool:
+    """Whether the tokens ``[a, b)`` between a quotation and a cue after it are only the attribution's own
+    material: punctuation, adverbs and auxiliaries, the speaker's mention, a parenthesis (D-Wis.), a party
+    and state label, or an appositive between commas after the mention (X, chief strategist at Y, said)."""
+    if b - a > 25:
+        return False
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    k = a
+    depth = 0
+    while k < b:
+        t = toks[k]
+        if t.quote >= 0 and k > a:
+            return False  # another quotation between
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or k in covered
+                                 or PARTY_STATE.match(t.text)):
+            # an appositive: it opens with a comma right after a mention and closes with one before the cue
+            if k >= 2 and toks[k - 1].text == "," and k - 2 in covered and toks[b - 1].text == "," and \
+                    not any(x.text in SENT_END or x.quote >= 0 for x in toks[k:b - 1]) and b - a <= 25:
+                return True
+            return False
+        k += 1
+    return b - a <= 8 or depth == 0 and b - a <= 25 and any(toks[x].text == ")" or PARTY_STATE.match(toks[x].text)
+                                                           for x in range(a, b))
+
+
+def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound: int) -> Cue | None:
+    """A verb the lexicon lacks in the attribution slots ``“…,” NAME ___`` and ``“…,” ___ NAME``: the
+    syntax makes it the cue (fumed, sighed, quipped), followed by the sentence end, a comma, an adverb or
+    a preposition (``in an email``)."""
+    k = qpos + 1
+    while k < right_bound and toks[k].text in {",", "—"}:
+        k += 1
+    by_first = {m.first: m for m in mentions}
+
+    def verb_like(t: Token) -> bool:
+        return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
+            and t.lower not in INTRO and t.lower not in DETERMINERS and len(t.text) > 2
+
+    def slot_end(x: int) -> bool:
+        return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
+
+    m = by_first.get(k)
+    if m is not None and m.etype != "pron" or m is not None and m.head in NOMINATIVE:
+        v = m.last + 1  # “…,” NAME fumed.
+        if v < right_bound and verb_like(toks[v]) and slot_end(v + 1):
+            return Cue(v, v, "verb", toks[v].text)
+    if k < right_bound and verb_like(toks[k]):  # “…,” fumed NAME.
+        m = by_first.get(k + 1) or (by_first.get(k + 2) if k + 2 < len(toks) and toks[k + 1].lower in DETERMINERS else None)
+        if m is not None and m.etype != "pron" and slot_end(m.last + 1):
+            return Cue(k, k, "verb", toks[k].text)
+    return None
+
+
+def _dash_byline(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:
+    """The mention a dash right after a quotation introduces (“…” ― Ana Lopez), if any."""
+    k = qpos + 1
+    if k + 1 < len(toks) and toks[k].text in DASHES:
+        m = next((m for m in mentions if m.first == k + 1), None)
+        if m is not None and m.etype in {"person", "unknown", "org", "role"}:
+            return m
+    return None
 
 
 def _quote_position(toks: list[Token], mark: int) -> int:
