@@ -100,17 +100,13 @@ def name_words(directory: Path | None = None) -> NameWords:
     return NameWords(*(frozenset(found[c]) for c in NAME_CLASSES))
 
 
-def name_key(name: str) -> tuple[tuple[str, ...], str]:
-    """(given-name keys, surname key) of a person's name: each word folded with its hyphens dropped
-    (Kassym-Jomart -> kasymjomart, so a hyphen written as a space or left out changes nothing once the
-    given names are run together). Surname particles are no part of the key (Bashar al-Assad, Charles de
-    Gaulle), except a capitalised one opening the name, which is a given name (Van Jones, Al Gore). A name
-    with a patronymic (Mohammed bin Salman) has no surname a bare name could be: its surname key is the
-    whole name's, marked so that no word's key equals it."""
+def _name_words(name: str) -> tuple[list[str], bool]:
+    """The words of ``name`` that its key is made of (particles, generational suffixes and a particle's
+    hyphen dropped), and whether it holds a patronymic."""
     words = name.split()
     nw = name_words()
     last = len(words) - 1
-    keys: list[str] = []
+    kept: list[str] = []
     patronymic = False
     for i, word in enumerate(words):
         low = word.lower()
@@ -121,9 +117,25 @@ def name_key(name: str) -> tuple[tuple[str, ...], str]:
             continue
         elif 0 < i < last and low in nw.patronymics:
             patronymic = True
-        key = fold(word.replace("-", "")).replace(" ", "")
-        if key:
-            keys.append(key)
+        kept.append(word)
+    return kept, patronymic
+
+
+def _run_together(words: list[str]) -> str:
+    """The fold of words written as one (Ban Ki-moon, Ban Ki Moon and Ban Kimoon give one key)."""
+    return fold("".join(words).replace("-", "")).replace(" ", "")
+
+
+def name_key(name: str) -> tuple[tuple[str, ...], str]:
+    """(given-name keys, surname key) of a person's name: each word folded with its hyphens dropped
+    (Kassym-Jomart -> kasymjomart, so a hyphen written as a space or left out changes nothing once the
+    given names are run together). Surname particles are no part of the key (Bashar al-Assad, Charles de
+    Gaulle), except a capitalised one opening the name, which is a given name (Van Jones, Al Gore), and
+    neither are generational suffixes (Jr., III). A name with a patronymic (Mohammed bin Salman) has no
+    surname a bare name could be: its surname key is the whole name's, marked so that no word's key
+    equals it."""
+    kept, patronymic = _name_words(name)
+    keys = [k for k in (_run_together([w]) for w in kept) if k]
     if not keys:
         return (), ""
     if patronymic:
@@ -197,24 +209,28 @@ def proper_name(name: str) -> bool:
     return all(w[:1].isupper() or w in lower for w in name.split())
 
 
-def _run_together(key: tuple[tuple[str, ...], str]) -> str:
-    return "".join(key[0]) + key[1]
-
-
-def canonical_names(names: Iterable[str]) -> dict[str, str]:
+def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[str, str]:
     """Map every person name to its canonical form: the most frequent spelling of its entity.
 
     ``names`` is every occurrence (repeats count as votes); ties go to the longer, then the
     alphabetically first spelling, so the result does not depend on input order. A name of several words
-    is preferred to a bare one (Xi Jinping to Xi, however often Xi is written).
+    is preferred to a bare one (Xi Jinping to Xi, however often Xi is written), and one without a word
+    swallowed before it (Aidar Kemelbekov to Republic Aidar Kemelbekov). ``titled`` are the one-word names
+    the corpus writes after a title or honorific (Mr Xi, President Xi): only such a name can be a family
+    name written first (a plumber giving only his first name, Tom, is no Tom Harlan).
     """
     votes = Counter(n for n in names if n)
+    titled = set(titled)
     keys = {name: name_key(name) for name in votes}
     # 1. names that run together equal are one: a unit, clustered by the key of its member with fewest words
     units: dict[str, list[str]] = defaultdict(list)
+    rest: dict[str, str] = {}  # a name's words after the first, run together
     result: dict[str, str] = {}
     for name in sorted(votes):
-        together = _run_together(keys[name])
+        kept = _name_words(name)[0]
+        together = _run_together(kept)
+        if len(kept) > 2:
+            rest[name] = _run_together(kept[1:])
         if len(together) < 2:
             result[name] = name  # I (the writer of a first-person piece), a lone initial: no name to compare
         else:
@@ -225,8 +241,8 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     for together in sorted(units, key=lambda t: (-len(t), t)):
         first = units[together][0]
         given, surname = keys[first]
-        if len(given) >= 2 and not surname.startswith("=") and proper_name(first):
-            target = together[len(given[0]):]
+        if len(given) >= 2 and not surname.startswith("=") and proper_name(first) and first in rest:
+            target = rest[first]
             if target in units and keys[units[target][0]][0] and proper_name(units[target][0]):
                 residue.update(units[together])
                 units[target].extend(units.pop(together))
@@ -244,7 +260,8 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
         found = _Clusters()
         for rep in sorted(group, key=lambda n: (-len(keys[n][0]), n)):
             found.add(rep, "".join(keys[rep][0]))
-        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0]):
+        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0]) \
+                and any(n in titled for rep in found.members[0] for n in unit_of[rep]):
             bare[surname] = len(clusters)
         clusters.extend(found.members)
     # 3. family name first: a bare name that is nobody's surname joins the one person whose full name it
