@@ -122,8 +122,10 @@ def _name_words(name: str) -> tuple[list[str], bool]:
 
 
 def _run_together(words: list[str]) -> str:
-    """The fold of words written as one (Ban Ki-moon, Ban Ki Moon and Ban Kimoon give one key)."""
-    return fold("".join(words).replace("-", "")).replace(" ", "")
+    """The folds of words and of their hyphenated parts, written as one (Ban Ki-moon and Ban Ki Moon give
+    one key, Kassym-Jomart and Kassymjomart another). Each part is folded alone, so a letter that ends one
+    word and starts the next is no doubled letter (S. Smith is no Smith)."""
+    return fold(" ".join(words)).replace(" ", "")
 
 
 def name_key(name: str) -> tuple[tuple[str, ...], str]:
@@ -236,14 +238,19 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
         else:
             units[together].append(name)
     # a word swallowed before a full name (Republic Aidar Kemelbekov, from "President of the Republic …")
-    # joins the name without it, when the corpus has that name (of two words at least)
+    # joins the name without it, when the corpus writes that name (of two words at least, the first no
+    # initial: Ana M. Smith is no M. Smith) at least as often
     residue: set[str] = set()
     for together in sorted(units, key=lambda t: (-len(t), t)):
         first = units[together][0]
         given, surname = keys[first]
         if len(given) >= 2 and not surname.startswith("=") and proper_name(first) and first in rest:
             target = rest[first]
-            if target in units and keys[units[target][0]][0] and proper_name(units[target][0]):
+            if target == together or target not in units:
+                continue
+            home = units[target][0]
+            if len(keys[home][0]) and len(keys[home][0][0]) > 1 and proper_name(home) \
+                    and sum(votes[n] for n in units[target]) >= sum(votes[n] for n in units[together]):
                 residue.update(units[together])
                 units[target].extend(units.pop(together))
     unit_of: dict[str, list[str]] = {}

@@ -60,7 +60,8 @@ def canonical_names_by_every_pair(names: list[str], titled: frozenset[str] = fro
         given, surname = key[unit[0]]
         if len(given) >= 2 and not surname.startswith("=") and proper[unit[0]]:
             target = [u for u in units if u is not unit and together[u[0]] == _run_together(kept[unit[0]][1:])]
-            if target and key[target[0][0]][0] and proper[target[0][0]]:
+            if target and key[target[0][0]][0] and len(key[target[0][0]][0][0]) > 1 and proper[target[0][0]] \
+                    and sum(votes[n] for n in target[0]) >= sum(votes[n] for n in unit):
                 residue.update(unit)
                 target[0].extend(unit)
                 units.remove(unit)
@@ -109,6 +110,8 @@ def test_canonical_names_examples() -> None:
     assert got["John M. Smith"] == got["John Smith"] != got["Jane Smith"]
     assert got["Smith"] == "Smith"  # two Smiths: a bare surname names neither
     assert got == canonical_names_by_every_pair(names)
+    names = ["J. J. Wang", "J. Lee", "Ann Ann Lee", "Ann Lee"]  # without its first word, a name may run together as itself
+    assert canonical_names(names).keys() == set(names) and canonical_names(names) == canonical_names_by_every_pair(names)
 
 
 # given names drawn from few letters, so prefixes, initials and shared surnames are common; names also
