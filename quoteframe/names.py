@@ -284,9 +284,9 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
         for surname, c_bare in bare.items():
             homes = opens.get(surname, ())
             if len(homes) == 1:
-                (home,) = homes
-                if not any(w in alone for rep in clusters[home] for w in (*keys[rep][0][1:], keys[rep][1])):
-                    clusters[home] = clusters[home] + clusters[c_bare]
+                (c_home,) = homes
+                if not any(w in alone for rep in clusters[c_home] for w in (*keys[rep][0][1:], keys[rep][1])):
+                    clusters[c_home] = clusters[c_home] + clusters[c_bare]
                     clusters[c_bare] = []
     for cluster in clusters:
         names_of = [n for rep in cluster for n in unit_of[rep]]
