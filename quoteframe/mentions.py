@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons, Role
-from quoteframe.names import fold
+from quoteframe.names import fold, name_words
 from quoteframe.segment import POSSESSIVE_LAST, Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
@@ -120,8 +120,14 @@ class DocEntities:
             key = self._folds[word] = fold(word)
         return key
 
+    first_names: dict[str, str] = field(default_factory=dict)  # folded first word -> name ("" if several)
+    titled: set[str] = field(default_factory=set)  # folded one-word names written after a title (Mr Xi)
+
     def person_for_surname(self, word: str) -> str | None:
-        return self.surnames.get(self.fold(word))
+        """The person a bare name names: the one with that surname, else the one person whose name it
+        opens (Xi for Xi Jinping: a family name written first) when no other name of theirs stands alone."""
+        key = self.fold(word)
+        return self.surnames.get(key) or self.first_names.get(key) or None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -199,6 +205,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             continue
         title, name, org = split_run(words)
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
+            if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
+                ents.titled.add(ents.fold(name[0]))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -229,7 +237,26 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 person.modifiers.update(found[1])
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
+    _first_names(ents)
     return ents
+
+
+def _first_names(ents: DocEntities) -> None:
+    """Index the people by their first word, for names written family name first (Xi Jinping, then Xi or
+    Mr Xi): a first word that opens one person's name and is nobody's surname names that person, when the
+    text titles the person (President Xi Jinping) or the word alone (Mr Xi, President Xi), which a place or
+    an organisation that opens a longer name is not (Texas, the Texas Politics Project), and never writes
+    the name's last word without the word before it (Joe Biden's Biden stands alone, so a lone Joe is
+    someone else: a voter giving a first name)."""
+    text = ents.text
+    for person in ents.people.values():
+        words = person.name.split()
+        first = ents.fold(words[0])
+        if not (person.titles or first in ents.titled) or first in ents.surnames \
+                or text.count(words[-1]) > text.count(f"{words[-2]} {words[-1]}"):
+            continue
+        other = ents.first_names.get(first)
+        ents.first_names[first] = person.name if other is None or other == person.name else ""
 
 
 def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
@@ -370,6 +397,7 @@ class RunSplitter:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.openers = name_words().openers
         self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
@@ -381,8 +409,9 @@ class RunSplitter:
 
     def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
         clean = [w.rstrip(",;:") for w in words]
-        while clean and clean[0].lower() in SENTENCE_FUNCTION and not clean[0].isupper():
-            clean = clean[1:]
+        openers = self.openers
+        while clean and (clean[0].lower() in SENTENCE_FUNCTION or clean[0].lower() in openers) and not clean[0].isupper():
+            clean = clean[1:]  # The, But, Under (Under Xi, China ...): a sentence's first word, no name's
         if not clean:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
@@ -405,6 +434,10 @@ class RunSplitter:
                 cut = name_lowers.index("of")
                 title = title + name[cut + 1:]
                 name = name[:cut]
+        for k in range(len(name) - 2, -1, -1):
+            if name[k].endswith(("’s", "'s", "s’", "s'")):  # Russia's Putin, Reuters’ Ann Lee: the owner is no part of the name
+                title, name = title + name[:k + 1], name[k + 1:]
+                break
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
         for w in name:
             if (w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha():
@@ -503,8 +536,9 @@ class MentionFinder:
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 
     def _run_mention(self, toks: list[Token], i: int, j: int) -> Mention | None:
-        while i <= j and toks[i].lower in SENTENCE_FUNCTION and not toks[i].text.isupper():
-            i += 1  # "The", "But" ... but not an acronym that spells one (WHO)
+        openers = self.split_run.openers
+        while i <= j and (toks[i].lower in SENTENCE_FUNCTION or toks[i].lower in openers) and not toks[i].text.isupper():
+            i += 1  # "The", "But", "Under" ... but not an acronym that spells one (WHO)
         if i > j:
             return None
         words = [t.text for t in toks[i:j + 1]]
