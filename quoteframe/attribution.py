@@ -295,6 +295,10 @@ class DocumentAttributor:
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
         if m.etype == "role":
+            if m.head in self.lex.documents and toks:
+                author = _document_author(m, toks, mentions)
+                if author is not None:  # a statement from the president: the president's words
+                    return self.resolve(author, toks, mentions, sent_start)
             return self.resolve_role(m)
         if m.etype == "pron":
             if m.head == "i":
@@ -757,6 +761,17 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         if m is not None and m.etype != "pron" and slot_end(m.last + 1):
             return Cue(k, k, "verb", toks[k].text)
     return None
+
+
+def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:
+    """The author a document's mention names after from/by/of (a statement from the Kazakh president)."""
+    k = m.last + 1
+    if k + 1 >= len(toks) or toks[k].lower not in {"from", "by", "of"}:
+        return None
+    k += 1
+    if toks[k].lower in DETERMINERS and k + 1 < len(toks):
+        k += 1
+    return next((x for x in mentions if x.first in (k, k - 1) and x.etype != "pron" and x is not m), None)
 
 
 def _dash_byline(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:

@@ -17,7 +17,7 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead"}
+ROLE_USES = {"title", "role", "orghead", "document"}
 
 
 def lexicon_dir() -> Path:
@@ -86,6 +86,7 @@ class Lexicons:
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
+    documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
 
     def index(self) -> None:
@@ -93,6 +94,7 @@ class Lexicons:
         self.titles = frozenset(t for t, r in self.roles.items() if "title" in r.uses)
         self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
+        self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
 
     def is_title(self, word: str) -> bool:

@@ -222,3 +222,10 @@ def test_a_country_in_a_reported_clause_is_not_who_speaks_nor_a_persons_name() -
             "Speaking slowly, he said the army would “never stop”.\n\n"
             "Petrov opened the congress by reiterating that the state would never give up “the islands”.\n")
     assert _speakers(text) == [("partial", "Ivan Petrov")] * 3
+
+
+def test_documents_speak_for_their_authors() -> None:
+    text = ("A joint statement said the talks were “useful and frank”.\n\n"
+            "The email goes on to say: “The plan will cost jobs in every county.”\n\n"
+            "The protests ended with a statement from Governor Ann Gray calling the marchers “vandals”.\n")
+    assert _speakers(text) == [("partial", "joint statement"), ("direct", "email"), ("partial", "Ann Gray")]
