@@ -393,7 +393,7 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = -1
-        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing")):
+        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing") or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -494,6 +494,12 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 1 and toks[j].lower in {"who", "whom"} and cue.ctype == "verb" and \
+                all(toks[x].text != "," for x in range(j, cue.index)):
+            # Joe Biden, who warned of “…”: a relative clause's verb is said by the phrase it follows
+            k = j - 1 if toks[j - 1].text != "," else j - 2
+            if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
+                return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
@@ -533,7 +539,8 @@ class DocumentAttributor:
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
-                if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}):
+                if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}
+                                 or self.text[self.spans[qi][0]:self.spans[qi][0] + 3].lower() == "to "):
                     # X called on soldiers to “…” / called for “…”: the request is X's words (not a label
                     # inside its object: called on Russia to send its “peacekeeping” troops)
                     left.append(Cue(c.index, c.last, "verb", c.text))
@@ -761,6 +768,15 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         if m is not None and m.etype != "pron" and slot_end(m.last + 1):
             return Cue(k, k, "verb", toks[k].text)
     return None
+
+
+def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
+    """A sentence opening with a past participle and a comma (Aired on state television, …): an
+    introductory phrase whose capitalised first word names nobody."""
+    first = toks[0]
+    return first.is_cap and first.lower.endswith("ed") and len(first.text) > 4 and first.text[1:].islower() \
+        and first.bare not in ents.proper_words and ents.person_for_surname(first.bare) is None \
+        and any(t.text == "," for t in toks[1:12])
 
 
 def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:

@@ -229,3 +229,10 @@ def test_documents_speak_for_their_authors() -> None:
             "The email goes on to say: “The plan will cost jobs in every county.”\n\n"
             "The protests ended with a statement from Governor Ann Gray calling the marchers “vandals”.\n")
     assert _speakers(text) == [("partial", "joint statement"), ("direct", "email"), ("partial", "Ann Gray")]
+
+
+def test_relative_clauses_and_participle_openings() -> None:
+    text = ("Aired on state television, in the talk, President Ivan Petrov said he was ready.\n\n"
+            "He said “all decisions have been made”.\n\n"
+            "The strike drew outrage from Joe Rand, who warned of a “catastrophic loss”.\n")
+    assert _speakers(text) == [("direct", "Ivan Petrov"), ("partial", "Joe Rand")]
