@@ -9,7 +9,8 @@ of such a corpus is shipped: it is read from the path the user gives.
 How predictions meet the gold:
 
 - *Spans.* Each gold text is placed in its document by searching for it from the previous gold span's
-  start (a repeated text has one line per occurrence, in order). A predicted quotation matches the gold
+  start (a repeated text has one line per occurrence, in order), preferring an occurrence right after an
+  opening mark (so "order" is not found inside "border"). A predicted quotation matches the gold
   one with the same offsets; failing that, one of the same file that overlaps it and has the same text
   once surrounding spaces and punctuation are stripped (a mark glued to a word or a stray comma inside the
   marks is no different quotation). Each gold span is matched at most once.
@@ -103,9 +104,9 @@ def load_event(folder: Path) -> tuple[list[Document], list[CoverageQuote]]:
                 doc = docs[file]
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{qpath}: line {lineno}: bad gold row ({exc})") from exc
-            start = doc.text.find(text, cursor.get(file, 0))
+            start = _place(doc.text, text, cursor.get(file, 0))
             if start < 0:
-                start = doc.text.find(text)
+                start = _place(doc.text, text, 0)
             if start < 0:
                 raise InputError(f"{qpath}: line {lineno}: text not found in {file}")
             cursor[file] = start + 1
@@ -113,6 +114,20 @@ def load_event(folder: Path) -> tuple[list[Document], list[CoverageQuote]]:
             gold.append(CoverageQuote(doc.doc_id, start, start + len(text), obj.get("kind", ""),
                                       obj.get("speaker") or "", remark if remark else None, text))
     return list(docs.values()), gold
+
+
+OPEN_MARKS = "\"'“‘«„‚‹`"
+
+
+def _place(doc: str, text: str, cursor: int) -> int:
+    """Where a gold text starts at or after ``cursor``: the first occurrence right after an opening
+    quotation mark ("order" in “order”, not in "border"), else the first occurrence, else -1."""
+    first = pos = doc.find(text, cursor)
+    while pos >= 0:
+        if pos > 0 and doc[pos - 1] in OPEN_MARKS:
+            return pos
+        pos = doc.find(text, pos + 1)
+    return first
 
 
 def _name_words(name: str) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
 from quoteframe.names import canonical_names
-from quoteframe.quotes import person_speakers
+from quoteframe.quotes import person_speakers, titled_speakers
 from quoteframe.records import DocResult, Document, Row
 from quoteframe.spill import DocSpill
 from quoteframe.stats import log_odds_z
@@ -231,11 +231,13 @@ def hit_rows(results: Iterable[DocResult]) -> Iterator[dict[str, object]]:
     ``canonicalise`` maps that quotation.
     """
     votes: Counter[str] = Counter()
+    titled: set[str] = set()
     spill: DocSpill[FrameHit] = DocSpill()
     for res in results:
         votes.update(person_speakers(res.quotes))
+        titled.update(titled_speakers(res.quotes))
         spill.add(res.doc_id, res.frame_hits)
-    mapping = canonical_names(votes.elements())
+    mapping = canonical_names(votes.elements(), titled)
     return _mapped_hits(spill, mapping)
 
 

@@ -17,7 +17,7 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead"}
+ROLE_USES = {"title", "role", "orghead", "document"}
 
 
 def lexicon_dir() -> Path:
@@ -86,6 +86,7 @@ class Lexicons:
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
+    documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
 
     def index(self) -> None:
@@ -93,6 +94,7 @@ class Lexicons:
         self.titles = frozenset(t for t, r in self.roles.items() if "title" in r.uses)
         self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
+        self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
 
     def is_title(self, word: str) -> bool:
@@ -129,6 +131,15 @@ class Gazetteer:
             return ""
         return self.kind.get(key, "")
 
+    def names_a_place(self, name: str) -> bool:
+        """Whether a capitalised run that looks like a person's name holds a country's name, or ends with
+        a city's (Self-governing Taiwan, China COVID, Rossiya 24 is no person): names of people that are
+        also places (Jordan, Chad, Paris) are listed in ``also_names`` and do not count."""
+        words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
+        if any(self.kind.get(w) == "country" and w not in self.also_names for w in words):
+            return True
+        return bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+
     def country_of(self, word: str) -> str:
         """The country a place, country or demonym form belongs to, or ""."""
         return self.country.get(word.lower().replace("’", "'").removesuffix("'s"), "")
@@ -159,6 +170,9 @@ def load_gazetteer(base: Path) -> Gazetteer:
                     gaz.kind.setdefault(key, kind)
                     gaz.country.setdefault(key, country)
             also.update(f.strip().lower() for f in row.get("also_name", "").split("|") if f.strip())
+            for seat in row.get("seats", "").split("|"):  # a seat of government names no place a speaker is not
+                if seat.strip():
+                    gaz.country.setdefault(seat.strip().lower(), country)
     gaz.also_names = frozenset(also)
     return gaz
 

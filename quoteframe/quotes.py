@@ -56,6 +56,18 @@ def person_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
     return (q.speaker for q in quotes if q.speaker and q.speaker_type in PERSON_TYPES)
 
 
+def titled_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
+    """One-word names written after a title or honorific as a speaker's mention (Mr Xi, President Xi) and
+    naming that speaker, alone or as the first word of the speaker's name (Xi, Xi Jinping): the family
+    names written first that ``canonical_names`` may join, in other documents, to a full name they open."""
+    for q in quotes:
+        words = q.speaker_mention.split()
+        if len(words) >= 2 and q.speaker_type in PERSON_TYPES:
+            word = words[-1]
+            if q.speaker == word or q.speaker.startswith(word + " "):
+                yield word
+
+
 class QuoteTable:
     """The quotations of a run in table order (doc_id, start, end) with canonical speaker names, built
     from a stream of document results without holding the rows: they wait in a ``DocSpill`` while the
@@ -65,10 +77,12 @@ class QuoteTable:
     def __init__(self, results: Iterable[DocResult]) -> None:
         self._spill: DocSpill[Quote] = DocSpill()
         votes: Counter[str] = Counter()
+        titled: set[str] = set()
         for res in results:
             votes.update(person_speakers(res.quotes))
+            titled.update(titled_speakers(res.quotes))
             self._spill.add(res.doc_id, res.quotes)
-        self.mapping = canonical_names(votes.elements())
+        self.mapping = canonical_names(votes.elements(), titled)
 
     def __iter__(self) -> Iterator[Quote]:
         for quotes in self._spill.by_doc_id():
@@ -87,7 +101,7 @@ class QuoteTable:
 def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
     """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
     rows = list(quotes)
-    mapping = canonical_names(person_speakers(rows))
+    mapping = canonical_names(person_speakers(rows), titled_speakers(rows))
     for q in rows:
         if q.speaker in mapping:
             q.speaker = mapping[q.speaker]
