@@ -957,7 +957,7 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
 
 
 def families_of(members: Sequence[Rendering], central: Rendering, same: float = 0.8,
-                max_compare: int = 10) -> list[Family]:
+                max_compare: int = 5) -> list[Family]:
     """Translation families of one remark: renderings whose word sequences agree (difflib ratio ``same``:
     one wire's copy lightly edited) are one family, greedily, longest first; a fragment joins the largest
     family one of whose renderings holds its words as a run, else it is a family of its own. Each member's
