@@ -27,7 +27,7 @@ MAX_TERMS = 12  # terms in the frames figure (most frequent in the corpus first)
 Z_BEYOND_CHANCE = 1.96
 VOICE_COLOURS = {"own": "#4c72b0", "quoted": "#dd8452", "scare": "#8c8c8c"}
 PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#ccb974", "#64b5cd"]
-RC: dict[Any, Any] = {"svg.hashsalt": "quoteframe", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+RC: dict[Any, Any] = {"svg.hashsalt": "quoteframe", "text.parse_math": False, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 
 
 @dataclass(frozen=True)
