@@ -56,6 +56,7 @@ class ReportTables:
     frames_by_category: list[dict[str, object]]
     wordnet: bool = False  # whether variant linking had WordNet synonyms
     notes: list[str] = field(default_factory=list)  # what the page should tell the reader about this run
+    files: list[Path] = field(default_factory=list)  # the files written (set by quoteframe.make_report)
 
     def csv_tables(self) -> dict[str, Table]:
         """File name -> table, in the order the files are written."""
