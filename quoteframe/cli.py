@@ -431,12 +431,17 @@ def report(out_dir: str, force: bool, title: str, frame_lexicons: tuple[str, ...
         _echo(INSTALL_HINT, opts["quiet"])
     results, run = run_corpus(opts, analysis)
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
-    tables = build_report(results, params, wordnet, prior, jobs=opts["jobs"] or default_jobs())
+
+    def stage(msg: str) -> None:  # the steps after reading, where the progress line stops: terminal only
+        if not opts["quiet"] and sys.stderr.isatty():
+            _echo(msg + " …")
+
+    tables = build_report(results, params, wordnet, prior, jobs=opts["jobs"] or default_jobs(), stage=stage)
     if run.skipped:
         tables.notes.append(f"{run.skipped} document(s) could not be read and are not in this report; "
                             "the command's messages name each one.")
     written = write_report(tables, out, figures=not no_figures, title=title,
-                           message=lambda m: _echo(m, opts["quiet"]))
+                           message=lambda m: _echo(m, opts["quiet"]), stage=stage)
     _echo(f"wrote {len(written)} files to {out}", opts["quiet"])
     finish(run, opts["strict"])
 

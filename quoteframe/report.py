@@ -73,11 +73,12 @@ class ReportTables:
 
 
 def build_report(results: Iterable[DocResult], params: LinkParams | None = None, wordnet: WordNet | None = None,
-                 prior: float = 1000.0, jobs: int = 1) -> ReportTables:
+                 prior: float = 1000.0, jobs: int = 1, stage: Message | None = None) -> ReportTables:
     """Read the results once and compute every table (results need framing hits: ``Analysis(frames=True)``).
 
     The results are held for the length of the call: the frames tables and the quotations are both
-    computed from them, and variant linking needs every quotation in memory anyway.
+    computed from them, and variant linking needs every quotation in memory anyway. ``stage`` hears what
+    comes next once the corpus is read (linking a month of quotations takes a while).
     """
     docs: Counter[tuple[str, str]] = Counter()
     words: Counter[tuple[str, str]] = Counter()
@@ -97,6 +98,8 @@ def build_report(results: Iterable[DocResult], params: LinkParams | None = None,
         quotes = list(table)
     del kept
     wordnet = wordnet if wordnet is not None else WordNet()
+    if stage:
+        stage(f"linking the renderings of {len(quotes):,} quotations")
     groups = find_variants(quotes, params, wordnet, jobs=jobs)
     return ReportTables(corpus=corpus, quotes=quotes, sources=summarise_sources(quotes),
                         variants=variant_rows(groups), remarks=summary_rows(groups), drift=drift_rows(groups),
@@ -116,7 +119,8 @@ def prepare_dir(path: str | os.PathLike[str], force: bool = False) -> Path:
 
 
 def write_report(tables: ReportTables, out_dir: str | os.PathLike[str], figures: bool = True,
-                 title: str = "quoteframe report", message: Message | None = None) -> list[Path]:
+                 title: str = "quoteframe report", message: Message | None = None,
+                 stage: Message | None = None) -> list[Path]:
     """Write the CSV tables, the figures (PNG and SVG, when matplotlib is installed), report.md and
     report.html into ``out_dir`` (which ``prepare_dir`` has checked); the paths written, in order."""
     from quoteframe.page import render_html, render_markdown
@@ -137,6 +141,8 @@ def write_report(tables: ReportTables, out_dir: str | os.PathLike[str], figures:
             if message:
                 message("matplotlib not installed: the report has no figures (pip install 'quoteframe[report]')")
         else:
+            if stage:
+                stage("drawing the figures")
             drawn = draw_figures(tables, out / "figures")
             written += [p for fig in drawn for p in (fig.png, fig.svg)]
     md = out / "report.md"

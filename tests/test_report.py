@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -219,3 +220,18 @@ def test_html_table_escapes_and_formats_like_csv() -> None:
     assert parse_drift("shoot and → open fire to; ∅ → thus") == [("shoot and", "open fire to"), ("", "thus")]
     assert highlight("They <b>shoot and</b> kill", ["shoot and"]) == "They &lt;b&gt;<mark>shoot and</mark>&lt;/b&gt; kill"
     assert highlight("to go to them", ["to them"]) == "to go <mark>to them</mark>"  # the words in order, not each "to"
+
+
+def test_without_matplotlib_the_report_has_everything_but_figures(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now raises ImportError
+    monkeypatch.setitem(sys.modules, "quoteframe.figures", None)
+    out = tmp_path / "nofig"
+    code, _, err = run_cli("report", str(INJECTION), "-o", str(out), "--jobs", "1")
+    assert code == 0, err
+    assert "matplotlib not installed" in err and "quoteframe[report]" in err
+    assert not (out / "figures").exists()
+    for name in [*REPORT_CSVS, "report.md", "report.html"]:
+        assert (out / name).exists(), name
+    page = parse_page(out / "report.html")
+    assert not [t for t, _ in page.tags if t == "img"]
+    assert "No figures: matplotlib is not installed" in "".join(page.text)
