@@ -235,3 +235,24 @@ def test_without_matplotlib_the_report_has_everything_but_figures(tmp_path: Path
     page = parse_page(out / "report.html")
     assert not [t for t, _ in page.tags if t == "img"]
     assert "No figures: matplotlib is not installed" in "".join(page.text)
+
+
+def test_remarks_side_by_side_mark_the_words_that_differ(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    code, _, err = run_cli("report", str(INJECTION), "-o", str(out), "--jobs", "1", "--no-wordnet")
+    assert code == 0, err
+    variants = parse_csv((out / "variants.csv").read_text(encoding="utf-8"))
+    assert len({v["variant_id"] for v in variants}) == 1 and len(variants) == 2
+    central = next(v for v in variants if not v["drift"])
+    other = next(v for v in variants if v["drift"])
+    pairs = [p.split(" → ") for p in other["drift"].split("; ")]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    remarks = html[html.index('<section id="remarks">'):html.index('<section id="frames">')]
+    blocks = {b.split("</blockquote>")[0] for b in remarks.split("<blockquote")[1:]}
+    central_block = next(b for b in blocks if "central rendering" in b)
+    other_block = next(b for b in blocks if "central rendering" not in b)
+    for a, b in pairs:
+        assert f"<mark>{a}</mark>" in central_block
+        assert f"<mark>{b}</mark>" in other_block
+    assert remarks.count("<mark>") == 2 * len(pairs)  # nothing else is marked
+    assert central["outlet"] in "".join(parse_page(out / "report.html").text)
