@@ -182,13 +182,21 @@ def highlight(text: str, phrases: Iterable[str]) -> str:
     return "".join(out)
 
 
+def remarks_across_outlets(remarks: Sequence[Row]) -> list[Row]:
+    """The remarks rendered by more than one outlet, those rendered by most outlets first, then those whose
+    renderings differ (remarks.csv's order within each): where a reader sees translation drift."""
+    across = [r for r in remarks if len(str(r["outlets"]).split("; ")) > 1]
+    return sorted(across, key=lambda r: (-len(str(r["outlets"]).split("; ")), not r["drift_terms"]))
+
+
 def _remarks_html(tables: ReportTables) -> str:
     by_id: dict[str, list[Row]] = {}
     for r in tables.variants:
         by_id.setdefault(str(r["variant_id"]), []).append(r)
-    shown = [r for r in tables.remarks if len(str(r["outlets"]).split("; ")) > 1]
+    shown = remarks_across_outlets(tables.remarks)
     parts = [f"<p>{len(tables.remarks)} remarks were found in more than one rendering; the {len(shown)} rendered by "
-             "more than one outlet are shown here, each rendering under its outlet. Marked words differ from "
+             "more than one outlet are shown here, those rendered by most outlets first, each rendering under its "
+             "outlet. Marked words differ from "
              "the central rendering (left bar): in the central rendering, the words another outlet rendered "
              "differently; in the others, their rendering. All remarks and every rendering are in remarks.csv, "
              "variants.csv and drift.csv.</p>"]
@@ -306,9 +314,16 @@ def _method_html(tables: ReportTables) -> str:
             + "<h3>Caveats</h3><ul>" + "".join(f"<li>{escape(c)}</li>" for c in caveats) + "</ul>")
 
 
+def _md_cell(value: object) -> object:
+    """A cell that keeps a Markdown table whole: a quotation's | or line break would end its row."""
+    if isinstance(value, str):
+        return " ".join(value.split()).replace("|", "\\|")
+    return value
+
+
 def _md_table(columns: Sequence[str], rows: Iterable[Row]) -> str:
     buf = io.StringIO()
-    write_table(Table(columns, rows), buf, "markdown")
+    write_table(Table(columns, ({c: _md_cell(r.get(c)) for c in columns} for r in rows)), buf, "markdown")
     return buf.getvalue()
 
 
@@ -320,7 +335,7 @@ def render_markdown(tables: ReportTables, figures: Sequence[Drawn], title: str) 
 
     figs = {f.name: f for f in figures}
     source_rows, sources_left = _sources_rows(tables)
-    remarks = [r for r in tables.remarks if len(str(r["outlets"]).split("; ")) > 1][:MAX_REMARKS]
+    remarks = remarks_across_outlets(tables.remarks)[:MAX_REMARKS]
     parts = [f"# {title}\n", *[f"> {n}\n" for n in tables.notes], "## Corpus\n", _md_table(CORPUS_COLUMNS, tables.corpus),
              "## Who gets quoted\n"]
     if "sources" in figs:

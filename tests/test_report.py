@@ -213,7 +213,9 @@ def test_stdout_is_untouched_and_files_are_counted(tmp_path: Path) -> None:
 
 
 def test_html_table_escapes_and_formats_like_csv() -> None:
-    from quoteframe.page import highlight, html_table, parse_drift
+    from quoteframe.page import _md_table, highlight, html_table, parse_drift
+
+    assert _md_table(["a"], [{"a": "left | right\nnext"}]).splitlines()[2] == "| left \\| right next |"
 
     table = html_table(["a", "b"], [{"a": "<x>", "b": 0.5}])
     assert "<td>&lt;x&gt;</td>" in table and '<td class="num">0.5000</td>' in table
