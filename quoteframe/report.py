@@ -3,7 +3,7 @@
 ``build_report`` takes the stream of document results that the other commands take (with framing hits:
 ``Analysis(frames=True)``), reads it once, and computes each table with the same library functions the
 commands use: ``QuoteTable`` and ``summarise_sources`` (quotes), ``find_variants`` and its row functions
-(variants), ``frame_tables`` (frames). ``write_report`` writes those rows as CSV with the writer every
+(variants), ``FrameCounts`` (frames, as ``frame_tables``). ``write_report`` writes those rows as CSV with the writer every
 command uses, and builds the figures, the Markdown and the HTML page from the very same rows, so what a
 reader sees in the page is what the CSV holds.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quoteframe.errors import QuoteframeError
-from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, frame_tables
+from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, FrameCounts
 from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SourceRow, summarise_sources
 from quoteframe.records import DocResult, Quote
 from quoteframe.tables import Table, write_table
@@ -76,34 +76,40 @@ def build_report(results: Iterable[DocResult], params: LinkParams | None = None,
                  prior: float = 1000.0, jobs: int = 1, stage: Message | None = None) -> ReportTables:
     """Read the results once and compute every table (results need framing hits: ``Analysis(frames=True)``).
 
-    The results are held for the length of the call: the frames tables and the quotations are both
-    computed from them, and variant linking needs every quotation in memory anyway. ``stage`` hears what
-    comes next once the corpus is read (linking a month of quotations takes a while).
+    The stream is consumed once, as the commands consume it: each document's framing hits go into the
+    running counts of the frames tables (``FrameCounts``, what ``frame_tables`` does) and are dropped; its
+    quotations wait in ``QuoteTable``'s temporary file until speaker names are canonical. Only the
+    quotations are then held, since variant linking needs all of them. ``stage`` hears what comes next once
+    the corpus is read (linking a month of quotations takes a while).
     """
     docs: Counter[tuple[str, str]] = Counter()
     words: Counter[tuple[str, str]] = Counter()
     n_quotes: Counter[tuple[str, str]] = Counter()
-    kept: list[DocResult] = []
-    for res in results:
-        key = (res.outlet, res.date)
-        docs[key] += 1
-        words[key] += res.n_words
-        n_quotes[key] += len(res.quotes)
-        kept.append(res)
+    by_term, by_category = FrameCounts("term"), FrameCounts("category")
+
+    def counted(stream: Iterable[DocResult]) -> Iterator[DocResult]:
+        for res in stream:
+            key = (res.outlet, res.date)
+            docs[key] += 1
+            words[key] += res.n_words
+            n_quotes[key] += len(res.quotes)
+            by_term.add(res)
+            by_category.add(res)
+            res.frame_hits = []  # counted: the quotations' table does not need them
+            yield res
+
+    with QuoteTable(counted(results)) as table:
+        quotes = list(table)
     corpus = [{"outlet": o, "date": d, "documents": n, "quotations": n_quotes[(o, d)], "words": words[(o, d)]}
               for (o, d), n in sorted(docs.items())]
-    frames = frame_tables(kept, "term", prior)
-    by_category = frame_tables(kept, "category", prior)
-    with QuoteTable(kept) as table:
-        quotes = list(table)
-    del kept
+    frames, frames_by_category = by_term.rows(prior), by_category.rows(prior)
     wordnet = wordnet if wordnet is not None else WordNet()
     if stage:
         stage(f"linking the renderings of {len(quotes):,} quotations")
     groups = find_variants(quotes, params, wordnet, jobs=jobs)
     return ReportTables(corpus=corpus, quotes=quotes, sources=summarise_sources(quotes),
                         variants=variant_rows(groups), remarks=summary_rows(groups), drift=drift_rows(groups),
-                        frames=frames, frames_by_category=by_category, wordnet=wordnet.available)
+                        frames=frames, frames_by_category=frames_by_category, wordnet=wordnet.available)
 
 
 def prepare_dir(path: str | os.PathLike[str], force: bool = False) -> Path:
