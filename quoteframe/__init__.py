@@ -1,7 +1,8 @@
 """quoteframe: how news outlets quote and frame the same event.
 
 The library exposes plain functions over dataclass records; only :mod:`quoteframe.cli` talks to a
-terminal. For notebooks, one function per command runs the same code as the command and returns its
+terminal. For notebooks, one function per command (read_quotes, quote_sources, link_variants,
+frame_counts, frame_hits, make_report, measure_accuracy) runs the same code as the command and returns its
 rows (dataclasses with ``.row()``) in a list that also has ``.columns``, ``.run`` (documents read and
 skipped), ``.messages`` and ``.to_pandas()`` (with ``pip install 'quoteframe[pandas]'``)::
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from quoteframe.report import ReportTables
 
 __all__ = ["QuoteframeError", "__version__", "read_quotes", "quote_sources", "link_variants", "frame_counts",
-           "frame_hits", "make_report"]
+           "frame_hits", "make_report", "measure_accuracy"]
 __version__ = "0.1.0"
 
 
@@ -167,3 +168,48 @@ def make_report(paths: PathLike | Iterable[PathLike], out_dir: PathLike, force: 
         tables.notes.append(f"{corpus.run.skipped} document(s) could not be read and are not in this report.")
     tables.files = write_report(tables, out, figures=figures, title=title)
     return tables
+
+
+def measure_accuracy(paths: PathLike | Iterable[PathLike] | None = None, gold: PathLike | None = None,
+                     gold_variants: PathLike | None = None, polnear: PathLike | None = None,
+                     mtref: PathLike | None = None, mtref_judgements: PathLike | None = None, split: str = "dev",
+                     **options: Any) -> Rows[Any]:
+    """Precision, recall and F1 against gold annotations, as ``quoteframe evaluate``: ``gold`` and
+    ``gold_variants`` score the corpus at ``paths`` (tests/gold/ for seeds/), ``polnear`` a PolNeAR checkout
+    and ``mtref`` a MultiMWA-MTRef folder on ``split`` (train or dev). Rows are ``Score``."""
+    from pathlib import Path
+
+    from quoteframe.api import Rows
+    from quoteframe.evaluate import EVAL_COLUMNS, Score, load_gold, load_gold_variants, score_seeds, score_variant_links
+    from quoteframe.pipeline import Analysis, RunReport
+    from quoteframe.variants import find_variants, variant_rows
+    from quoteframe.wordnet import WordNet
+
+    if not (gold or gold_variants or polnear or mtref):
+        raise ValueError("give gold, gold_variants, polnear, mtref or several")
+    if (gold or gold_variants) and paths is None:
+        raise ValueError("gold and gold_variants score a corpus: give its paths")
+    scores: list[Score] = []
+    run, messages = RunReport(), []
+    if gold or gold_variants:
+        quotes = read_quotes(paths, **options)  # type: ignore[arg-type]
+        run, messages = quotes.run, quotes.messages
+        partial_keys = None
+        if gold:
+            gold_rows = load_gold(Path(gold))
+            scores += score_seeds(quotes, gold_rows)
+            partial_keys = {(g.doc_id, g.start, g.end) for g in gold_rows if g.kind == "partial"}
+        if gold_variants:
+            groups = find_variants(quotes, wordnet=WordNet())
+            scores += score_variant_links(variant_rows(groups), load_gold_variants(Path(gold_variants)), partial_keys)
+    if polnear:
+        from quoteframe.polnear import score_polnear
+
+        scores += score_polnear(Path(polnear), split, Analysis(lexicon_dir=options.get("lexicon_dir")),
+                                message=messages.append)
+    if mtref:
+        from quoteframe.mtref import score_mtref
+
+        scores += score_mtref(Path(mtref) / f"mtref-{split}.tsv", split=split,
+                              judgements=Path(mtref_judgements) if mtref_judgements else None)
+    return Rows(scores, EVAL_COLUMNS, run, messages)

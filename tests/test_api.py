@@ -14,9 +14,9 @@ from quoteframe.api import Rows
 from quoteframe.errors import InputError, ResourceMissing
 from quoteframe.report import ReportDirError
 from quoteframe.tables import Table, write_table
-from tests.conftest import FIXTURES, SEEDS, run_cli
+from tests.conftest import FIXTURES, GOLD, SEEDS, run_cli
 
-API = ["read_quotes", "quote_sources", "link_variants", "frame_counts", "frame_hits", "make_report"]
+API = ["read_quotes", "quote_sources", "link_variants", "frame_counts", "frame_hits", "make_report", "measure_accuracy"]
 
 
 def as_csv(rows: Rows) -> str:
@@ -121,3 +121,14 @@ def test_make_report_writes_the_report(tmp_path: Path) -> None:
     assert [r.speaker for r in tables.sources] == ["Jane Okafor", "Jane Okafor"]
     with pytest.raises(ReportDirError):
         quoteframe.make_report(FIXTURES / "injection", tmp_path / "r")
+
+
+def test_measure_accuracy_is_the_evaluate_command() -> None:
+    scores = quoteframe.measure_accuracy(SEEDS, gold=GOLD / "quotes.csv", gold_variants=GOLD / "variants.csv")
+    assert all(is_dataclass(s) for s in scores)
+    assert as_csv(scores) == cli_csv("evaluate", str(SEEDS), "--gold", str(GOLD / "quotes.csv"),
+                                     "--gold-variants", str(GOLD / "variants.csv"), "--format", "csv")
+    span = next(s for s in scores.dicts() if s["measure"] == "span")
+    assert span["f1"] == 1.0
+    with pytest.raises(ValueError, match="give gold"):
+        quoteframe.measure_accuracy(SEEDS)
