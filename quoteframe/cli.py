@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 import click
+from click.core import ParameterSource
 
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
@@ -74,9 +75,28 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Write the table here ('-' is stdout)."),
         click.option("--raw-csv", is_flag=True, help="Do not neutralise cells that a spreadsheet would run as formulas."),
     ]
+    checked = _check_output_suffix(fn)
     for deco in reversed(decorators):
-        fn = deco(fn)
-    return fn
+        checked = deco(checked)
+    return checked
+
+
+def _check_output_suffix(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """An --output suffix the tool does not write (quotes.xlsx) is a usage error before anything is read,
+    not a CSV under a name that promises a spreadsheet; --format says what to write whatever the name."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        output, fmt = kwargs.get("output", "-"), kwargs.get("fmt")
+        if output != "-" and not fmt:
+            suffix = os.path.splitext(output)[1].lower()
+            if suffix and suffix not in SUFFIX_FORMATS:
+                known = ", ".join(f"{s} ({f})" for s, f in SUFFIX_FORMATS.items())
+                raise click.UsageError(f"--output {output}: quoteframe does not write {suffix} files; it writes "
+                                       f"{known}; give --format to write one of {', '.join(FORMATS)} under this name")
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _echo(msg: str, quiet: bool = False) -> None:
@@ -176,11 +196,20 @@ class Progress:
             self._width = 0
 
 
+def read_options(opts: dict[str, Any]) -> ReadOptions:
+    """The reading options of a command; the record fields named on the command line are checked."""
+    ctx = click.get_current_context(silent=True)
+    named = tuple((f"--{name.replace('_', '-')}", opts[name]) for name in ("id_field", "outlet_field", "date_field")
+                  if ctx is not None and ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT))
+    return ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
+                       date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"],
+                       checked_fields=named)
+
+
 def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocResult], RunReport]:
     """Read and analyse the corpus named by the shared input options, printing skips and warnings as the
     results stream by; the report is complete once the results are consumed, and no result is kept here."""
-    read_opts = ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
-                            date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
+    read_opts = read_options(opts)
     report = RunReport()
     quiet = opts["quiet"]
     jobs = opts["jobs"] or default_jobs()
@@ -199,6 +228,8 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
 
 def finish(report: RunReport, strict: bool) -> None:
     _echo(report.summary())
+    if not report.read:
+        raise click.ClickException("no document was read" + (" (see the skips above)" if report.skipped else ""))
     if strict and report.skipped:
         raise click.ClickException(f"--strict: {report.skipped} document(s) skipped")
 

@@ -45,6 +45,8 @@ class ReadOptions:
     date_field: str = "date"
     encoding: str | None = None  # None: utf-8-sig, falling back to cp1252 with a warning
     input_format: str = "auto"  # auto | txt | jsonl | csv (auto: by suffix; stdin: txt)
+    # (option, field) of the fields named explicitly (--id-field ...): a record file without them is skipped
+    checked_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -496,25 +498,93 @@ def _record(rec: dict[str, object], source: str, where: str, default_id: str, op
     return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or ""), where)
 
 
+FIELD_CHECK_RECORDS = 1000  # records held back while a field named by an option has not been seen
+FIELDS_SHOWN = 20  # field names a message lists
+
+
+def _fields_found(fields: dict[str, None]) -> str:
+    names = list(fields)
+    shown = ", ".join(names[:FIELDS_SHOWN]) + (f", ... ({len(names)} in all)" if len(names) > FIELDS_SHOWN else "")
+    return f"fields found: {shown}" if names else "no fields found"
+
+
 def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+    """The records of a JSONL file, checked for the fields the options name.
+
+    A file in which no record has the text field is one skip that lists the fields its records do have
+    (a dump whose text is under ``body`` says so once, not once per record). While no record has had
+    the text field, the records without it are held back as line numbers, and given their own skips as
+    soon as one record has it. A field named explicitly by --id-field, --outlet-field or --date-field
+    must occur too: records are held back until it has been seen, and a file where it never occurs (or
+    not in its first FIELD_CHECK_RECORDS records) is skipped whole with the fields found, since every
+    document of it would get a made-up id, outlet or date.
+    """
     base = _doc_id(rel)
     any_line = False
+    fields: dict[str, None] = {}
+    has_text = False
+    unseen = {field: option for option, field in opts.checked_fields}
+    held: list[Item | int] = []  # held back while a field is unseen; an int: a record without the text field
+    n_records = 0
+    no_text = f"no text field {opts.text_field!r}"
+
+    def release() -> Iterator[Item]:
+        for kept in held:
+            yield Skip(f"{source}:{kept}", no_text) if isinstance(kept, int) else kept
+        held.clear()
+
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         any_line = True
         where = f"{source}:{lineno}"
+        item: Item | int
         try:
             rec = json.loads(line.removesuffix("\n").removesuffix("\r"))
         except json.JSONDecodeError as exc:  # "Unterminated string starting at" ends with "at" already
-            yield Skip(where, f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+            item = Skip(where, f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+        else:
+            if not isinstance(rec, dict):
+                item = Skip(where, "a JSON value that is not an object")
+            else:
+                n_records += 1
+                if not has_text or unseen:
+                    fields.update(dict.fromkeys(map(str, rec)))
+                for field in [f for f in unseen if f in rec]:
+                    del unseen[field]
+                if opts.text_field in rec:
+                    has_text = True
+                    item = _record(rec, source, where, f"{base}:{lineno}", opts)
+                elif has_text:
+                    item = Skip(where, no_text)
+                else:
+                    item = lineno
+        if unseen or not has_text:
+            held.append(item)
+            if unseen and has_text and n_records >= FIELD_CHECK_RECORDS:
+                yield _missing_field(source, unseen, f"no record among the first {n_records:,}", fields)
+                return
             continue
-        if not isinstance(rec, dict):
-            yield Skip(where, "a JSON value that is not an object")
-            continue
-        yield _record(rec, source, where, f"{base}:{lineno}", opts)
+        yield from release()
+        assert not isinstance(item, int)
+        yield item
     if not any_line:
         yield Skip(source, "empty file")
+    elif n_records and not has_text:
+        yield from (kept for kept in held if not isinstance(kept, int))
+        yield Skip(source, f"no record has the text field {opts.text_field!r} ({n_records:,} record"
+                           f"{'s' if n_records != 1 else ''}; {_fields_found(fields)}); give --text-field")
+    elif n_records and unseen:
+        yield from (kept for kept in held if isinstance(kept, Skip))
+        yield _missing_field(source, unseen, f"no record of {n_records:,}", fields)
+    else:
+        yield from release()
+
+
+def _missing_field(source: str, unseen: dict[str, str], which: str, fields: dict[str, None]) -> Skip:
+    field, option = next(iter(unseen.items()))
+    return Skip(source, f"{which} has the field {field!r} given by {option} ({_fields_found(fields)}); "
+                        "the file is skipped")
 
 
 def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
@@ -529,9 +599,14 @@ def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions)
     except csv.Error as exc:
         yield Skip(f"{source}:1", f"malformed CSV header ({exc})")
         return
+    columns = _fields_found(dict.fromkeys(header)).replace("fields found", "columns found")
     if opts.text_field not in header:
-        yield Skip(source, f"no column {opts.text_field!r} in the header")
+        yield Skip(source, f"no column {opts.text_field!r} in the header ({columns}); give --text-field")
         return
+    for option, field in opts.checked_fields:
+        if field not in header:
+            yield Skip(source, f"no column {field!r} (given by {option}) in the header ({columns}); the file is skipped")
+            return
     while True:
         start_line = reader.line_num + 1
         try:

@@ -1,0 +1,71 @@
+"""A researcher's loop (issue 17), through the real CLI: the mistakes a new user makes get one clear
+line, nothing is lost silently, and corrections flow through every table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT, parse_csv, run_cli
+
+SAID = "“We will never give up,” Mr. Smith said. “The talks are over,” Anna Berg told reporters."
+
+
+def _jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_license_and_citation_at_the_top_level() -> None:
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "the quoteframe authors" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert cff.startswith("cff-version:") and "title:" in cff and "license: MIT" in cff
+    assert "license = MIT" in (ROOT / "setup.cfg").read_text(encoding="utf-8")
+
+
+def test_text_under_another_field_is_one_line_listing_the_fields(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "dump.jsonl", [{"id": f"d{i}", "title": "t", "body": SAID, "url": "u"} for i in range(26)])
+    code, out, err = run_cli("quotes", str(path), "--jobs", "1")
+    assert code == 1
+    assert err.count("skipped") == 2  # the file's line and the summary, not one line per record
+    assert f"skipped {path}: no record has the text field 'text' (26 records; fields found: id, title, body, url)" in err
+    assert "read 0 documents, skipped 1" in err and "no document was read" in err
+    code, out, err = run_cli("quotes", str(path), "--text-field", "body", "--jobs", "1")
+    assert code == 0 and len(parse_csv(out)) == 52
+
+
+def test_records_without_text_are_still_skipped_one_by_one_when_others_have_it(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "mixed.jsonl", [{"id": "a", "body": "x"}, {"id": "b", "text": SAID}, {"id": "c"}])
+    code, out, err = run_cli("quotes", str(path), "--jobs", "1")
+    assert code == 0
+    assert f"skipped {path}:1: no text field 'text'" in err and f"skipped {path}:3: no text field 'text'" in err
+    assert err.strip().splitlines()[-1] == "quoteframe: read 1 document, skipped 2"
+
+
+def test_a_named_field_that_never_occurs_skips_the_file(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "d.jsonl", [{"id": f"d{i}", "text": SAID, "site": "Daily"} for i in range(3)])
+    for option in ("--outlet-field", "--id-field", "--date-field"):
+        code, _, err = run_cli("quotes", str(path), option, "published", "--jobs", "1")
+        assert code == 1, option
+        assert (f"skipped {path}: no record of 3 has the field 'published' given by {option} "
+                "(fields found: id, text, site)") in err
+    code, out, _ = run_cli("quotes", str(path), "--outlet-field", "site", "--jobs", "1")
+    assert code == 0 and {r["outlet"] for r in parse_csv(out)} == {"Daily"}
+    # the defaults (domain, date) are not required: records without them still read
+    assert run_cli("quotes", str(path), "--jobs", "1")[0] == 0
+    csv_path = tmp_path / "d.csv"
+    csv_path.write_text(f'id,text\nd1,"{SAID}"\n', encoding="utf-8")
+    code, _, err = run_cli("quotes", str(csv_path), "--outlet-field", "site", "--jobs", "1")
+    assert code == 1 and "no column 'site' (given by --outlet-field) in the header (columns found: id, text)" in err
+
+
+def test_an_output_suffix_the_tool_does_not_write_is_a_usage_error(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(SAID, encoding="utf-8")
+    for name in ("quotes.xlsx", "quotes.parquet"):
+        code, _, err = run_cli("quotes", str(doc), "-o", str(tmp_path / name), "--jobs", "1")
+        assert code == 2 and ".csv (csv)" in err and "--format" in err
+        assert not (tmp_path / name).exists()
+    code, _, _ = run_cli("quotes", str(doc), "-o", str(tmp_path / "quotes.xlsx"), "--format", "csv", "--jobs", "1")
+    assert code == 0 and (tmp_path / "quotes.xlsx").read_text(encoding="utf-8").startswith("doc_id,")
