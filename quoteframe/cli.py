@@ -18,10 +18,11 @@ from typing import Any, TextIO
 import click
 from click.core import ParameterSource
 
+from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
-from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, canonicalise
+from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names
 from quoteframe.records import DocResult
 from quoteframe.tables import FORMATS, Table, write_table
 
@@ -52,6 +53,8 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
         click.option("--lexicons", "lexicon_dir", type=click.Path(file_okay=False), default=None,
                      help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
+        click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+                     help="CSV name,canonical: merge or rename speakers (empty canonical: not a speaker) in every table."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes (default: all cores); output is identical for every value."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -226,6 +229,21 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
     return progress.wrap(results), report
 
 
+def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
+    """The command's analysis options; the aliases file is read and checked here, in the main process,
+    before any document is read, so a bad row is one line naming the file and line."""
+    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=load_aliases(opts["aliases_path"]), **kwargs)
+
+
+def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:
+    """Say which names of the aliases file matched no speaker (a typo there would correct nothing)."""
+    unmatched = names.unmatched_aliases()
+    if unmatched:
+        shown = ", ".join(repr(n) for n in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+        _echo(f"--aliases {opts['aliases_path']}: {len(unmatched)} name{'s' if len(unmatched) != 1 else ''} "
+              f"match{'es' if len(unmatched) == 1 else ''} no speaker: {shown}", opts["quiet"])
+
+
 def finish(report: RunReport, strict: bool) -> None:
     _echo(report.summary())
     if not report.read:
@@ -256,10 +274,36 @@ def quotes(**opts: Any) -> None:
 
     Example: quoteframe quotes seeds/ --format table
     """
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    with QuoteTable(results) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
+    with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
+        report_aliases(rows.names, opts)
         write_table(Table(QUOTE_COLUMNS, (q.row() for q in rows)), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    finish(report, opts["strict"])
+
+
+@cli.command()
+@input_options
+@output_options
+@handle_errors
+def speakers(**opts: Any) -> None:
+    """Every speaker with the names it was given, its quotations per outlet and an example quotation.
+
+    Columns: speaker (canonical, after --aliases), speaker_type, quotes, names (each name as found,
+    with its count: what an aliases file can correct), outlets (with counts), example_quote_id
+    (its first quotation in the quotes table); most quoted first.
+
+    Example: quoteframe speakers seeds/ --format table
+    """
+    from quoteframe.speakerlist import SPEAKER_COLUMNS, SpeakerList
+
+    analysis = make_analysis(opts)
+    results, report = run_corpus(opts, analysis)
+    speaker_list = SpeakerList(results, analysis.aliases)
+    report_aliases(speaker_list.names, opts)
+    with open_output(opts["output"]) as out:
+        write_table(Table(SPEAKER_COLUMNS, speaker_list.rows()), out, _fmt(opts["fmt"], opts["output"]),
+                    raw=opts["raw_csv"])
     finish(report, opts["strict"])
 
 
@@ -294,10 +338,11 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
     if not (gold_path or polnear_dir or gold_variants or mtref_dir):
         raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref or several")
     scores = []
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
-        rows = canonicalise(q for r in results for q in r.quotes)
+        rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+        report_aliases(names, opts)
         partial_keys = None
         if gold_path:
             gold = load_gold(Path(gold_path))
@@ -347,15 +392,17 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 
     Example: quoteframe frames seeds/ --format table
     """
-    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, frame_tables, hit_rows
+    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, HitTable, frame_tables
 
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
-                        replace_frames=replace_lexicon, keep_quotes=hits)  # the table needs no quotation rows
+    analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon,
+                             keep_quotes=hits)  # the table needs no quotation rows
     results, report = run_corpus(opts, analysis)
     if hits:
-        table = Table(HIT_COLUMNS, hit_rows(results))
+        hit_table = HitTable(results, analysis.aliases)
+        report_aliases(hit_table.names, opts)
+        table = Table(HIT_COLUMNS, hit_table.rows())
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
@@ -393,9 +440,10 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
     )
     from quoteframe.wordnet import INSTALL_HINT, WordNet
 
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    rows = canonicalise(q for r in results for q in r.quotes)
+    rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+    report_aliases(names, opts)
     wordnet = WordNet(enabled=not no_wordnet)
     if not no_wordnet and not wordnet.available:
         _echo(INSTALL_HINT, opts["quiet"])

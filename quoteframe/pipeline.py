@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from quoteframe.aliases import Aliases
 from quoteframe.corpus import Item, Warning_
 from quoteframe.lexicon import load_lexicons
 from quoteframe.quotes import QuoteExtractor
@@ -48,6 +49,9 @@ class Analysis:
     frame_lexicons: tuple[str, ...] = ()
     replace_frames: bool = False
     keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
+    # the researcher's speaker corrections: not used per document, but by every table built from the
+    # results (QuoteTable, canonicalise, hit_rows, speaker_rows), so they travel with the options
+    aliases: Aliases = Aliases()
 
 
 class DocumentAnalyser:

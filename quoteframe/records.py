@@ -86,6 +86,7 @@ class Quote(Row):
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "date": self.date,
         }
 
 

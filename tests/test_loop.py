@@ -69,3 +69,66 @@ def test_an_output_suffix_the_tool_does_not_write_is_a_usage_error(tmp_path: Pat
         assert not (tmp_path / name).exists()
     code, _, _ = run_cli("quotes", str(doc), "-o", str(tmp_path / "quotes.xlsx"), "--format", "csv", "--jobs", "1")
     assert code == 0 and (tmp_path / "quotes.xlsx").read_text(encoding="utf-8").startswith("doc_id,")
+
+
+def _two_outlets(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("“We will never negotiate with the rebels in the north,” said Ivan Petrov, the "
+                                  "defence minister. “Order will return,” the Ministry said.", encoding="utf-8")
+    (corpus / "b.txt").write_text("“We shall never negotiate with the rebels of the north,” said Vanya Petrov on "
+                                  "Monday. “The army is ready,” said Olga Ivanova.", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet,date\na.txt,Daily One,2022-01-07\nb.txt,Daily Two,2022-01-09\n",
+                                         encoding="utf-8")
+    return corpus
+
+
+def test_speakers_lists_every_speaker_with_names_outlets_and_an_example(tmp_path: Path) -> None:
+    corpus = _two_outlets(tmp_path)
+    code, out, _ = run_cli("speakers", str(corpus), "--jobs", "1")
+    assert code == 0
+    rows = {r["speaker"]: r for r in parse_csv(out)}
+    assert rows["Ivan Petrov"]["names"] == "Ivan Petrov (1)" and rows["Ivan Petrov"]["outlets"] == "Daily One (1)"
+    assert rows["Vanya Petrov"]["example_quote_id"] == "b:q001"
+    assert rows["Olga Ivanova"]["speaker_type"] == "person"
+
+
+def test_aliases_merge_rename_and_drop_speakers_in_every_table(tmp_path: Path) -> None:
+    corpus = _two_outlets(tmp_path)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("# read in `quoteframe speakers`\nname,canonical\nvanya petrov,Ivan Petrov\n"
+                       "Olga Ivanova,\nMinistry,Defence Ministry\nNobody Here,Someone\n", encoding="utf-8")
+    before = parse_csv(run_cli("variants", str(corpus), "--jobs", "1", "--no-wordnet")[1])
+    assert not before  # two speakers: the two renderings are not one remark
+    code, out, err = run_cli("variants", str(corpus), "--jobs", "1", "--no-wordnet", "--aliases", str(aliases))
+    assert code == 0
+    after = parse_csv(out)
+    assert {r["outlet"] for r in after} == {"Daily One", "Daily Two"} and {r["speaker"] for r in after} == {"Ivan Petrov"}
+    assert len({r["variant_id"] for r in after}) == 1
+    assert "1 name matches no speaker: 'Nobody Here'" in err
+    code, out, _ = run_cli("quotes", str(corpus), "--jobs", "2", "--aliases", str(aliases))
+    speakers = [r["speaker"] for r in parse_csv(out)]
+    assert speakers == ["Ivan Petrov", "Defence Ministry", "Ivan Petrov", ""]
+    code, out, _ = run_cli("speakers", str(corpus), "--jobs", "1", "--aliases", str(aliases))
+    rows = parse_csv(out)
+    assert [r["speaker"] for r in rows] == ["Ivan Petrov", "Defence Ministry"]
+    assert rows[0]["names"] == "Ivan Petrov (1); Vanya Petrov (1)" and rows[0]["quotes"] == "2"
+    hits_lex = tmp_path / "terms.csv"
+    hits_lex.write_text("# test terms\nterm,category\nrebel,hostile\narmy,neutral\n", encoding="utf-8")
+    code, out, _ = run_cli("frames", str(corpus), "--hits", "--lexicon", str(hits_lex), "--replace-lexicon",
+                           "--jobs", "1", "--aliases", str(aliases))
+    assert [(r["term"], r["speaker"]) for r in parse_csv(out)] == [("rebel", "Ivan Petrov"), ("rebel", "Ivan Petrov"),
+                                                                   ("army", "")]
+
+
+def test_a_bad_aliases_row_is_one_line_before_any_work(tmp_path: Path) -> None:
+    corpus = _two_outlets(tmp_path)
+    bad = tmp_path / "aliases.csv"
+    bad.write_text("name,canonical\nIvan Petrov,Ivan\nVanya,Ivan,extra\n", encoding="utf-8")
+    for command in ("quotes", "variants", "frames", "speakers"):
+        code, out, err = run_cli(command, str(corpus), "--jobs", "2", "--aliases", str(bad))
+        assert code == 1 and not out
+        assert err.strip() == f"Error: LexiconError: {bad}: line 3: expected 2 fields (name,canonical), got 3"
+    bad.write_text("Ivan Petrov,Ivan\nivan  petrov,Petrov\n", encoding="utf-8")
+    code, _, err = run_cli("quotes", str(corpus), "--aliases", str(bad))
+    assert code == 1 and "line 2: 'ivan  petrov' is mapped to 'Ivan' on line 1 already" in err
