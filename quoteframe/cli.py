@@ -47,6 +47,8 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id."),
         click.option("--outlet-field", default="domain", show_default=True, help="JSONL/CSV field naming the outlet."),
         click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
+        click.option("--manifest", "manifest", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="CSV file,outlet[,date] for every path (also files named one by one); rows match by path or stem."),
         click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
                      show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
         click.option("--encoding", default=None, callback=_known_encoding,
@@ -60,7 +62,8 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local processes, or a Dask cluster (JSONL input through fsspec; pip install 'quoteframe[dask]')."),
         click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."),
-        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped."),
+        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped, or a manifest "
+                     "row has no file or a file no row."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr (the final count is still printed)."),
         click.option("--verbose", is_flag=True, help="Show a traceback on errors."),
     ]
@@ -206,7 +209,7 @@ def read_options(opts: dict[str, Any]) -> ReadOptions:
                   if ctx is not None and ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT))
     return ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
                        date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"],
-                       checked_fields=named)
+                       checked_fields=named, manifest=opts["manifest"], strict=opts["strict"])
 
 
 def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocResult], RunReport]:

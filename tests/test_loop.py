@@ -132,3 +132,62 @@ def test_a_bad_aliases_row_is_one_line_before_any_work(tmp_path: Path) -> None:
     bad.write_text("Ivan Petrov,Ivan\nivan  petrov,Petrov\n", encoding="utf-8")
     code, _, err = run_cli("quotes", str(corpus), "--aliases", str(bad))
     assert code == 1 and "line 2: 'ivan  petrov' is mapped to 'Ivan' on line 1 already" in err
+
+
+def _folder_with_manifest_above(tmp_path: Path) -> tuple[Path, Path]:
+    docs = tmp_path / "event" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "001.txt").write_text("“We will never give up,” Mr. Smith said.", encoding="utf-8")
+    (docs / "002.txt").write_text("“The talks are over,” Anna Berg told reporters.", encoding="utf-8")
+    (docs / "extra.txt").write_text("“Nothing changes,” said Tom Reyes.", encoding="utf-8")
+    manifest = tmp_path / "event" / "manifest.csv"
+    manifest.write_text("file,outlet,date,url\n001,Outlet One,2022-02-24,https://a.example\n"
+                        "002.txt,Outlet Two,2022-02-25,https://b.example\n003.txt,Outlet Three,2022-02-26,\n",
+                        encoding="utf-8")
+    return docs, manifest
+
+
+def test_a_manifest_beside_the_folder_is_mentioned_not_guessed(tmp_path: Path) -> None:
+    docs, manifest = _folder_with_manifest_above(tmp_path)
+    code, out, err = run_cli("quotes", str(docs), "--jobs", "1")
+    assert code == 0
+    assert {r["outlet"] for r in parse_csv(out)} == {"001", "002", "extra"}
+    assert f"warning: {manifest}: a manifest in the folder above {docs} is not read" in err
+    assert f"pass --manifest {manifest} to use it" in err
+
+
+def test_manifest_rows_match_by_path_or_stem_and_mismatches_are_counted(tmp_path: Path) -> None:
+    docs, manifest = _folder_with_manifest_above(tmp_path)
+    code, out, err = run_cli("quotes", str(docs), "--manifest", str(manifest), "--jobs", "1")
+    assert code == 0
+    rows = {r["doc_id"]: r for r in parse_csv(out)}
+    assert (rows["001"]["outlet"], rows["001"]["date"]) == ("Outlet One", "2022-02-24")  # '001' names 001.txt
+    assert (rows["002"]["outlet"], rows["002"]["date"]) == ("Outlet Two", "2022-02-25")
+    assert (rows["extra"]["outlet"], rows["extra"]["date"]) == ("extra", "")
+    assert f"warning: {manifest}: 1 row matches no file of the run: 003.txt" in err
+    assert f"warning: {manifest}: 1 file of the run has no row (their outlet is their doc_id): {docs / 'extra.txt'}" in err
+    code, out, err = run_cli("quotes", str(docs), "--manifest", str(manifest), "--strict", "--jobs", "2")
+    assert code == 1 and not out
+    assert err.strip() == f"Error: InputError: --strict: {manifest}: 1 row matches no file of the run: 003.txt"
+
+
+def test_a_manifest_for_files_named_one_by_one(tmp_path: Path) -> None:
+    docs, manifest = _folder_with_manifest_above(tmp_path)
+    files = [str(docs / "001.txt"), str(docs / "002.txt")]
+    code, out, err = run_cli("quotes", *files, "--manifest", str(manifest), "--jobs", "1")
+    assert code == 0 and {r["outlet"] for r in parse_csv(out)} == {"Outlet One", "Outlet Two"}
+    assert "1 row matches no file of the run: 003.txt" in err and "has no row" not in err
+    (docs / "manifest.csv").write_text(manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli("quotes", *files, str(docs / "manifest.csv"), "--jobs", "1")
+    assert code == 0 and {r["outlet"] for r in parse_csv(out)} == {"001", "002"}
+    assert f"warning: {docs / 'manifest.csv'}: a manifest beside a file named one by one is not read" in err
+    assert err.strip().splitlines()[-1] == "quoteframe: read 2 documents, skipped 0"  # the manifest is no document
+
+
+def test_a_folder_manifest_with_extra_columns_and_stems_is_read(tmp_path: Path) -> None:
+    docs, manifest = _folder_with_manifest_above(tmp_path)
+    manifest.rename(docs / "manifest.csv")
+    code, out, err = run_cli("frames", str(docs), "--hits", "--jobs", "1")
+    assert code == 0 and "warning" in err  # 003.txt has no file, extra.txt no row
+    code, out, err = run_cli("quotes", str(docs), "--jobs", "1")
+    assert {r["outlet"] for r in parse_csv(out)} == {"Outlet One", "Outlet Two", "extra"}
