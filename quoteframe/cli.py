@@ -247,6 +247,12 @@ def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:
               f"match{'es' if len(unmatched) == 1 else ''} no speaker: {shown}", opts["quiet"])
 
 
+def _report_undated(n: int, opts: dict[str, Any]) -> None:
+    if n:
+        _echo(f"{n} document{'s have' if n != 1 else ' has'} no date --by-date can read (give dates in the manifest "
+              "or --date-field as YYYY-MM-DD); their rows have an empty period", opts["quiet"])
+
+
 def finish(report: RunReport, strict: bool) -> None:
     _echo(report.summary())
     if not report.read:
@@ -267,8 +273,10 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def quotes(**opts: Any) -> None:
+def quotes(by_date: str | None, **opts: Any) -> None:
     """Every quotation with its speaker, cue, kind and offsets, one row each.
 
     Columns: doc_id, outlet, quote_id, kind (direct|partial|scare), speaker (canonical across the
@@ -281,7 +289,13 @@ def quotes(**opts: Any) -> None:
     results, report = run_corpus(opts, analysis)
     with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
         report_aliases(rows.names, opts)
-        write_table(Table(QUOTE_COLUMNS, (q.row() for q in rows)), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        if by_date:
+            from quoteframe.timeline import period_of
+
+            table = Table([*QUOTE_COLUMNS, "period"], (dict(q.row(), period=period_of(q.date, by_date)) for q in rows))
+        else:
+            table = Table(QUOTE_COLUMNS, (q.row() for q in rows))
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
     finish(report, opts["strict"])
 
 
@@ -384,9 +398,11 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
 @click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
 @click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
               help="Total pseudo-count a0 of the informative Dirichlet prior of the log-odds z.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
 def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon: bool, prior: float,
-           **opts: Any) -> None:
+           by_date: str | None, **opts: Any) -> None:
     """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
 
     Columns: outlet, term, category, voice, count, rate (per 10,000 words of the outlet's own text),
@@ -405,7 +421,22 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
     if hits:
         hit_table = HitTable(results, analysis.aliases)
         report_aliases(hit_table.names, opts)
-        table = Table(HIT_COLUMNS, hit_table.rows())
+        if by_date:
+            from quoteframe.timeline import period_of
+
+            dates = hit_table.dates
+            _report_undated(sum(1 for d in dates.values() if not period_of(d, by_date)), opts)
+            table = Table([*HIT_COLUMNS, "period"],
+                          (dict(r, period=period_of(dates.get(str(r["doc_id"]), ""), by_date)) for r in hit_table.rows()))
+        else:
+            table = Table(HIT_COLUMNS, hit_table.rows())
+    elif by_date:
+        from quoteframe.timeline import FramesByDate
+
+        split = FramesByDate(results, by_date, by)
+        rows = split.rows(prior)
+        _report_undated(split.undated, opts)
+        table = Table([*(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS), "period"], rows)
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
@@ -421,8 +452,10 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Similarity a rendering needs to its remark's root (default: the tuned value).")
 @click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts: Any) -> None:
+def variants(view: str | None, threshold: float | None, no_wordnet: bool, by_date: str | None, **opts: Any) -> None:
     """Renderings of the same remark linked across outlets, with the words that differ.
 
     Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift
@@ -452,7 +485,14 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
         _echo(INSTALL_HINT, opts["quiet"])
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
     groups = find_variants(rows, params, wordnet, jobs=opts["jobs"] or default_jobs())
-    if view == "summary":
+    columns = {"summary": SUMMARY_COLUMNS, "drift": DRIFT_COLUMNS}.get(view or "", VARIANT_COLUMNS)
+    if by_date:
+        from quoteframe.timeline import dates_of, undated_documents, variant_tables_by_date
+
+        dates = dates_of(rows)
+        _report_undated(undated_documents(dates, by_date), opts)
+        table = Table([*columns, "period"], variant_tables_by_date(groups, dates, by_date, view))
+    elif view == "summary":
         table = Table(SUMMARY_COLUMNS, summary_rows(groups))
     elif view == "drift":
         table = Table(DRIFT_COLUMNS, drift_rows(groups))

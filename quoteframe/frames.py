@@ -239,9 +239,11 @@ class HitTable:
     def __init__(self, results: Iterable[DocResult], aliases: Aliases | None = None) -> None:
         votes = SpeakerVotes()
         self._spill: DocSpill[FrameHit] = DocSpill()
+        self.dates: dict[str, str] = {}  # doc_id -> date, for --by-date
         for res in results:
             votes.add(res.quotes)
             self._spill.add(res.doc_id, res.frame_hits)
+            self.dates[res.doc_id] = res.date
         self.names: SpeakerNames = votes.resolve(aliases)
 
     def rows(self) -> Iterator[dict[str, object]]:

@@ -31,7 +31,7 @@ class QuoteExtractor:
 
     def extract(self, doc: Document) -> DocResult:
         spans, warnings = find_quote_spans(doc.text)
-        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings)
+        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings, date=doc.date)
         if not spans:
             return result
         attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)

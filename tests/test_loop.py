@@ -191,3 +191,83 @@ def test_a_folder_manifest_with_extra_columns_and_stems_is_read(tmp_path: Path) 
     assert code == 0 and "warning" in err  # 003.txt has no file, extra.txt no row
     code, out, err = run_cli("quotes", str(docs), "--jobs", "1")
     assert {r["outlet"] for r in parse_csv(out)} == {"Outlet One", "Outlet Two", "extra"}
+
+
+def test_quotation_rows_carry_the_documents_date_after_the_contract_columns(tmp_path: Path) -> None:
+    from quoteframe.quotes import QUOTE_COLUMNS
+
+    assert QUOTE_COLUMNS[:12] == ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention",
+                                  "mention_start", "mention_end", "cue", "start", "end", "text"]
+    assert QUOTE_COLUMNS[12] == "date"
+    corpus = _two_outlets(tmp_path)
+    rows = parse_csv(run_cli("quotes", str(corpus), "--jobs", "1")[1])
+    assert {r["doc_id"]: r["date"] for r in rows} == {"a": "2022-01-07", "b": "2022-01-09"}
+    path = _jsonl(tmp_path / "d.jsonl", [{"id": "x", "text": SAID, "published": "Fri, 07 Jan 2022 10:00:00 GMT"}])
+    code, out, _ = run_cli("quotes", str(path), "--date-field", "published", "--by-date", "day", "--jobs", "1")
+    assert code == 0 and {(r["date"], r["period"]) for r in parse_csv(out)} == {("Fri, 07 Jan 2022 10:00:00 GMT",
+                                                                                  "2022-01-07")}
+
+
+def test_frames_split_by_date_add_up_to_the_whole(tmp_path: Path) -> None:
+    from collections import Counter
+
+    corpus = _two_outlets(tmp_path)
+    (corpus / "c.txt").write_text("The rebels left the city. “The rebels are gone,” said Ivan Petrov.", encoding="utf-8")
+    with (corpus / "manifest.csv").open("a", encoding="utf-8") as fh:
+        fh.write("c.txt,Daily One,2022-02-01\n")
+    lexicon = tmp_path / "terms.csv"
+    lexicon.write_text("# test terms\nterm,category\nrebel,hostile\narmy,neutral\n", encoding="utf-8")
+    args = ("frames", str(corpus), "--lexicon", str(lexicon), "--replace-lexicon", "--jobs", "1")
+    whole = parse_csv(run_cli(*args)[1])
+    assert "period" not in whole[0]
+    for unit, periods in (("day", {"2022-01-07", "2022-01-09", "2022-02-01"}), ("week", {"2022-W01", "2022-W05"}),
+                          ("month", {"2022-01", "2022-02"})):
+        code, out, err = run_cli(*args, "--by-date", unit)
+        split = parse_csv(out)
+        assert code == 0 and {r["period"] for r in split} == periods, unit
+        totals: Counter[tuple[str, str, str]] = Counter()
+        for r in split:
+            totals[(r["outlet"], r["term"], r["voice"])] += int(r["count"])
+        assert totals == Counter({(r["outlet"], r["term"], r["voice"]): int(r["count"]) for r in whole})
+    month = parse_csv(run_cli(*args, "--by-date", "month")[1])
+    one = [(r["voice"], r["count"], r["period"]) for r in month if r["outlet"] == "Daily One" and r["term"] == "rebel"]
+    assert one == [("own", "1", "2022-02"), ("quoted", "1", "2022-01"), ("quoted", "1", "2022-02")]
+
+
+def test_variants_split_by_date(tmp_path: Path) -> None:
+    corpus = _two_outlets(tmp_path)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("Vanya Petrov,Ivan Petrov\n", encoding="utf-8")
+    base = ("variants", str(corpus), "--jobs", "1", "--no-wordnet", "--aliases", str(aliases))
+    summary = parse_csv(run_cli(*base, "--summary")[1])
+    assert len(summary) == 1 and summary[0]["renderings"] == "2"
+    by_day = parse_csv(run_cli(*base, "--summary", "--by-date", "day")[1])
+    assert [(r["period"], r["outlets"], r["renderings"]) for r in by_day] == [("2022-01-07", "Daily One", "1"),
+                                                                            ("2022-01-09", "Daily Two", "1")]
+    by_month = parse_csv(run_cli(*base, "--summary", "--by-date", "month")[1])
+    assert [{k: v for k, v in r.items() if k != "period"} for r in by_month] == summary
+    assert by_month[0]["period"] == "2022-01"
+    renderings = parse_csv(run_cli(*base, "--by-date", "week")[1])
+    assert {r["period"] for r in renderings} == {"2022-W01"}
+    drift = parse_csv(run_cli(*base, "--drift", "--by-date", "day")[1])
+    # a drift row is dated by the rendering that differs from the remark's central one
+    assert drift and len({(r["outlet_b"], r["period"]) for r in drift}) == 1
+    assert {(r["outlet_b"], r["period"]) for r in drift} <= {("Daily One", "2022-01-07"), ("Daily Two", "2022-01-09")}
+
+
+def test_seeds_split_by_a_single_date_give_the_default_tables() -> None:
+    from tests.conftest import SEEDS
+
+    for command in (("frames",), ("frames", "--by", "category"), ("variants", "--summary", "--no-wordnet")):
+        whole = parse_csv(run_cli(*command, str(SEEDS), "--jobs", "1")[1])
+        split = parse_csv(run_cli(*command, str(SEEDS), "--jobs", "1", "--by-date", "month")[1])
+        assert whole and [{k: v for k, v in r.items() if k != "period"} for r in split] == whole
+        assert {r["period"] for r in split} == {"2022-01"}
+
+
+def test_undated_documents_are_counted(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("The terrorists left. " + SAID, encoding="utf-8")
+    code, out, err = run_cli("frames", str(doc), "--by-date", "day", "--jobs", "1")
+    assert code == 0 and "1 document has no date --by-date can read" in err
+    assert {r["period"] for r in parse_csv(out)} == {""}
