@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -24,7 +25,7 @@ from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
 from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names
 from quoteframe.records import DocResult
-from quoteframe.tables import FORMATS, Table, write_table
+from quoteframe.tables import FORMATS, TABLE_WIDTH, Table, write_table
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
 
@@ -138,6 +139,13 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
 
     return wrapper
+
+
+def table_width(out: TextIO) -> int:
+    """The width --format table fits its rows into: the terminal's when stdout is one, else 120."""
+    if out is sys.stdout and out.isatty():
+        return shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
+    return TABLE_WIDTH
 
 
 @contextmanager
@@ -295,7 +303,7 @@ def quotes(by_date: str | None, **opts: Any) -> None:
             table = Table([*QUOTE_COLUMNS, "period"], (dict(q.row(), period=period_of(q.date, by_date)) for q in rows))
         else:
             table = Table(QUOTE_COLUMNS, (q.row() for q in rows))
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -320,7 +328,7 @@ def speakers(**opts: Any) -> None:
     report_aliases(speaker_list.names, opts)
     with open_output(opts["output"]) as out:
         write_table(Table(SPEAKER_COLUMNS, speaker_list.rows()), out, _fmt(opts["fmt"], opts["output"]),
-                    raw=opts["raw_csv"])
+                    raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -384,7 +392,7 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
                               judgements=Path(mtref_judgements) if mtref_judgements else None)
     with open_output(opts["output"]) as out:
         fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
-        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])
+        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"], width=table_width(out))
 
 
 @cli.command()
@@ -440,7 +448,7 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -499,7 +507,7 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, by_dat
     else:
         table = Table(VARIANT_COLUMNS, variant_rows(groups))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 

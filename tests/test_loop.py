@@ -271,3 +271,47 @@ def test_undated_documents_are_counted(tmp_path: Path) -> None:
     code, out, err = run_cli("frames", str(doc), "--by-date", "day", "--jobs", "1")
     assert code == 0 and "1 document has no date --by-date can read" in err
     assert {r["period"] for r in parse_csv(out)} == {""}
+
+
+def test_human_tables_fit_120_columns_when_stdout_is_not_a_terminal() -> None:
+    from tests.conftest import SEEDS
+
+    for command in (("variants", "--summary", "--no-wordnet"), ("speakers",), ("frames",), ("variants", "--no-wordnet")):
+        code, out, _ = run_cli(*command, str(SEEDS), "--jobs", "1", "--format", "table")
+        lines = out.splitlines()
+        assert code == 0 and len(lines) > 3
+        assert max(len(line) for line in lines) <= 120, command
+    # wrapped text is all there: every word of every representative rendering appears in the table
+    _, csv_out, _ = run_cli("variants", str(SEEDS), "--summary", "--no-wordnet", "--jobs", "1")
+    _, table, _ = run_cli("variants", str(SEEDS), "--summary", "--no-wordnet", "--jobs", "1", "--format", "table")
+    assert any(len(r["representative"]) > 60 for r in parse_csv(csv_out))
+    table_words = set(table.split())
+    for row in parse_csv(csv_out):
+        assert set(row["representative"].split()) <= table_words
+
+
+def test_markdown_is_never_wrapped_and_ids_are_never_cut() -> None:
+    from tests.conftest import SEEDS
+
+    _, md, _ = run_cli("variants", str(SEEDS), "--summary", "--no-wordnet", "--jobs", "1", "--format", "markdown")
+    _, csv_out, _ = run_cli("variants", str(SEEDS), "--summary", "--no-wordnet", "--jobs", "1")
+    assert len(md.strip().splitlines()) == len(parse_csv(csv_out)) + 2  # header, rule, one line per row
+    _, quotes_csv, _ = run_cli("quotes", str(SEEDS), "--jobs", "1")
+    _, table, _ = run_cli("quotes", str(SEEDS), "--jobs", "1", "--format", "table")
+    table_words = set(table.split())
+    assert {r["quote_id"] for r in parse_csv(quotes_csv)} <= table_words
+
+
+def test_a_table_fits_the_width_it_is_given() -> None:
+    import io
+
+    from quoteframe.tables import Table, write_table
+
+    text = "We will never negotiate with the rebels in the north, whatever the cost to us and to them. " * 2
+    rows = [{"id": f"doc-{i}:q00{i}", "speaker": "Ivan Petrov", "text": text, "n": i} for i in range(3)]
+    for width in (60, 80, 100):
+        out = io.StringIO()
+        write_table(Table(["id", "speaker", "text", "n"], rows), out, "table", width=width)
+        lines = out.getvalue().splitlines()
+        assert max(len(line) for line in lines) <= width
+        assert {f"doc-{i}:q00{i}" for i in range(3)} <= set(out.getvalue().split())  # ids kept whole
