@@ -134,8 +134,9 @@ class Manifest:
     used: set[str] = field(default_factory=set)
     unmatched_files: list[str] = field(default_factory=list)
 
-    def match(self, rel: str, location: str) -> tuple[str, str] | None:
-        """The (outlet, date) of a file of the run (``rel``: its name in the run), noting which row it used."""
+    def match(self, rel: str, location: str, needs_row: bool = True) -> tuple[str, str] | None:
+        """The (outlet, date) of a file of the run (``rel``: its name in the run), noting which row it used;
+        a file that ``needs_row`` (a text file: a record file names its outlets itself) and has none is noted."""
         candidates = [rel]
         try:
             candidates.append(Path(os.path.relpath(Path(location).resolve(), self.path.parent.resolve())).as_posix())
@@ -149,7 +150,8 @@ class Manifest:
             if key:
                 self.used.add(key)
                 return self.rows[key]
-        self.unmatched_files.append(location)
+        if needs_row:
+            self.unmatched_files.append(location)
         return None
 
     def unused_rows(self) -> list[str]:
@@ -323,7 +325,7 @@ class CorpusPlan:
                 if kind is None:
                     entries.append(Skip(str(file), "not a corpus file (expected .txt, .jsonl or .csv, optionally .gz/.bz2/.xz)"))
                     continue
-                found = manifest.match(rel, str(file)) if manifest is not None else None
+                found = manifest.match(rel, str(file), needs_row=kind == "txt") if manifest is not None else None
                 outlet, date = found or ("", "")
                 entries.append(CorpusFile(str(file), rel, kind, outlet, date))
             return entries
@@ -333,7 +335,7 @@ class CorpusPlan:
         if path.exists() or path.is_symlink():
             entry = named_file(str(path), path.name, self.opts)
             if self.explicit is not None:
-                found = self.explicit.match(path.name, str(path))
+                found = self.explicit.match(path.name, str(path), needs_row=entry.kind == "txt")
                 if found:
                     entry = CorpusFile(entry.location, entry.rel, entry.kind, *found)
             else:
@@ -448,7 +450,7 @@ def file_items(file: CorpusFile, stream: BinaryIO, opts: ReadOptions) -> Iterato
             return
         yield from _text_document(data, file.location, file.rel, opts, manifest)
         return
-    yield from _read_records(head, stream, file.location, file.rel, opts, file.kind)
+    yield from _read_records(head, stream, file.location, file.rel, opts, file.kind, (file.outlet, file.date))
 
 
 def _text_document(data: bytes, source: str, rel: str, opts: ReadOptions,
@@ -620,14 +622,16 @@ def _reason(exc: BaseException) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str) -> Iterator[Item]:
+def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str,
+                  defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     """The records of a JSONL or CSV file whose first bytes are ``head`` and the rest ``stream``."""
     if looks_binary(head) and not _wide_encoding(opts.encoding):
         yield Skip(source, "binary file (NUL or control bytes), not text")
         return
     warn: list[str] = []
     lines = _text_lines(head, stream, opts, warn)
-    records = _jsonl_records(lines, source, rel, opts) if kind == "jsonl" else _csv_records(lines, source, rel, opts)
+    records = (_jsonl_records(lines, source, rel, opts, defaults) if kind == "jsonl"
+               else _csv_records(lines, source, rel, opts, defaults))
     warned = False
     try:
         for item in records:
@@ -641,15 +645,17 @@ def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: Re
         yield Warning_(source, warn[0])
 
 
-def _record(rec: dict[str, object], source: str, where: str, default_id: str, opts: ReadOptions) -> Item:
+def _record(rec: dict[str, object], source: str, where: str, default_id: str, opts: ReadOptions,
+            defaults: tuple[str, str] = ("", "")) -> Item:
+    """One record as a document; its manifest row's outlet and date (``defaults``) fill in fields it lacks."""
     text = rec.get(opts.text_field)
     if not isinstance(text, str):
         return Skip(where, f"no text field {opts.text_field!r}" if text is None else f"field {opts.text_field!r} is not text")
     if not text.strip():
         return Skip(where, "empty document")
     doc_id = str(rec.get(opts.id_field) or default_id)
-    outlet = str(rec.get(opts.outlet_field) or "") or doc_id
-    return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or ""), where)
+    outlet = str(rec.get(opts.outlet_field) or "") or defaults[0] or doc_id
+    return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or "") or defaults[1], where)
 
 
 FIELD_CHECK_RECORDS = 1000  # records held back while a field named by an option has not been seen
@@ -662,7 +668,8 @@ def _fields_found(fields: dict[str, None]) -> str:
     return f"fields found: {shown}" if names else "no fields found"
 
 
-def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions,
+                   defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     """The records of a JSONL file, checked for the fields the options name.
 
     A file in which no record has the text field is one skip that lists the fields its records do have
@@ -708,7 +715,7 @@ def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOption
                     del unseen[field]
                 if opts.text_field in rec:
                     has_text = True
-                    item = _record(rec, source, where, f"{base}:{lineno}", opts)
+                    item = _record(rec, source, where, f"{base}:{lineno}", opts, defaults)
                 elif has_text:
                     item = Skip(where, no_text)
                 else:
@@ -741,7 +748,8 @@ def _missing_field(source: str, unseen: dict[str, str], which: str, fields: dict
                         "the file is skipped")
 
 
-def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions,
+                 defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     base = _doc_id(rel)
     csv.field_size_limit(sys.maxsize)
     reader = csv.reader(lines)
@@ -776,4 +784,4 @@ def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions)
         if len(row) != len(header):
             yield Skip(where, f"expected {len(header)} fields, got {len(row)}")
             continue
-        yield _record(dict(zip(header, row)), source, where, f"{base}:{start_line}", opts)
+        yield _record(dict(zip(header, row)), source, where, f"{base}:{start_line}", opts, defaults)

@@ -315,3 +315,17 @@ def test_a_table_fits_the_width_it_is_given() -> None:
         lines = out.getvalue().splitlines()
         assert max(len(line) for line in lines) <= width
         assert {f"doc-{i}:q00{i}" for i in range(3)} <= set(out.getvalue().split())  # ids kept whole
+
+
+def test_a_manifest_row_fills_in_what_records_lack(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _jsonl(corpus / "wire.jsonl", [{"id": "w1", "text": SAID}, {"id": "w2", "text": SAID, "domain": "Own Outlet",
+                                                                 "date": "2022-03-02"}])
+    _jsonl(corpus / "other.jsonl", [{"id": "o1", "text": SAID}])
+    (corpus / "manifest.csv").write_text("file,outlet,date\nwire.jsonl,Wire Service,2022-03-01\n", encoding="utf-8")
+    code, out, err = run_cli("quotes", str(corpus), "--jobs", "1")
+    assert code == 0
+    got = {(r["doc_id"], r["outlet"], r["date"]) for r in parse_csv(out)}
+    assert got == {("w1", "Wire Service", "2022-03-01"), ("w2", "Own Outlet", "2022-03-02"), ("o1", "o1", "")}
+    assert "no row" not in err  # a record file names its outlets itself: it needs no row
