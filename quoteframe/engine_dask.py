@@ -15,6 +15,7 @@ import logging
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from quoteframe.corpus import (
     READ_ERRORS,
@@ -27,8 +28,17 @@ from quoteframe.corpus import (
     named_file,
     unreadable,
 )
-from quoteframe.errors import InputError, ResourceMissing
-from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport, analyse_or_skip, batched, count_result
+from quoteframe.errors import InputError, QuoteframeError, ResourceMissing
+from quoteframe.pipeline import (
+    Analysis,
+    DocumentAnalyser,
+    Message,
+    RunReport,
+    WorkerDied,
+    analyse_or_skip,
+    batched,
+    count_result,
+)
 from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
@@ -136,6 +146,18 @@ def _read_here(file: CorpusFile, opts: ReadOptions) -> Iterator[Skip | Warning_ 
         yield batch
 
 
+def _result(future: Any) -> Any:
+    """A task's results; a task the cluster gave up on (its worker died on every try, distributed's
+    KilledWorker) or that raised stops the run with one line instead of a traceback."""
+    try:
+        return future.result()
+    except QuoteframeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever the cluster reports, said in one line
+        raise WorkerDied(f"a dask task failed ({type(exc).__name__}: {exc}); the run stops. "
+                         "Run again with --engine local --jobs 1 to see which document") from exc
+
+
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,
                         message: Message, scheduler: str | None = None, workers: int = 2) -> Iterator[DocResult]:
     """Analyse a corpus on a Dask cluster (a local one when ``scheduler`` is None); yield in input order."""
@@ -143,6 +165,9 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise ResourceMissing(HINT) from exc
+    # lexicons and frame lists are loaded and checked on the driver before the cluster starts: a bad file is
+    # one error here, not a task that fails on every worker
+    DocumentAnalyser(analysis)
     entries = plan(patterns, opts)
     if scheduler:
         client = Client(scheduler)
@@ -180,7 +205,7 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         ids = UniqueIds()
         while pending:
             unit = pending.popleft()
-            items = [unit] if isinstance(unit, (Skip, Warning_)) else unit.result()  # type: ignore[attr-defined]
+            items = [unit] if isinstance(unit, (Skip, Warning_)) else _result(unit)
             del unit  # the future: its result is released on the cluster
             submit_next()
             for item in items:
