@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 
 from quoteframe.frames import FrameCounts
@@ -95,8 +96,8 @@ def split_groups(groups: Sequence[VariantGroup], dates: dict[str, str], unit: st
             members = by_period[period]
             ids = {id(m) for m in members}
             sims = [m.similarity for m in members if m is not g.central]
-            parts.append((period, VariantGroup(g.variant_id, g.speaker, members, g.central, min(sims, default=1.0),
-                                               [d for d in g.drift if id(d[0]) in ids])))
+            parts.append((period, replace(g, members=members, min_similarity=min(sims, default=1.0),
+                                          drift=[d for d in g.drift if id(d[0]) in ids])))
     return parts
 
 
