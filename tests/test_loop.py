@@ -329,3 +329,21 @@ def test_a_manifest_row_fills_in_what_records_lack(tmp_path: Path) -> None:
     got = {(r["doc_id"], r["outlet"], r["date"]) for r in parse_csv(out)}
     assert got == {("w1", "Wire Service", "2022-03-01"), ("w2", "Own Outlet", "2022-03-02"), ("o1", "o1", "")}
     assert "no row" not in err  # a record file names its outlets itself: it needs no row
+
+
+def test_dask_reads_manifests_and_aliases_as_a_local_run_does(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("dask.distributed")
+    docs, manifest = _folder_with_manifest_above(tmp_path)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("Smith,John Smith\n", encoding="utf-8")
+    args = ("quotes", str(docs), "--manifest", str(manifest), "--aliases", str(aliases))
+    code, dask_out, dask_err = run_cli(*args, "--engine", "dask", "--jobs", "2")
+    assert code == 0, dask_err
+    _, local_out, local_err = run_cli(*args, "--jobs", "1")
+    assert dask_out == local_out and "John Smith" in dask_out and "Outlet One" in dask_out
+    assert [line for line in dask_err.splitlines() if "warning" in line] == \
+        [line for line in local_err.splitlines() if "warning" in line]
+    code, out, err = run_cli(*args, "--strict", "--engine", "dask", "--jobs", "2")
+    assert code == 1 and not out and "--strict" in err and "003.txt" in err
