@@ -49,7 +49,7 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--outlet-field", default="domain", show_default=True, help="JSONL/CSV field naming the outlet."),
         click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
         click.option("--manifest", "manifest", type=click.Path(exists=True, dir_okay=False), default=None,
-                     help="CSV file,outlet[,date] for every path (also files named one by one); rows match by path or stem."),
+                     help="CSV file,outlet[,date] for every path (also files named one by one); rows match by path, name or stem."),
         click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
                      show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
         click.option("--encoding", default=None, callback=_known_encoding,

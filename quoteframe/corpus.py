@@ -123,7 +123,8 @@ def _open_stream(path: Path) -> BinaryIO:
 class Manifest:
     """A manifest's rows (``file,outlet[,date]``, any further columns ignored) and which of them matched
     a file of the run. A row matches a file by its path (relative to the corpus folder, or to the
-    manifest's own folder) or by its stem: ``001`` and ``001.txt`` both name ``001.txt``.
+    manifest's own folder), by its file name, or by its stem: ``001``, ``001.txt`` and ``docs/001.txt``
+    all name ``docs/001.txt`` (the devcoverage manifests list ``001.txt`` for ``docs/001.txt``).
 
     A manifest is data: paths in it are only looked up, never opened.
     """
@@ -309,8 +310,8 @@ class CorpusPlan:
             if manifest is None and own.is_file():
                 manifest = load_manifest_file(own, confine_to=path)
                 self.manifests.append(manifest)
-            elif own.is_file():
-                self._mention(own, f"not read: --manifest {self.explicit.path if self.explicit else ''} is used instead")
+            elif own.is_file() and self.explicit is not None:
+                self._mention(own, f"not read: --manifest {self.explicit.path} is used instead")
             if not own.is_file():
                 above = path.parent if path.name not in ("", ".", "..") else path.resolve().parent
                 self._mention(above / MANIFEST,
