@@ -12,7 +12,8 @@ skipped), ``.messages`` and ``.to_pandas()`` (with ``pip install 'quoteframe[pan
 
 Every function that reads a corpus takes the commands' input options as keywords: ``text_field``,
 ``id_field``, ``outlet_field``, ``date_field``, ``encoding``, ``input_format``, ``lexicon_dir``,
-``jobs`` (default 1) and ``strict`` (raise if a document was skipped). docs/api.md has them all.
+``aliases`` (as ``--aliases``), ``jobs`` (default 1) and ``strict`` (raise if a document was skipped).
+docs/api.md has them all.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def read_quotes(paths: PathLike | Iterable[PathLike], **options: Any) -> Rows[Qu
     from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable
 
     corpus = read(paths, options)
-    with QuoteTable(corpus.results) as table:
+    with QuoteTable(corpus.results, corpus.aliases) as table:
         rows = list(table)
     corpus.check()
     return Rows(rows, QUOTE_COLUMNS, corpus.run, corpus.messages)
@@ -139,7 +140,7 @@ def frame_hits(paths: PathLike | Iterable[PathLike], lexicons: Sequence[PathLike
         raise ValueError("replace_lexicon needs at least one lexicon file")
     corpus = read(paths, options, frames=True, frame_lexicons=tuple(os.fspath(p) for p in lexicons),
                   replace_frames=replace_lexicon)
-    rows = [FrameHit(**{c: r[c] for c in HIT_COLUMNS}) for r in hit_rows(corpus.results)]  # type: ignore[arg-type]
+    rows = [FrameHit(**{c: r[c] for c in HIT_COLUMNS}) for r in hit_rows(corpus.results, corpus.aliases)]  # type: ignore[arg-type]
     corpus.check()
     return Rows(rows, HIT_COLUMNS, corpus.run, corpus.messages)
 
@@ -162,7 +163,8 @@ def make_report(paths: PathLike | Iterable[PathLike], out_dir: PathLike, force: 
     corpus = read(paths, options, frames=True, frame_lexicons=tuple(os.fspath(p) for p in lexicons),
                   replace_frames=replace_lexicon)
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
-    tables = build_report(corpus.results, params, WordNet(enabled=wordnet), prior, jobs=int(options.get("jobs") or 1))
+    tables = build_report(corpus.results, params, WordNet(enabled=wordnet), prior, jobs=int(options.get("jobs") or 1),
+                          aliases=corpus.aliases)
     corpus.check()
     if corpus.run.skipped:
         tables.notes.append(f"{corpus.run.skipped} document(s) could not be read and are not in this report.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, make_dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
 
+from quoteframe.aliases import Aliases, load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import InputError, ResourceMissing
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus
@@ -22,7 +23,7 @@ from quoteframe.records import DocResult, Quote
 T = TypeVar("T")
 PathLike = str | os.PathLike[str]
 READ_OPTIONS = tuple(f.name for f in fields(ReadOptions))
-RUN_OPTIONS = ("lexicon_dir", "jobs", "strict")
+RUN_OPTIONS = ("lexicon_dir", "aliases", "jobs", "strict")
 
 
 class Rows(list[T], Generic[T]):
@@ -76,6 +77,7 @@ class Corpus:
     run: RunReport
     messages: list[str] = field(default_factory=list)
     strict: bool = False
+    aliases: Aliases | None = None
 
     def check(self) -> None:
         """With ``strict=True``, a run that skipped a document is an error (as ``--strict``)."""
@@ -92,7 +94,8 @@ def paths_of(paths: PathLike | Iterable[PathLike]) -> list[str]:
 def read(paths: PathLike | Iterable[PathLike], options: dict[str, Any], **analysis: Any) -> Corpus:
     """Read and analyse a corpus with the commands' input options given as keywords (``text_field``,
     ``id_field``, ``outlet_field``, ``date_field``, ``encoding``, ``input_format``, ``lexicon_dir``,
-    ``jobs`` (default 1), ``strict``); an unknown keyword is a TypeError, as for any function."""
+    ``aliases`` (a ``name,canonical`` CSV file, as ``--aliases``), ``jobs`` (default 1), ``strict``); an
+    unknown keyword is a TypeError, as for any function."""
     unknown = sorted(set(options) - set(READ_OPTIONS) - set(RUN_OPTIONS))
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(READ_OPTIONS + RUN_OPTIONS)}")
@@ -100,9 +103,9 @@ def read(paths: PathLike | Iterable[PathLike], options: dict[str, Any], **analys
     messages: list[str] = []
     run = RunReport()
     items = read_corpus(paths_of(paths), read_opts)
-    work = Analysis(lexicon_dir=options.get("lexicon_dir"), **analysis)
+    work = Analysis(lexicon_dir=options.get("lexicon_dir"), aliases=load_aliases(options.get("aliases")), **analysis)
     results = analyse_corpus(items, work, run, messages.append, jobs=int(options.get("jobs") or 1))
-    return Corpus(results, run, messages, bool(options.get("strict", False)))
+    return Corpus(results, run, messages, bool(options.get("strict", False)), work.aliases)
 
 
 def given_quotes(source: object) -> list[Quote] | None:

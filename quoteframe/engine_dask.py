@@ -20,11 +20,11 @@ from typing import Any
 from quoteframe.corpus import (
     READ_ERRORS,
     CorpusFile,
+    CorpusPlan,
     ReadOptions,
     UniqueIds,
     Warning_,
     file_items,
-    local_files,
     named_file,
     unreadable,
 )
@@ -69,16 +69,18 @@ def _analyse_documents(docs: list[Document], analysis: Analysis) -> list[object]
     return [(doc.source, doc.doc_id, analyse_or_skip(analyser, doc)) for doc in docs]
 
 
-def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
-    """Every file of the run in order: local paths as a local run reads them, globs and URLs through fsspec."""
+def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip | Warning_]:
+    """Every file of the run in order: local paths as a local run reads them, globs and URLs through fsspec;
+    the manifest notes of the plan come first, as in a local run."""
     import fsspec
 
-    entries: list[CorpusFile | Skip] = []
+    corpus_plan = CorpusPlan(opts)
+    entries: list[CorpusFile | Skip | Warning_] = []
     for pattern in patterns:
         if pattern == "-":
             raise InputError("-: the dask engine reads files and URLs, not stdin (use --engine local)")
         if "://" not in pattern and not glob.has_magic(pattern):
-            entries.extend(local_files(pattern, opts))
+            entries.extend(corpus_plan.files(pattern))
             continue
         _, _, paths = fsspec.get_fs_token_paths(pattern)
         if not paths:
@@ -86,16 +88,16 @@ def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
         protocol = pattern.split("://", 1)[0] if "://" in pattern else ""
         for path in sorted(paths):
             if not protocol:  # a local glob: what matches is read as if named on the command line
-                entries.extend(local_files(path, opts))
+                entries.extend(corpus_plan.files(path))
             else:
                 entries.append(named_file(f"{protocol}://{path}", path.rsplit("/", 1)[-1], opts))
-    return entries
+    return [*corpus_plan.finish(), *entries]
 
 
 Unit = Skip | Warning_ | list[CorpusFile] | list[Document]
 
 
-def _units(entries: list[CorpusFile | Skip], opts: ReadOptions, read_here: bool = False) -> Iterator[Unit]:
+def _units(entries: list[CorpusFile | Skip | Warning_], opts: ReadOptions, read_here: bool = False) -> Iterator[Unit]:
     """Plan-time skips and batches of up to BATCH_FILES files, in plan order.
 
     With ``read_here`` the driver reads the files itself and yields their documents in batches of
@@ -105,7 +107,7 @@ def _units(entries: list[CorpusFile | Skip], opts: ReadOptions, read_here: bool 
     """
     files: list[CorpusFile] = []  # the run of files since the last skip
     for entry in entries:
-        if isinstance(entry, Skip):
+        if isinstance(entry, (Skip, Warning_)):
             yield from batched(files, BATCH_FILES)
             files = []
             yield entry

@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from quoteframe.aliases import Aliases
 from quoteframe.corpus import Item, Warning_
 from quoteframe.errors import QuoteframeError
 from quoteframe.lexicon import load_lexicons
@@ -51,6 +52,9 @@ class Analysis:
     frame_lexicons: tuple[str, ...] = ()
     replace_frames: bool = False
     keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
+    # the researcher's speaker corrections: not used per document, but by every table built from the
+    # results (QuoteTable, canonicalise, hit_rows, speaker_rows), so they travel with the options
+    aliases: Aliases = Aliases()
 
 
 class DocumentAnalyser:

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quoteframe.aliases import Aliases
 from quoteframe.errors import QuoteframeError
 from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, FrameCounts
-from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SourceRow, summarise_sources
+from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SourceRow, SpeakerNames, summarise_sources
 from quoteframe.records import DocResult, Quote
 from quoteframe.tables import Table, write_table
 from quoteframe.variants import (
@@ -57,6 +58,7 @@ class ReportTables:
     wordnet: bool = False  # whether variant linking had WordNet synonyms
     notes: list[str] = field(default_factory=list)  # what the page should tell the reader about this run
     files: list[Path] = field(default_factory=list)  # the files written (set by quoteframe.make_report)
+    names: SpeakerNames | None = None  # the speaker names used (to report aliases that matched nothing)
 
     def csv_tables(self) -> dict[str, Table]:
         """File name -> table, in the order the files are written."""
@@ -73,14 +75,16 @@ class ReportTables:
 
 
 def build_report(results: Iterable[DocResult], params: LinkParams | None = None, wordnet: WordNet | None = None,
-                 prior: float = 1000.0, jobs: int = 1, stage: Message | None = None) -> ReportTables:
+                 prior: float = 1000.0, jobs: int = 1, stage: Message | None = None,
+                 aliases: Aliases | None = None) -> ReportTables:
     """Read the results once and compute every table (results need framing hits: ``Analysis(frames=True)``).
 
     The stream is consumed once, as the commands consume it: each document's framing hits go into the
     running counts of the frames tables (``FrameCounts``, what ``frame_tables`` does) and are dropped; its
     quotations wait in ``QuoteTable``'s temporary file until speaker names are canonical. Only the
-    quotations are then held, since variant linking needs all of them. ``stage`` hears what comes next once
-    the corpus is read (linking a month of quotations takes a while).
+    quotations are then held, since variant linking needs all of them. ``aliases`` correct speaker names
+    as in every command (``names`` on the result says which matched nothing). ``stage`` hears what comes
+    next once the corpus is read (linking a month of quotations takes a while).
     """
     docs: Counter[tuple[str, str]] = Counter()
     words: Counter[tuple[str, str]] = Counter()
@@ -98,8 +102,9 @@ def build_report(results: Iterable[DocResult], params: LinkParams | None = None,
             res.frame_hits = []  # counted: the quotations' table does not need them
             yield res
 
-    with QuoteTable(counted(results)) as table:
+    with QuoteTable(counted(results), aliases) as table:
         quotes = list(table)
+        names = table.names
     corpus = [{"outlet": o, "date": d, "documents": n, "quotations": n_quotes[(o, d)], "words": words[(o, d)]}
               for (o, d), n in sorted(docs.items())]
     frames, frames_by_category = by_term.rows(prior), by_category.rows(prior)
@@ -109,7 +114,8 @@ def build_report(results: Iterable[DocResult], params: LinkParams | None = None,
     groups = find_variants(quotes, params, wordnet, jobs=jobs)
     return ReportTables(corpus=corpus, quotes=quotes, sources=summarise_sources(quotes),
                         variants=variant_rows(groups), remarks=summary_rows(groups), drift=drift_rows(groups),
-                        frames=frames, frames_by_category=frames_by_category, wordnet=wordnet.available)
+                        frames=frames, frames_by_category=frames_by_category, wordnet=wordnet.available,
+                        names=names)
 
 
 def prepare_dir(path: str | os.PathLike[str], force: bool = False) -> Path:
