@@ -132,3 +132,11 @@ def test_measure_accuracy_is_the_evaluate_command() -> None:
     assert span["f1"] == 1.0
     with pytest.raises(ValueError, match="give gold"):
         quoteframe.measure_accuracy(SEEDS)
+
+
+def test_aliases_and_manifest_are_keywords_too(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,canonical\nauthorities,Kazakh authorities\n", encoding="utf-8")
+    sources = quoteframe.quote_sources(SEEDS, aliases=aliases)
+    assert "Kazakh authorities" in {r.speaker for r in sources}
+    assert "authorities" not in {r.speaker for r in sources}

@@ -258,3 +258,19 @@ def test_remarks_side_by_side_mark_the_words_that_differ(tmp_path: Path) -> None
         assert f"<mark>{b}</mark>" in other_block
     assert remarks.count("<mark>") == 2 * len(pairs)  # nothing else is marked
     assert central["outlet"] in "".join(parse_page(out / "report.html").text)
+
+
+def test_aliases_correct_speakers_in_every_table_of_the_report(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,canonical\nauthorities,Kazakh authorities\nAlmaty authorities,Kazakh authorities\n",
+                       encoding="utf-8")
+    out = tmp_path / "r"
+    code, _, err = run_cli("report", str(SEEDS), "-o", str(out), "--jobs", "1", "--aliases", str(aliases))
+    assert code == 0, err
+    sources = (out / "sources.csv").read_text(encoding="utf-8")
+    code, summary, _ = run_cli("quotes", str(SEEDS), "--summary", "--jobs", "1", "--quiet", "--aliases", str(aliases))
+    assert sources == summary
+    speakers = {r["speaker"] for r in parse_csv(sources)}
+    assert "Kazakh authorities" in speakers and "authorities" not in speakers and "Almaty authorities" not in speakers
+    quotes = parse_csv((out / "quotes.csv").read_text(encoding="utf-8"))
+    assert sum(q["speaker"] == "Kazakh authorities" for q in quotes) == 4
