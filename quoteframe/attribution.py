@@ -370,10 +370,12 @@ class DocumentAttributor:
         # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
-        subjects = [self.subject(sent, depth + 1) for sent in self.previous_sentences(sent_start)] if depth < 2 else []
-        for subj in subjects:
+        subjects: list[Speaker | None] = []
+        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+            subj = self.subject(sent, depth + 1)
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
+            subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
         for subj in subjects:
