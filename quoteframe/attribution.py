@@ -363,10 +363,9 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
-        for wanted in (ok - {"unknown"}, ok & {"unknown"}):
-            for sp in earlier:
-                if sp and sp.etype in wanted:
-                    return Speaker(sp.name, sp.etype, m)
+        for sp in earlier:
+            if sp and sp.etype in ok and sp.etype != "unknown":
+                return Speaker(sp.name, sp.etype, m)
         # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
@@ -378,7 +377,7 @@ class DocumentAttributor:
             subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
-        for subj in subjects:
+        for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
         return None
