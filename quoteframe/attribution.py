@@ -394,7 +394,7 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = -1
-        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing") or _participle_opening(toks, self.ents)):
+        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -769,6 +769,13 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         if m is not None and m.etype != "pron" and slot_end(m.last + 1):
             return Cue(k, k, "verb", toks[k].text)
     return None
+
+
+def _ing_opening(first: Token, ents: DocEntities, lex: Lexicons) -> bool:
+    """A sentence opening with an -ing word (Speaking slowly, …): not a name that ends so (BEIJING, Beijing,
+    Browning), which is shouted, a place, or capitalised elsewhere in the text."""
+    return first.lower.endswith("ing") and not first.text.isupper() and not lex.places.classify(first.bare) \
+        and first.bare not in ents.proper_words
 
 
 def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
