@@ -22,11 +22,19 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Precision, recall and F1 against the gold annotations (add POLNEAR=path/to/PolNeAR for the external set).
+## Precision, recall and F1 against the gold annotations. With ../shared beside the project (SHARED=path to
+## change it) this measures everything by default: seeds gold, devcoverage (both events), PolNeAR and MTRef
+## on SPLIT (dev unless SPLIT=train); POLNEAR=, MTREF=, DEVCOVERAGE= override or (set empty) leave one out.
+SHARED ?= ../shared
+POLNEAR ?= $(if $(wildcard $(SHARED)/data/polnear),$(SHARED)/data/polnear,)
+MTREF ?= $(if $(wildcard $(SHARED)/data/mtref),$(SHARED)/data/mtref,)
+DEVCOVERAGE ?= $(if $(wildcard $(SHARED)/devcoverage),$(SHARED)/devcoverage,)
 eval: $(STAMP)
 	$(BIN)/quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv \
+		$(if $(DEVCOVERAGE),--devcoverage $(DEVCOVERAGE),) \
 		$(if $(POLNEAR),--polnear $(POLNEAR),) $(if $(MTREF),--mtref $(MTREF),) --split $(or $(SPLIT),dev) \
-		$(if $(and $(MTREF),$(filter dev,$(or $(SPLIT),dev))),--mtref-judgements tests/gold/mtref_dev_judgements.csv,)
+		$(if $(and $(MTREF),$(filter dev,$(or $(SPLIT),dev))),--mtref-judgements tests/gold/mtref_dev_judgements.csv,) \
+		--format $(or $(FORMAT),table)
 
 ## WordNet for variant linking, offline: needs Debian's wordnet-base (apt-get install wordnet-base).
 wordnet: $(STAMP)

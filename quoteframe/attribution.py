@@ -27,6 +27,8 @@ from quoteframe.lexicon import Lexicons, Role
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
+    PARTY_STATE,
+    STATE_WORDS,
     DocEntities,
     Mention,
     MentionFinder,
@@ -59,13 +61,16 @@ MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
 RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
+QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks
+PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
-COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "unknown"}, "i": set(),
+COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
 NO_ROLE = Role("", "", frozenset(), frozenset())
+GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -284,10 +289,16 @@ class DocumentAttributor:
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
+        if m.etype == "place":
+            return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
         if m.etype == "role":
+            if m.head in self.lex.documents and toks:
+                author = _document_author(m, toks, mentions)
+                if author is not None:  # a statement from the president: the president's words
+                    return self.resolve(author, toks, mentions, sent_start)
             return self.resolve_role(m)
         if m.etype == "pron":
             if m.head == "i":
@@ -311,6 +322,7 @@ class DocumentAttributor:
             indefinite = first_word in INDEFINITE
             best: tuple[tuple[int, int, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
+            head_of_state = m.text.lower().endswith(tuple(f" of {w}" for w in STATE_WORDS))
             # "the senator said" right after a senator spoke is that senator: the last speaker goes before
             # the person the document titles most often (not whoever was named last: that may be an object,
             # or a name inside the quotation)
@@ -326,6 +338,8 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
+                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                    continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
@@ -349,17 +363,23 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
-        for wanted in (ok - {"unknown"}, ok & {"unknown"}):
-            for sp in earlier:
-                if sp and sp.etype in wanted:
-                    return Speaker(sp.name, sp.etype, m)
-        if depth < 2:
-            for sent in self.previous_sentences(sent_start):
-                subj = self.subject(sent, depth + 1)
-                if subj and subj.etype in ok:
-                    return Speaker(subj.name, subj.etype, m)
+        for sp in earlier:
+            if sp and sp.etype in ok and sp.etype != "unknown":
+                return Speaker(sp.name, sp.etype, m)
+        # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
+        # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
+        # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
+        subjects: list[Speaker | None] = []
+        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+            subj = self.subject(sent, depth + 1)
+            if subj and subj.etype in ok and subj.etype != "unknown":
+                return Speaker(subj.name, subj.etype, m)
+            subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
+        for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
+            if subj and subj.etype in ok:
+                return Speaker(subj.name, subj.etype, m)
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -374,7 +394,7 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = -1
-        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing")):
+        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -399,6 +419,15 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
+        if toks[cue.index].lower in QUOTED:
+            # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
+            k = cue.last + 1
+            if k < len(toks) and toks[k].lower in DETERMINERS:
+                k += 1
+            m = by_first.get(k)
+            if m is not None and m.last + 2 < len(toks) and toks[m.last + 1].lower == "as" \
+                    and toks[m.last + 2].lower in {"saying", "telling", "stating", "warning"}:
+                return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype == "prep":
             m = mention_at(cue.last + 1)
             if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
@@ -466,6 +495,12 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 1 and toks[j].lower in {"who", "whom"} and cue.ctype == "verb" and \
+                all(toks[x].text != "," for x in range(j, cue.index)):
+            # Joe Biden, who warned of “…”: a relative clause's verb is said by the phrase it follows
+            k = j - 1 if toks[j - 1].text != "," else j - 2
+            if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
+                return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
@@ -481,7 +516,8 @@ class DocumentAttributor:
         infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
             and not toks[cue.index - 2].is_cap and toks[cue.index - 2].lower.endswith(("ed", "es", "ied", "ts", "ght"))
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
-                                                    or toks[j].lower in {"and", "but", "to"}):
+                                                    or toks[j].lower in {"and", "but", "to"}
+                                                    or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         return None
 
@@ -495,13 +531,20 @@ class DocumentAttributor:
         # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame
         left_bound, right_bound = _sentence_bounds(toks, qpos)
         # 1. right after the quotation
-        after = [c for c in cues if qpos < c.index < right_bound and c.index - qpos <= 8
-                 and all(toks[k].text in {",", "—", "-"} or toks[k].quote >= 0 or toks[k].lower in SKIPPABLE
-                         or any(m.first <= k <= m.last for m in mentions) for k in range(qpos + 1, c.index))]
+        after = [c for c in cues if qpos < c.index < right_bound and _attribution_gap(toks, mentions, qpos + 1, c.index)]
+        if not after:
+            slot = _slot_cue(toks, mentions, qpos, right_bound)
+            if slot is not None:
+                after = [slot]
         left: list[Cue] = []
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
+                if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}
+                                 or self.text[self.spans[qi][0]:self.spans[qi][0] + 3].lower() == "to "):
+                    # X called on soldiers to “…” / called for “…”: the request is X's words (not a label
+                    # inside its object: called on Russia to send its “peacekeeping” troops)
+                    left.append(Cue(c.index, c.last, "verb", c.text))
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
@@ -525,6 +568,20 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        if speaker is not None and speaker.etype == "place" and cue_used is not None and cue_used.index < qpos:
+            # X said Russia would respond …: a country in a clause a person reports is not who speaks
+            for cue in [c for c in left if c.index < cue_used.index and c.ctype == "verb"]:
+                outer = self.speaker_of_cue(cue, toks, mentions, fs)
+                if outer is not None and outer.etype == "person":
+                    speaker, cue_used = outer, cue
+                    break
+        if speaker is None:  # “…” ― Name: a byline dash after the quotation (reader reactions, epigraphs)
+            m = _dash_byline(toks, mentions, qpos)
+            if m is not None:
+                speaker = self.resolve(m, toks, mentions, fs)
+                cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
+        if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
+            speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
@@ -559,6 +616,32 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
+        # President X released the following statement: — a colon ending a clause introduces its subject's words
+        return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
+
+    def introduced(self, toks: list[Token], mentions: list[Mention], fs: int, qpos: int,
+                   colon_only: bool = False) -> tuple[Speaker | None, Cue | None]:
+        """The words a clause introduces with a colon or comma, when no cue of the lexicon attributes them:
+        ``X retorted: “…”``, ``X jokes, “…”`` (the verb before the mark is the cue, whatever it is), and
+        ``X delivered a blunt message to Y: “…”`` (a colon ending a clause gives its subject's words)."""
+        mark = toks[qpos - 1] if qpos >= 1 else None
+        if mark is None or mark.text not in ({":"} if colon_only else {":", ","}):
+            return None, None
+        by_last = {m.last: m for m in mentions}
+        k = qpos - 2
+        while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
+            k -= 1
+        if k >= 1 and _verb_like(toks[k]) and (mark.text == ":" or k - 1 in by_last or toks[k - 1].lower in SKIPPABLE):
+            cue = Cue(k, k, "participle" if toks[k].lower.endswith("ing") else "verb", toks[k].text)
+            speaker = self.speaker_of_cue(cue, toks, mentions, fs)
+            if speaker:
+                return speaker, cue
+        if mark.text == ":":
+            left = _sentence_bounds(toks, qpos - 1)[0] if qpos - 1 < len(toks) else -1
+            sub = [m for m in mentions if left < m.first < qpos - 1]
+            subj = self._subject_from(toks[:qpos - 1], sub, fs) if sub else None
+            if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
+                return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
 
     def inherited(self, qi: int) -> Speaker | None:
@@ -620,6 +703,109 @@ class DocumentAttributor:
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
         return "partial" if speaker else "scare"
+
+
+DASHES = {"—", "―", "–", "-"}
+SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
+                         "when", "of", "about", "through", "via", "over"}
+
+
+def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int) -> bool:
+    """Whether the tokens ``[a, b)`` between a quotation and a cue after it are only the attribution's own
+    material: punctuation, adverbs and auxiliaries, the speaker's mention, a parenthesis (D-Wis.), a party
+    and state label, or an appositive between commas after the mention (X, chief strategist at Y, said)."""
+    if b - a > 25:
+        return False
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    k = a
+    depth = 0
+    while k < b:
+        t = toks[k]
+        if t.quote >= 0 and k > a:
+            return False  # another quotation between
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or k in covered
+                                 or PARTY_STATE.match(t.text)):
+            # an appositive: it opens with a comma right after a mention and closes with one before the cue
+            if k >= 2 and toks[k - 1].text == "," and k - 2 in covered and toks[b - 1].text == "," and \
+                    not any(x.text in SENT_END or x.quote >= 0 for x in toks[k:b - 1]) and b - a <= 25:
+                return True
+            return False
+        k += 1
+    return b - a <= 8 or depth == 0 and b - a <= 25 and any(toks[x].text == ")" or PARTY_STATE.match(toks[x].text)
+                                                           for x in range(a, b))
+
+
+def _verb_like(t: Token) -> bool:
+    """A lower-case word that can be the verb of an attribution slot: no function word, no preposition."""
+    return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
+        and t.lower not in INTRO and t.lower not in DETERMINERS and t.lower not in AUX and len(t.text) > 2
+
+
+def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound: int) -> Cue | None:
+    """A verb the lexicon lacks in the attribution slots ``“…,” NAME ___`` and ``“…,” ___ NAME``: the
+    syntax makes it the cue (fumed, sighed, quipped), followed by the sentence end, a comma, an adverb or
+    a preposition (``in an email``)."""
+    k = qpos + 1
+    while k < right_bound and toks[k].text in {",", "—"}:
+        k += 1
+    by_first = {m.first: m for m in mentions}
+
+    verb_like = _verb_like
+
+    def slot_end(x: int) -> bool:
+        return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
+
+    m = by_first.get(k)
+    if m is not None and m.etype != "pron" or m is not None and m.head in NOMINATIVE:
+        v = m.last + 1  # “…,” NAME fumed.
+        if v < right_bound and verb_like(toks[v]) and slot_end(v + 1):
+            return Cue(v, v, "verb", toks[v].text)
+    if k < right_bound and verb_like(toks[k]):  # “…,” fumed NAME.
+        m = by_first.get(k + 1) or (by_first.get(k + 2) if k + 2 < len(toks) and toks[k + 1].lower in DETERMINERS else None)
+        if m is not None and m.etype != "pron" and slot_end(m.last + 1):
+            return Cue(k, k, "verb", toks[k].text)
+    return None
+
+
+def _ing_opening(first: Token, ents: DocEntities, lex: Lexicons) -> bool:
+    """A sentence opening with an -ing word (Speaking slowly, …): not a name that ends so (BEIJING, Beijing,
+    Browning), which is shouted, a place, or capitalised elsewhere in the text."""
+    return first.lower.endswith("ing") and not first.text.isupper() and not lex.places.classify(first.bare) \
+        and first.bare not in ents.proper_words
+
+
+def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
+    """A sentence opening with a past participle and a comma (Aired on state television, …): an
+    introductory phrase whose capitalised first word names nobody."""
+    first = toks[0]
+    return first.is_cap and first.lower.endswith("ed") and len(first.text) > 4 and first.text[1:].islower() \
+        and first.bare not in ents.proper_words and ents.person_for_surname(first.bare) is None \
+        and any(t.text == "," for t in toks[1:12])
+
+
+def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:
+    """The author a document's mention names after from/by/of (a statement from the Kazakh president)."""
+    k = m.last + 1
+    if k + 1 >= len(toks) or toks[k].lower not in {"from", "by", "of"}:
+        return None
+    k += 1
+    if toks[k].lower in DETERMINERS and k + 1 < len(toks):
+        k += 1
+    return next((x for x in mentions if x.first in (k, k - 1) and x.etype != "pron" and x is not m), None)
+
+
+def _dash_byline(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:
+    """The mention a dash right after a quotation introduces (“…” ― Ana Lopez), if any."""
+    k = qpos + 1
+    if k + 1 < len(toks) and toks[k].text in DASHES:
+        m = next((m for m in mentions if m.first == k + 1), None)
+        if m is not None and m.etype in {"person", "unknown", "org", "role"}:
+            return m
+    return None
 
 
 def _quote_position(toks: list[Token], mark: int) -> int:

@@ -357,22 +357,29 @@ def speakers(**opts: Any) -> None:
               help="Blind same/different judgements of cross-row MTRef pairs (tests/gold/mtref_dev_judgements.csv).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
               help="PolNeAR / MTRef split to score (their test splits are never read).")
+@click.option("--devcoverage", "devcoverage_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A coverage corpus annotated like ../shared/devcoverage (or one event folder of it): score "
+                   "spans, kinds, speakers, the leader's names and non-person speakers per event.")
 @handle_errors
 def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str | None, mtref_dir: str | None,
-             mtref_judgements: str | None, split: str, **opts: Any) -> None:
+             mtref_judgements: str | None, split: str, devcoverage_dir: str | None, **opts: Any) -> None:
     """Precision, recall and F1 of quotation spans, kinds and speakers against gold annotations.
 
     Example: quoteframe evaluate seeds/ --gold tests/gold/quotes.csv --gold-variants tests/gold/variants.csv
 
     External data (never shipped): --polnear ~/data/PolNeAR --mtref ~/data/mtref --split dev
+    --devcoverage ../shared/devcoverage
+
+    Columns: dataset, measure, gold, predicted, correct, precision, recall, f1, note (counts that are no
+    precision/recall figure, such as how many names the leader gets, fill only predicted and note).
     """
     from pathlib import Path
 
     from quoteframe.evaluate import EVAL_COLUMNS, load_gold, score_seeds
 
-    if not (gold_path or polnear_dir or gold_variants or mtref_dir):
-        raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref or several")
-    scores = []
+    if not (gold_path or polnear_dir or gold_variants or mtref_dir or devcoverage_dir):
+        raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref, --devcoverage or several")
+    scores: list[Any] = []
     analysis = make_analysis(opts)
     if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
@@ -391,6 +398,10 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
             groups = find_variants(rows, wordnet=WordNet())
             scores += score_variant_links(variant_rows(groups), load_gold_variants(Path(gold_variants)), partial_keys)
         _echo(report.summary())
+    if devcoverage_dir:
+        from quoteframe.devcoverage import score_devcoverage
+
+        scores += score_devcoverage(Path(devcoverage_dir), analysis, message=lambda m: _echo(m, opts["quiet"]))
     if polnear_dir:
         from quoteframe.polnear import score_polnear
 

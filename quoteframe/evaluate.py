@@ -17,7 +17,7 @@ from quoteframe.errors import InputError
 from quoteframe.records import Quote
 
 T = TypeVar("T")
-EVAL_COLUMNS = ["dataset", "measure", "gold", "predicted", "correct", "precision", "recall", "f1"]
+EVAL_COLUMNS = ["dataset", "measure", "gold", "predicted", "correct", "precision", "recall", "f1", "note"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Score:
 
     def row(self) -> dict[str, object]:
         return {"dataset": self.dataset, "measure": self.measure, "gold": self.gold, "predicted": self.predicted,
-                "correct": self.correct, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+                "correct": self.correct, "precision": self.precision, "recall": self.recall, "f1": self.f1, "note": ""}
 
 
 @dataclass(frozen=True)

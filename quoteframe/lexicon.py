@@ -1,4 +1,4 @@
-"""Load the data files in ``lexicons/``: speech cues, titles and roles, framing terms.
+"""Load the data files in ``lexicons/``: speech cues, titles and roles, framing terms, closed word classes.
 
 Lexicons are CSV with a header row; lines starting with ``#`` are comments (their source). They are
 data, read with the csv module only; a malformed row is an error naming the file and line.
@@ -17,7 +17,7 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead"}
+ROLE_USES = {"title", "role", "orghead", "document"}
 
 
 def lexicon_dir() -> Path:
@@ -86,12 +86,15 @@ class Lexicons:
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
+    documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
+    places: Gazetteer = field(default_factory=lambda: Gazetteer())
 
     def index(self) -> None:
         """Rebuild the look-up sets from ``roles``."""
         self.titles = frozenset(t for t, r in self.roles.items() if "title" in r.uses)
         self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
+        self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
 
     def is_title(self, word: str) -> bool:
@@ -102,6 +105,86 @@ class Lexicons:
 
     def is_orghead(self, word: str) -> bool:
         return word in self.orgheads
+
+
+@dataclass
+class Gazetteer:
+    """The closed classes no speaker belongs to (dates, number words, places, demonyms), and which
+    country each place or demonym belongs to, so that "the Kazakh leader" meets "Kazakhstan's president".
+
+    Keys are lower-cased forms. ``also_names`` are forms that are also names of people (Jordan, May):
+    they name a class only when the text gives no person of that name.
+    """
+
+    kind: dict[str, str] = field(default_factory=dict)  # form -> weekday|month|relative|number|country|demonym|city
+    country: dict[str, str] = field(default_factory=dict)  # place or demonym form -> its country's name
+    also_names: frozenset[str] = frozenset()
+    # answers by name: a document asks about the same runs again and again, a corpus about the same names
+    _classified: dict[str, str] = field(default_factory=dict, repr=False)
+    _places: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def classify(self, name: str) -> str:
+        """The closed class a speaker name belongs to ("" for none): the whole name, without a leading
+        article or a possessive, is a date word, a number word, a place or a demonym."""
+        found = self._classified.get(name)
+        if found is None:
+            words = name.lower().replace("’", "'").removesuffix("'s").split()
+            if words and words[0] == "the":
+                words = words[1:]
+            key = " ".join(words)
+            found = "" if not key or key in self.also_names else self.kind.get(key, "")
+            if len(self._classified) < 100_000:
+                self._classified[name] = found
+        return found
+
+    def names_a_place(self, name: str) -> bool:
+        """Whether a capitalised run that looks like a person's name holds a country's name, or ends with
+        a city's (Self-governing Taiwan, China COVID, Rossiya 24 is no person): names of people that are
+        also places (Jordan, Chad, Paris) are listed in ``also_names`` and do not count."""
+        found = self._places.get(name)
+        if found is None:
+            words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
+            found = any(self.kind.get(w) == "country" and w not in self.also_names for w in words) or \
+                bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+            if len(self._places) < 100_000:
+                self._places[name] = found
+        return found
+
+    def country_of(self, word: str) -> str:
+        """The country a place, country or demonym form belongs to, or ""."""
+        return self.country.get(word.lower().replace("’", "'").removesuffix("'s"), "")
+
+
+def load_gazetteer(base: Path) -> Gazetteer:
+    """Read ``dates.csv``, ``numbers.csv`` and ``countries.csv`` (each optional, for user lexicon folders)."""
+    gaz = Gazetteer()
+    also: set[str] = set()
+    if (base / "dates.csv").is_file():
+        for _, row in read_rows(base / "dates.csv", ["term", "class"]):
+            gaz.kind[row["term"].lower()] = row["class"]
+            if row.get("also_name"):
+                also.add(row["term"].lower())
+    if (base / "numbers.csv").is_file():
+        for _, row in read_rows(base / "numbers.csv", ["term"]):
+            gaz.kind[row["term"].lower()] = "number"
+    path = base / "countries.csv"
+    if path.is_file():
+        for _, row in read_rows(path, ["country", "aliases", "demonyms", "cities"]):
+            country = row["country"]
+            forms = [("country", f) for f in [country, *row["aliases"].split("|")]]
+            forms += [("demonym", f) for f in row["demonyms"].split("|")]
+            forms += [("city", f) for f in row["cities"].split("|")]
+            for kind, form in forms:
+                key = form.strip().lower()
+                if key:
+                    gaz.kind.setdefault(key, kind)
+                    gaz.country.setdefault(key, country)
+            also.update(f.strip().lower() for f in row.get("also_name", "").split("|") if f.strip())
+            for seat in row.get("seats", "").split("|"):  # a seat of government names no place a speaker is not
+                if seat.strip():
+                    gaz.country.setdefault(seat.strip().lower(), country)
+    gaz.also_names = frozenset(also)
+    return gaz
 
 
 def load_lexicons(directory: Path | None = None) -> Lexicons:
@@ -131,4 +214,5 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         term = row["term"].lower()
         lex.roles[term] = Role(term, row["entity"], uses, aliases)
     lex.index()
+    lex.places = load_gazetteer(base)
     return lex

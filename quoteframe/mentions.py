@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons, Role
-from quoteframe.names import fold
+from quoteframe.names import fold, name_words
 from quoteframe.segment import POSSESSIVE_LAST, Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
@@ -45,6 +45,9 @@ def subordinate_title(words: list[str], title: str) -> bool:
     if not SUBORDINATE.isdisjoint(words):
         return True
     return not LIEUTENANT[0].isdisjoint(words) and title in LIEUTENANT[1]
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # R-Ky., D-Wis.: a party and state label after a name
+STATE_WORDS = {"state", "government"}  # the head of state / of government: a country's leader
+PLACE_CLASSES = {"country", "city"}  # closed classes (lexicon.Gazetteer) that can still stand for an actor
 NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 NEWLINE_RE = re.compile("\n")
 # possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
@@ -61,7 +64,7 @@ class Mention:
     start: int
     end: int
     text: str
-    etype: str  # person | org | group | pron | unknown
+    etype: str  # person | org | group | pron | place | unknown
     head: str = ""  # role head or pronoun (lower case)
     name: str = ""  # entity name when known
     modifiers: frozenset[str] = frozenset()
@@ -117,8 +120,14 @@ class DocEntities:
             key = self._folds[word] = fold(word)
         return key
 
+    first_names: dict[str, str] = field(default_factory=dict)  # folded first word -> name ("" if several)
+    titled: set[str] = field(default_factory=set)  # folded one-word names written after a title (Mr Xi)
+
     def person_for_surname(self, word: str) -> str | None:
-        return self.surnames.get(self.fold(word))
+        """The person a bare name names: the one with that surname, else the one person whose name it
+        opens (Xi for Xi Jinping: a family name written first) when no other name of theirs stands alone."""
+        key = self.fold(word)
+        return self.surnames.get(key) or self.first_names.get(key) or None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -130,8 +139,15 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _modifier_keys(words: list[str], fold: Callable[[str], str] = fold) -> set[str]:
-    return {fold(w)[:5] for w in words if w and w[0].isupper() or "." in w}
+def modifier_key(word: str, lex: Lexicons, fold: Callable[[str], str] = fold) -> str:
+    """The key a role's modifier is compared by: a country, its demonym and its capital share their
+    country's (Kazakh, Kazakhstan's, Astana; British, UK), other words their first folded letters."""
+    country = lex.places.country_of(word.rstrip(",;:"))
+    return fold(country or word)[:5]
+
+
+def _modifier_keys(words: list[str], lex: Lexicons, fold: Callable[[str], str] = fold) -> set[str]:
+    return {modifier_key(w, lex, fold) for w in words if w and w[0].isupper() or "." in w}
 
 
 def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntities:
@@ -189,6 +205,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             continue
         title, name, org = split_run(words)
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
+            if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
+                ents.titled.add(ents.fold(name[0]))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -202,8 +220,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             title = [role.term]
         if org:
             ents.orgs[org] += 1
-        if name and len(name) >= 2:
-            full = " ".join(name)
+        if name and len(name) >= 2 and not lex.places.classify(" ".join(name)) and not lex.places.names_a_place(" ".join(name)):
+            full = " ".join(name)  # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
                 person = ents.people[full] = Person(full, first_pos=m.start())
@@ -219,7 +237,26 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 person.modifiers.update(found[1])
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
+    _first_names(ents)
     return ents
+
+
+def _first_names(ents: DocEntities) -> None:
+    """Index the people by their first word, for names written family name first (Xi Jinping, then Xi or
+    Mr Xi): a first word that opens one person's name and is nobody's surname names that person, when the
+    text titles the person (President Xi Jinping) or the word alone (Mr Xi, President Xi), which a place or
+    an organisation that opens a longer name is not (Texas, the Texas Politics Project), and never writes
+    the name's last word without the word before it (Joe Biden's Biden stands alone, so a lone Joe is
+    someone else: a voter giving a first name)."""
+    text = ents.text
+    for person in ents.people.values():
+        words = person.name.split()
+        first = ents.fold(words[0])
+        if not (person.titles or first in ents.titled) or first in ents.surnames \
+                or text.count(words[-1]) > text.count(f"{words[-2]} {words[-1]}"):
+            continue
+        other = ents.first_names.get(first)
+        ents.first_names[first] = person.name if other is None or other == person.name else ""
 
 
 def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
@@ -229,7 +266,9 @@ def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> 
     lowers = [t.lower() for t in title]
     titles = {t.rstrip(".") for k, t in enumerate(lowers)
               if (lex.is_title(t) or lex.is_title(t.rstrip("."))) and not subordinate_title(lowers[:k], t)}
-    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], fold)
+    if "minister" in titles and "prime" in lowers and lex.is_title("premier"):
+        titles.add("premier")  # a prime minister is the premier, and the leader (not any minister)
+    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], lex, fold)
 
 
 def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
@@ -358,6 +397,7 @@ class RunSplitter:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.openers = name_words().openers
         self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
@@ -369,8 +409,9 @@ class RunSplitter:
 
     def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
         clean = [w.rstrip(",;:") for w in words]
-        while clean and clean[0].lower() in SENTENCE_FUNCTION and not clean[0].isupper():
-            clean = clean[1:]
+        openers = self.openers
+        while clean and (clean[0].lower() in SENTENCE_FUNCTION or clean[0].lower() in openers) and not clean[0].isupper():
+            clean = clean[1:]  # The, But, Under (Under Xi, China ...): a sentence's first word, no name's
         if not clean:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
@@ -393,6 +434,10 @@ class RunSplitter:
                 cut = name_lowers.index("of")
                 title = title + name[cut + 1:]
                 name = name[:cut]
+        for k in range(len(name) - 2, -1, -1):
+            if name[k].endswith(("’s", "'s", "s’", "s'")):  # Russia's Putin, Reuters’ Ann Lee: the owner is no part of the name
+                title, name = title + name[:k + 1], name[k + 1:]
+                break
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
         for w in name:
             if (w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha():
@@ -420,6 +465,7 @@ class MentionFinder:
         self.lex = lex
         self.ents = ents
         self.split_run = split_run
+        self._common: dict[str, bool] = {}
 
     def find(self, toks: list[Token], title_case: bool = False) -> list[Mention]:
         mentions: list[Mention] = []
@@ -456,13 +502,17 @@ class MentionFinder:
                                          and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
                     j += 1
                 m = self._run_mention(toks, i, j)
+                if m and m.etype == "unknown" and m.first == m.last and (m.first == 0 or toks[m.first - 1].text in {"“", '"'}) \
+                        and self._common_word(toks[m.first].bare):
+                    m = None  # one capitalised word opening a sentence that the text uses as a common word: no name
                 if m:
                     mentions.append(m)
                 i = j + 1
                 continue
             if low in role_words or tok.bare.lower() in role_words:
-                mentions.append(self._role_mention(toks, i, mentions))
-                i += 1
+                m = self._role_mention(toks, i, mentions)
+                mentions.append(m)
+                i = max(i, m.last) + 1
                 continue
             i += 1
         return self._merge_role_name(mentions, toks)
@@ -472,6 +522,8 @@ class MentionFinder:
         if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
         low = tok.lower
+        if text[1:2] == "-" and PARTY_STATE.match(text):
+            return False  # R-Ky., D-N.Y.: a label after a name, no name itself
         if title_case:
             bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
@@ -484,8 +536,9 @@ class MentionFinder:
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 
     def _run_mention(self, toks: list[Token], i: int, j: int) -> Mention | None:
-        while i <= j and toks[i].lower in SENTENCE_FUNCTION and not toks[i].text.isupper():
-            i += 1  # "The", "But" ... but not an acronym that spells one (WHO)
+        openers = self.split_run.openers
+        while i <= j and (toks[i].lower in SENTENCE_FUNCTION or toks[i].lower in openers) and not toks[i].text.isupper():
+            i += 1  # "The", "But", "Under" ... but not an acronym that spells one (WHO)
         if i > j:
             return None
         words = [t.text for t in toks[i:j + 1]]
@@ -498,6 +551,16 @@ class MentionFinder:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
+        if name and len(name) >= 2 and self.lex.places.names_a_place(" ".join(name)) and \
+                self.ents.people.get(" ".join(name)) is None:
+            # Self-governing Taiwan, China COVID: a run holding a country's name is no person's
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=" ".join(name), possessive=poss) \
+                if title else None
+        if name and not title and (closed := self._closed_class(" ".join(name))):
+            # a country or city can stand for its government (Beijing said), never for a person; a date,
+            # number word or demonym names nobody who speaks (on Sunday, Russian)
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=" ".join(name),
+                           possessive=poss) if closed in PLACE_CLASSES else None
         if name:
             full = " ".join(name)
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
@@ -512,11 +575,35 @@ class MentionFinder:
         if heads:
             k = heads[-1]
             role = self.lex.roles[toks[k].bare.lower()]
-            mods = frozenset(self.ents.fold(t.bare)[:5] for n, t in enumerate(toks[i:j + 1], i)
+            mods = frozenset(modifier_key(t.bare, self.lex, self.ents.fold) for n, t in enumerate(toks[i:j + 1], i)
                              if t.is_cap and n != k and t.lower not in NAME_LINKS)
             return Mention(i, j, start, end, self._text(toks, i, j, poss),
                            "role", head=role.term, modifiers=mods, possessive=poss)
-        return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=self._text(toks, i, j, poss), possessive=poss)
+        text = self._text(toks, i, j, poss)
+        closed = self._closed_class(text)
+        if closed:  # as above
+            return Mention(i, j, start, end, text, "place", name=text, possessive=poss) if closed in PLACE_CLASSES else None
+        return Mention(i, j, start, end, text, "unknown", name=text, possessive=poss)
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word opening a sentence is a common word of the document (Justice and
+        truth are …, Hours later, …): it appears in lower case, and never as a name (capitalised inside
+        a sentence, a person's surname, a defined acronym)."""
+        if word in self.ents.proper_words or self.ents.person_for_surname(word) is not None or \
+                word in self.ents.acronyms or word.isupper() or not word.isalpha():
+            return False
+        found = self._common.get(word)
+        if found is None:
+            found = self._common[word] = re.search(r"\b" + re.escape(word.lower()) + r"\b", self.doc) is not None
+        return found
+
+    def _closed_class(self, name: str) -> str:
+        """The closed class (date, number, demonym, place) a run is, unless the document names a person
+        so (Mark Cuban is "Cuban", Theresa May "May")."""
+        closed = self.lex.places.classify(name)
+        if closed and " " not in name and self.ents.person_for_surname(name.removesuffix("’s").removesuffix("'s")):
+            return ""
+        return closed
 
     def _role_mention(self, toks: list[Token], k: int, prior: list[Mention]) -> Mention:
         first = k
@@ -539,11 +626,39 @@ class MentionFinder:
         if prior and prior[-1].last == first - 1 and prior[-1].etype in {"unknown", "role"} and not prior[-1].possessive:
             merged = prior.pop()
             first = merged.first
+        # ... and so is one the phrase already took in (the Russian leader, the Kremlin's chief)
+        while prior and prior[-1].first >= first and prior[-1].etype != "pron":
+            prior.pop()
         role = self.lex.roles[toks[k].bare.lower()]
-        mods = frozenset(self.ents.fold(t.bare)[:5] for t in toks[first:k] if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
+        mods = frozenset(modifier_key(t.bare, self.lex, self.ents.fold) for t in toks[first:k]
+                         if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
+        head = k
         poss = toks[k].possessive
+        of_what = self._of_phrase(toks, k) if role.entity == "person" and not poss else None
+        if of_what is not None:  # the head of state, the head of the Kremlin, the leader of Kazakhstan
+            last, words = of_what
+            mods |= {modifier_key(w, self.lex, self.ents.fold) for w in words}
+            k, poss = last, toks[last].possessive
         return Mention(first, k, toks[first].start, toks[k].end - (2 if poss else 0), self._text(toks, first, k, poss),
-                       "role", head=role.term, modifiers=mods, possessive=poss)
+                       "role", head=self.lex.roles[toks[head].bare.lower()].term, modifiers=mods, possessive=poss)
+
+    def _of_phrase(self, toks: list[Token], k: int) -> tuple[int, list[str]] | None:
+        """``of state`` / ``of government`` / ``of [the] Capitalised Name`` after a person's role word:
+        the last token of the phrase and the words that say whose role it is (none for a head of state)."""
+        if k + 2 >= len(toks) or toks[k + 1].lower != "of" or toks[k + 1].quote >= 0:
+            return None
+        j = k + 2
+        if toks[j].lower in STATE_WORDS:
+            return j, []
+        if toks[j].lower == "the" and j + 1 < len(toks):
+            j += 1
+        words: list[str] = []
+        while j < len(toks) and toks[j].quote < 0 and toks[j].is_cap and toks[j].lower not in SENTENCE_FUNCTION:
+            words.append(toks[j].bare)
+            if toks[j].possessive:
+                break
+            j += 1
+        return (j - 1, words) if words else None
 
     def _merge_role_name(self, mentions: list[Mention], toks: list[Token]) -> list[Mention]:
         """``press secretary Jen Psaki``, ``the protest group Oyan``: a role right before a name is its title."""

@@ -1,11 +1,17 @@
-"""One canonical name per entity across a corpus, whatever the romanisation.
+"""One canonical name per entity across a corpus, whatever the romanisation, word order or spacing.
 
 String similarity alone cannot tell a spelling variant from another person (Jaro-Winkler scores
 Tokayev/Toqaev exactly as Toqaev/Tokarev). So names are first *folded*: transliterated to ASCII and
 stripped of the differences that romanisation systems of Russian, Kazakh, Arabic and Chinese names
-disagree on (q/k, zh/dzh/j, kh/h, a glide y between vowels, doubled letters, ie/iy endings). Two names
-are the same entity when their folded keys are equal, or when their folded surnames are equal and their
-given names agree (or one lacks them).
+disagree on (q/k, x/ks, zh/dzh/j, kh/h, a glide y between vowels, doubled letters, a final i/y/iy/ii).
+Names are then compared as keys (docs/names.md has the rules and why):
+
+1. names whose words, folded and run together, are equal are one (Kim Jong Un, Kim Jong-un);
+2. names whose folded surnames are equal are one when their given names agree (or one lacks them); a
+   surname particle is no part of the key (Bashar al-Assad, Bashar Assad) and a bare surname joins only
+   an unambiguous cluster, so two people sharing a surname stay apart;
+3. a bare name that is nobody's surname joins the one person whose full name it opens (Xi for Xi
+   Jinping: a family name written first), when that person's other names never stand alone.
 """
 
 from __future__ import annotations
@@ -13,18 +19,27 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from anyascii import anyascii
+
+from quoteframe.errors import LexiconError, QuoteframeError
+from quoteframe.lexicon import lexicon_dir, read_rows
 
 # each rule with substrings one of which a text must hold for the rule to change it: a rule that
 # cannot apply is not run (names are folded by the thousand, and most rules apply to few names)
 _RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
+    (re.compile(r"x"), "ks", ("x",)),  # Alexei ~ Aleksei
     (re.compile(r"dzh|dj|zh|j"), "j", ("j", "zh")),
     (re.compile(r"kh"), "h", ("kh",)),
     (re.compile(r"q|ck|c(?=[aou])"), "k", ("q", "c")),
     (re.compile(r"ph"), "f", ("ph",)),
     (re.compile(r"(?<=[aeiou])y(?=[aeiou])"), "", ("y",)),  # Tokayev ~ Tokaev, Nazarbayev ~ Nazarbaev
-    (re.compile(r"iy\b|yi\b|ii\b"), "y", ("iy", "yi", "ii")),  # Dmitriy ~ Dmitry ~ Dmitrii
+    # Dmitriy ~ Dmitry ~ Dmitrii ~ Dmitri, Sergei ~ Sergey, Zelenskyi ~ Zelensky: only at a word's end, where
+    # romanisations of -ий/-ей/-ій differ; inside a word i/y is a real difference (Smith, Smyth)
+    (re.compile(r"iy\b|yi\b|ii\b|i\b"), "y", ("i",)),
     (re.compile(r"ou"), "u", ("ou",)),
     (re.compile(r"w"), "v", ("w",)),
     # Kassym ~ Kasym ("" is in every text): the repeats that follow a character are dropped, which is
@@ -51,9 +66,83 @@ def fold(name: str) -> str:
     return text
 
 
-def _parts(key: str) -> tuple[tuple[str, ...], str]:
-    words = key.split()
-    return tuple(words[:-1]), (words[-1] if words else "")
+@dataclass(frozen=True)
+class NameWords:
+    """The closed classes of ``lexicons/names.csv``: surname particles, patronymic words, sentence openers."""
+
+    particles: frozenset[str] = frozenset()
+    patronymics: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+
+
+NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
+
+
+@cache
+def name_words(directory: Path | None = None) -> NameWords:
+    """Read ``names.csv`` from ``directory`` (default: the lexicons folder, else the shipped one); a
+    lexicons folder without it (a user's own, made before it existed) gets the shipped file's words."""
+    candidates = [directory] if directory else []
+    try:
+        candidates.append(lexicon_dir())
+    except QuoteframeError:
+        pass
+    candidates.append(Path(__file__).resolve().parent.parent / "lexicons")
+    path = next((c / "names.csv" for c in candidates if (c / "names.csv").is_file()), None)
+    if path is None:
+        return NameWords()
+    found: dict[str, set[str]] = {c: set() for c in NAME_CLASSES}
+    for lineno, row in read_rows(path, ["term", "class"]):
+        if row["class"] not in found:
+            raise LexiconError(f"{path}: line {lineno}: class {row['class']!r} is not one of {', '.join(NAME_CLASSES)}")
+        found[row["class"]].add(row["term"].lower())
+    return NameWords(*(frozenset(found[c]) for c in NAME_CLASSES))
+
+
+def _name_words(name: str) -> tuple[list[str], bool]:
+    """The words of ``name`` that its key is made of (particles, generational suffixes and a particle's
+    hyphen dropped), and whether it holds a patronymic."""
+    words = name.split()
+    nw = name_words()
+    last = len(words) - 1
+    kept: list[str] = []
+    patronymic = False
+    for i, word in enumerate(words):
+        low = word.lower()
+        head, hyphen, rest = low.partition("-")
+        if hyphen and rest and head in nw.particles:
+            word = word[len(head) + 1:]  # al-Assad, el-Sisi
+        elif i < last and low in nw.particles and (i > 0 or word.islower()) or i > 0 and low in nw.suffixes:
+            continue
+        elif 0 < i < last and low in nw.patronymics:
+            patronymic = True
+        kept.append(word)
+    return kept, patronymic
+
+
+def _run_together(words: list[str]) -> str:
+    """The folds of words and of their hyphenated parts, written as one (Ban Ki-moon and Ban Ki Moon give
+    one key, Kassym-Jomart and Kassymjomart another). Each part is folded alone, so a letter that ends one
+    word and starts the next is no doubled letter (S. Smith is no Smith)."""
+    return fold(" ".join(words)).replace(" ", "")
+
+
+def name_key(name: str) -> tuple[tuple[str, ...], str]:
+    """(given-name keys, surname key) of a person's name: each word folded with its hyphens dropped
+    (Kassym-Jomart -> kasymjomart, so a hyphen written as a space or left out changes nothing once the
+    given names are run together). Surname particles are no part of the key (Bashar al-Assad, Charles de
+    Gaulle), except a capitalised one opening the name, which is a given name (Van Jones, Al Gore), and
+    neither are generational suffixes (Jr., III). A name with a patronymic (Mohammed bin Salman) has no
+    surname a bare name could be: its surname key is the whole name's, marked so that no word's key
+    equals it."""
+    kept, patronymic = _name_words(name)
+    keys = [k for k in (_run_together([w]) for w in kept) if k]
+    if not keys:
+        return (), ""
+    if patronymic:
+        return tuple(keys[:-1]), "=" + "".join(keys)
+    return tuple(keys[:-1]), keys[-1]
 
 
 def _compatible(given_a: str, given_b: str) -> bool:
@@ -115,28 +204,97 @@ class _Clusters:
         self.by_given[given].append(c)
 
 
-def canonical_names(names: Iterable[str]) -> dict[str, str]:
+def proper_name(name: str) -> bool:
+    """Whether every word of ``name`` is capitalised, or a particle (Ursula von der Leyen): a person's name,
+    not a role phrase a speaker may be named by (Democratic source, U.S. senator)."""
+    lower = name_words().particles | name_words().patronymics
+    return all(w[:1].isupper() or w in lower for w in name.split())
+
+
+def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[str, str]:
     """Map every person name to its canonical form: the most frequent spelling of its entity.
 
     ``names`` is every occurrence (repeats count as votes); ties go to the longer, then the
-    alphabetically first spelling, so the result does not depend on input order.
+    alphabetically first spelling, so the result does not depend on input order. A name of several words
+    is preferred to a bare one (Xi Jinping to Xi, however often Xi is written), and one without a word
+    swallowed before it (Aidar Kemelbekov to Republic Aidar Kemelbekov). ``titled`` are the one-word names
+    the corpus writes after a title or honorific (Mr Xi, President Xi): only such a name can be a family
+    name written first (a plumber giving only his first name, Tom, is no Tom Harlan).
     """
     votes = Counter(n for n in names if n)
-    keys = {name: _parts(fold(name)) for name in votes}
-    n_words = {name: len(fold_words) + 1 if fold_words or surname else 0
-               for name, (fold_words, surname) in keys.items()}
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(votes):
-        by_surname[keys[name][1]].append(name)
+    titled = set(titled)
+    keys = {name: name_key(name) for name in votes}
+    # 1. names that run together equal are one: a unit, clustered by the key of its member with fewest words
+    units: dict[str, list[str]] = defaultdict(list)
+    rest: dict[str, str] = {}  # a name's words after the first, run together
     result: dict[str, str] = {}
-    for group in by_surname.values():
+    for name in sorted(votes):
+        kept = _name_words(name)[0]
+        together = _run_together(kept)
+        if len(kept) > 2:
+            rest[name] = _run_together(kept[1:])
+        if len(together) < 2:
+            result[name] = name  # I (the writer of a first-person piece), a lone initial: no name to compare
+        else:
+            units[together].append(name)
+    # a word swallowed before a full name (Republic Aidar Kemelbekov, from "President of the Republic …")
+    # joins the name without it, when the corpus writes that name (of two words at least, the first no
+    # initial: Ana M. Smith is no M. Smith) at least as often
+    residue: set[str] = set()
+    for together in sorted(units, key=lambda t: (-len(t), t)):
+        first = units[together][0]
+        given, surname = keys[first]
+        if len(given) >= 2 and not surname.startswith("=") and proper_name(first) and first in rest:
+            target = rest[first]
+            if target == together or target not in units:
+                continue
+            home = units[target][0]
+            if len(keys[home][0]) and len(keys[home][0][0]) > 1 and proper_name(home) \
+                    and sum(votes[n] for n in units[target]) >= sum(votes[n] for n in units[together]):
+                residue.update(units[together])
+                units[target].extend(units.pop(together))
+    unit_of: dict[str, list[str]] = {}
+    for members in units.values():
+        unit_of[min(members, key=lambda n: (len(keys[n][0]), n))] = members
+    # 2. surname-last: units sharing a folded surname, split into people by their given names
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for rep in sorted(unit_of):
+        by_surname[keys[rep][1]].append(rep)
+    clusters: list[list[str]] = []  # of unit representatives
+    bare: dict[str, int] = {}  # surname key -> its cluster of bare names, when the surname is nobody else's
+    for surname, group in by_surname.items():
         # a surname shared by two people stays split; a bare surname joins only an unambiguous cluster
-        clusters = _Clusters()
-        for name in sorted(group, key=lambda n: (-n_words[n], n)):
-            clusters.add(name, " ".join(keys[name][0]))
-        for cluster in clusters.members:
-            full = [n for n in cluster if len(n.split()) > 1] or cluster
-            best = max(full, key=lambda n: (votes[n], len(n), [-ord(c) for c in n]))
-            for name in cluster:
-                result[name] = best
+        found = _Clusters()
+        for rep in sorted(group, key=lambda n: (-len(keys[n][0]), n)):
+            found.add(rep, "".join(keys[rep][0]))
+        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0]) \
+                and any(n in titled for rep in found.members[0] for n in unit_of[rep]):
+            bare[surname] = len(clusters)
+        clusters.extend(found.members)
+    # 3. family name first: a bare name that is nobody's surname joins the one person whose full name it
+    # opens, when none of that person's other names stands alone (Xi for Xi Jinping, never Joe for Joe Biden)
+    if bare:
+        opens: dict[str, set[int]] = defaultdict(set)
+        for c, cluster in enumerate(clusters):
+            for rep in cluster:
+                given, surname = keys[rep]
+                if given and not surname.startswith("=") and proper_name(rep):
+                    opens[given[0]].add(c)
+        alone = {keys[rep][1] for rep in unit_of if not keys[rep][0]}  # every name written alone
+        for surname, c_bare in bare.items():
+            homes = opens.get(surname, ())
+            if len(homes) == 1:
+                (c_home,) = homes
+                if not any(w in alone for rep in clusters[c_home] for w in (*keys[rep][0][1:], keys[rep][1])):
+                    clusters[c_home] = clusters[c_home] + clusters[c_bare]
+                    clusters[c_bare] = []
+    for cluster in clusters:
+        names_of = [n for rep in cluster for n in unit_of[rep]]
+        if not names_of:
+            continue  # a bare name's cluster, merged into its person's
+        full = [n for n in names_of if len(n.split()) > 1]
+        full = [n for n in full if n not in residue] or full or names_of
+        best = max(full, key=lambda n: (votes[n], len(n), [-ord(c) for c in n]))
+        for name in names_of:
+            result[name] = best
     return result

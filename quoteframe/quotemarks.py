@@ -7,7 +7,8 @@ independent of how the rest of it would tokenise. Rules follow English news typo
   (headlines: ‘Shoot-To-Kill’) pair within a paragraph (a line); a mismatched pair (“… ") still pairs;
 * an apostrophe (Kazakhstan’s, o’clock, ’90s, protesters’) is never a quote mark;
 * a paragraph that ends inside a quotation continues it when the next paragraph reopens it (the
-  convention for multi-paragraph quotations); otherwise the unclosed mark is reported and dropped, so it
+  convention for multi-paragraph quotations): each paragraph's part is its own span, the later ones
+  continuing the first's speaker; otherwise the unclosed mark is reported and dropped, so it
   spoils at most its own paragraph;
 * only outermost quotations are returned: a quotation inside a quotation is part of its text.
 """
@@ -156,13 +157,18 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             nxt = _next_paragraph_start(text, pos)
             outer = stack[0]
             if nxt is not None and _reopens(text, nxt, outer.family):
-                # multi-paragraph quotation: keep only the outer one open across the break
+                # multi-paragraph quotation: each paragraph's part is a quotation of its own (what the
+                # marks enclose: the convention leaves the mark off where a paragraph ends inside it), and
+                # the reopened part continues it; only the outer one is kept open across the break
                 for dropped in stack[1:]:
                     if dropped.family == "d":
                         warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (paragraph ended)")
-                del stack[1:]
+                end = len(text[:line_end].rstrip())
+                if text[outer.pos + 1:end].strip():
+                    spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))
                 skip_pos = nxt
                 line_no += text.count("\n", pos, nxt)
+                stack[:] = [_Open(outer.family, nxt, text[nxt], line_no + 1)]
                 pos = text.rfind("\n", 0, nxt) + 1
             else:
                 for dropped in stack:

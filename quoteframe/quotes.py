@@ -67,6 +67,7 @@ class SpeakerVotes:
 
     def __init__(self) -> None:
         self.persons: Counter[str] = Counter()
+        self.titled: set[str] = set()  # family names written after a title (see ``titled_word``)
         self.names: set[str] = set()
 
     def add(self, quotes: Iterable[Quote]) -> None:
@@ -75,9 +76,13 @@ class SpeakerVotes:
                 self.names.add(q.speaker)
                 if q.speaker_type in PERSON_TYPES:
                     self.persons[q.speaker] += 1
+                    word = titled_word(q)
+                    if word:
+                        self.titled.add(word)
 
     def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
-        return SpeakerNames(canonical_names(self.persons.elements()), aliases or Aliases(), frozenset(self.names))
+        return SpeakerNames(canonical_names(self.persons.elements(), self.titled), aliases or Aliases(),
+                            frozenset(self.names))
 
 
 class SpeakerNames:
@@ -113,6 +118,18 @@ def speaker_names(quotes: Iterable[Quote], aliases: Aliases | None = None) -> Sp
     votes = SpeakerVotes()
     votes.add(quotes)
     return votes.resolve(aliases)
+
+
+def titled_word(q: Quote) -> str | None:
+    """The one-word name written after a title or honorific as a person's mention (Mr Xi, President Xi) and
+    naming that speaker, alone or as the first word of the speaker's name (Xi, Xi Jinping): a family name
+    written first, which ``canonical_names`` may join, in other documents, to a full name it opens."""
+    words = q.speaker_mention.split()
+    if len(words) >= 2 and q.speaker_type in PERSON_TYPES:
+        word = words[-1]
+        if q.speaker == word or q.speaker.startswith(word + " "):
+            return word
+    return None
 
 
 class QuoteTable:

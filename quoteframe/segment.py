@@ -17,7 +17,9 @@ from quoteframe.punkt import FastPunkt
 ABBREVIATIONS = (
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr inc ltd co corp dept est "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.u a.m p.m no vs etc approx fig ft mt pres sec"
+    "u.s u.k u.n e.u a.m p.m no vs etc approx fig ft mt pres sec "
+    # AP state abbreviations of party-state labels (Sen. X, R-Ky., said), those that are no English word
+    "ala ariz ark calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn vt wis wyo"
 ).split()
 
 QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
@@ -32,9 +34,10 @@ TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm
 # ordinary words and changes no match.
 _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(max(map(len, TITLE_ABBREVIATIONS)))
                 + r"}\.\s)")
-# abbreviations and initials keep their period (Mr. Clarke, Donald J. Trump, U.S.), so a period token
-# always ends a sentence
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
+# abbreviations, initials and party-state labels keep their period (Mr. Clarke, Donald J. Trump, U.S.,
+# R-Ky.), so a period token always ends a sentence
+TOKEN_RE = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
+                      r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
                       r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 

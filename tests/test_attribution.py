@@ -148,3 +148,96 @@ def test_the_former_president_is_not_the_president() -> None:
     text = ("President Tom Reyes met former President Ann Lee on Monday.\n\n"
             "“We spoke about the water,” President Tom Reyes said.\n\n“It went well,” the former president said.")
     assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Ann Lee"]
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    from quoteframe.quotes import extract_quotes
+    from quoteframe.records import Document
+
+    return [(q.kind, q.speaker) for q in extract_quotes(Document("d", text))]
+
+
+def test_dates_places_and_demonyms_are_never_a_persons_speaker() -> None:
+    # invented text: the pronoun goes back past a weekday, a city and a nationality word to the person
+    text = ("Prime Minister Ilse Marten of Norway spoke in Bergen on Friday.\n\n"
+            "On Sunday, the Norwegian leader said the plan was “ready”.\n\n"
+            "Hong Kong was calm. She said the deal was “a start”.\n")
+    assert _speakers(text) == [("partial", "Ilse Marten"), ("partial", "Ilse Marten")]
+
+
+def test_a_demonym_that_is_a_surname_in_the_text_stays_a_name() -> None:
+    text = "The investor Mark Cuban spoke on Monday.\n\n“It is too early to tell,” Cuban said.\n"
+    assert _speakers(text) == [("direct", "Mark Cuban")]
+
+
+def test_roles_resolve_to_the_holder_across_country_and_demonym_forms() -> None:
+    # invented text: one president, named once, then by roles of several shapes
+    text = ("Ardenian President Tomas Vell spoke on Thursday.\n\n"
+            "The head of state said the talks must “end now”.\n\n"
+            "“We are ready,” the Ardenian president said.\n\n"
+            "Russian President Ivan Petrov also spoke.\n\n"
+            "The Kremlin chief said the West faced “consequences”.\n\n"
+            "Russia's leader called the move “necessary”.\n\n"
+            "The police chief called the streets “calm”.\n")
+    assert _speakers(text) == [("partial", "Tomas Vell"), ("direct", "Tomas Vell"), ("partial", "Ivan Petrov"),
+                               ("partial", "Ivan Petrov"), ("partial", "police chief")]
+
+
+def test_quoted_as_saying_gives_the_quoted_person_not_the_relay() -> None:
+    text = ("Defence Minister Olga Brandt spoke on Monday.\n\n"
+            "The agency Interfax quoted Brandt as saying that the border faced “grave risks”.\n\n"
+            "“The talks must go on,” she was quoted as saying by a broadcaster.\n")
+    assert _speakers(text) == [("partial", "Olga Brandt"), ("direct", "Olga Brandt")]
+
+
+def test_a_request_is_the_words_of_who_makes_it_and_a_common_word_heading_a_sentence_is_no_name() -> None:
+    text = ("Mayor Elena Ruiz called on residents to “stay indoors”.\n\n"
+            "Calm and order matter more than calm words, Mayor Ruiz was quoted as saying.\n\n"
+            "“We will reopen soon,” she said.\n")
+    assert _speakers(text) == [("partial", "Elena Ruiz"), ("direct", "Elena Ruiz")]
+
+
+def test_attribution_slots_take_any_verb_long_appositives_labels_and_bylines() -> None:
+    text = ("“The market will fall,” Anna Berg, chief strategist in Oslo at Nordbank, said in an email.\n\n"
+            "“We deserve a vote on this,” Ana Lopez fumed.\n\n"
+            "“Not again, not this year,” sighed Tom Reed on Monday.\n\n"
+            "“Our assumption is that the bill will pass,” Sen. Mark Dole, R-Kan., said.\n\n"
+            "“We can build a better town than this one.” ― Steve Quinlan\n")
+    assert _speakers(text) == [("direct", "Anna Berg"), ("direct", "Ana Lopez"), ("direct", "Tom Reed"),
+                               ("direct", "Mark Dole"), ("direct", "Steve Quinlan")]
+
+
+def test_a_colon_or_comma_after_a_clause_introduces_its_subjects_words() -> None:
+    text = ("Senator Ruth Bader spoke at noon.\n\n"
+            "Bader, exasperated, finally retorted: “What difference does the date make?”\n\n"
+            "Governor Paul Ames delivered a blunt message to the council: “It is time to stop.”\n\n"
+            "In 2015, “the year of change” began.\n")
+    assert _speakers(text) == [("direct", "Ruth Bader"), ("direct", "Paul Ames"), ("scare", "")]
+
+
+def test_a_country_in_a_reported_clause_is_not_who_speaks_nor_a_persons_name() -> None:
+    text = ("President Ivan Petrov spoke.\n\n"
+            "Petrov said Russia would respond at once and that Moscow would “de-arm” its rival.\n\n"
+            "Self-governing Taiwan sees itself as distinct.\n\n"
+            "Speaking slowly, he said the army would “never stop”.\n\n"
+            "Petrov opened the congress by reiterating that the state would never give up “the islands”.\n")
+    assert _speakers(text) == [("partial", "Ivan Petrov")] * 3
+
+
+def test_documents_speak_for_their_authors() -> None:
+    text = ("A joint statement said the talks were “useful and frank”.\n\n"
+            "The email goes on to say: “The plan will cost jobs in every county.”\n\n"
+            "The protests ended with a statement from Governor Ann Gray calling the marchers “vandals”.\n")
+    assert _speakers(text) == [("partial", "joint statement"), ("direct", "email"), ("partial", "Ann Gray")]
+
+
+def test_relative_clauses_and_participle_openings() -> None:
+    text = ("Aired on state television, in the talk, President Ivan Petrov said he was ready.\n\n"
+            "He said “all decisions have been made”.\n\n"
+            "The strike drew outrage from Joe Rand, who warned of a “catastrophic loss”.\n")
+    assert _speakers(text) == [("direct", "Ivan Petrov"), ("partial", "Joe Rand")]
+
+
+def test_a_dateline_city_ending_in_ing_is_no_introductory_phrase() -> None:
+    text = "BEIJING - President Li Wen on Sunday stressed the risks and told members to weather “high winds”.\n"
+    assert _speakers(text) == [("partial", "Li Wen")]
