@@ -363,20 +363,21 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
-        for wanted in (ok - {"unknown"}, ok & {"unknown"}):
-            for sp in earlier:
-                if sp and sp.etype in wanted:
-                    return Speaker(sp.name, sp.etype, m)
+        for sp in earlier:
+            if sp and sp.etype in ok and sp.etype != "unknown":
+                return Speaker(sp.name, sp.etype, m)
         # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
-        subjects = [self.subject(sent, depth + 1) for sent in self.previous_sentences(sent_start)] if depth < 2 else []
-        for subj in subjects:
+        subjects: list[Speaker | None] = []
+        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+            subj = self.subject(sent, depth + 1)
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
+            subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok:
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
-        for subj in subjects:
+        for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
         return None
@@ -393,7 +394,7 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = -1
-        if toks and (toks[0].lower in INTRO or toks[0].lower.endswith("ing") or _participle_opening(toks, self.ents)):
+        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -768,6 +769,13 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         if m is not None and m.etype != "pron" and slot_end(m.last + 1):
             return Cue(k, k, "verb", toks[k].text)
     return None
+
+
+def _ing_opening(first: Token, ents: DocEntities, lex: Lexicons) -> bool:
+    """A sentence opening with an -ing word (Speaking slowly, …): not a name that ends so (BEIJING, Beijing,
+    Browning), which is shouted, a place, or capitalised elsewhere in the text."""
+    return first.lower.endswith("ing") and not first.text.isupper() and not lex.places.classify(first.bare) \
+        and first.bare not in ents.proper_words
 
 
 def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:

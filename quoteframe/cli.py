@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -16,13 +17,15 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 import click
+from click.core import ParameterSource
 
+from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
-from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, canonicalise
+from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names, summarise_sources
 from quoteframe.records import DocResult
-from quoteframe.tables import FORMATS, Table, write_table
+from quoteframe.tables import FORMATS, TABLE_WIDTH, Table, write_table
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
 
@@ -45,18 +48,23 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id."),
         click.option("--outlet-field", default="domain", show_default=True, help="JSONL/CSV field naming the outlet."),
         click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
+        click.option("--manifest", "manifest", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="CSV file,outlet[,date] for every path (also files named one by one); rows match by path, name or stem."),
         click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
                      show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
         click.option("--encoding", default=None, callback=_known_encoding,
                      help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
         click.option("--lexicons", "lexicon_dir", type=click.Path(file_okay=False), default=None,
                      help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
+        click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+                     help="CSV name,canonical: merge or rename speakers (empty canonical: not a speaker) in every table."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes (default: all cores); output is identical for every value."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local processes, or a Dask cluster (JSONL input through fsspec; pip install 'quoteframe[dask]')."),
         click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."),
-        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped."),
+        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped, or a manifest "
+                     "row has no file or a file no row."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr (the final count is still printed)."),
         click.option("--verbose", is_flag=True, help="Show a traceback on errors."),
     ]
@@ -74,9 +82,28 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Write the table here ('-' is stdout)."),
         click.option("--raw-csv", is_flag=True, help="Do not neutralise cells that a spreadsheet would run as formulas."),
     ]
+    checked = _check_output_suffix(fn)
     for deco in reversed(decorators):
-        fn = deco(fn)
-    return fn
+        checked = deco(checked)
+    return checked
+
+
+def _check_output_suffix(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """An --output suffix the tool does not write (quotes.xlsx) is a usage error before anything is read,
+    not a CSV under a name that promises a spreadsheet; --format says what to write whatever the name."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        output, fmt = kwargs.get("output", "-"), kwargs.get("fmt")
+        if output != "-" and not fmt:
+            suffix = os.path.splitext(output)[1].lower()
+            if suffix and suffix not in SUFFIX_FORMATS:
+                known = ", ".join(f"{s} ({f})" for s, f in SUFFIX_FORMATS.items())
+                raise click.UsageError(f"--output {output}: quoteframe does not write {suffix} files; it writes "
+                                       f"{known}; give --format to write one of {', '.join(FORMATS)} under this name")
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _echo(msg: str, quiet: bool = False) -> None:
@@ -112,6 +139,13 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
 
     return wrapper
+
+
+def table_width(out: TextIO) -> int:
+    """The width --format table fits its rows into: the terminal's when stdout is one, else 120."""
+    if out is sys.stdout and out.isatty():
+        return shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
+    return TABLE_WIDTH
 
 
 @contextmanager
@@ -176,11 +210,20 @@ class Progress:
             self._width = 0
 
 
+def read_options(opts: dict[str, Any]) -> ReadOptions:
+    """The reading options of a command; the record fields named on the command line are checked."""
+    ctx = click.get_current_context(silent=True)
+    named = tuple((f"--{name.replace('_', '-')}", opts[name]) for name in ("id_field", "outlet_field", "date_field")
+                  if ctx is not None and ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT))
+    return ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
+                       date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"],
+                       checked_fields=named, manifest=opts["manifest"], strict=opts["strict"])
+
+
 def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocResult], RunReport]:
     """Read and analyse the corpus named by the shared input options, printing skips and warnings as the
     results stream by; the report is complete once the results are consumed, and no result is kept here."""
-    read_opts = ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
-                            date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
+    read_opts = read_options(opts)
     report = RunReport()
     quiet = opts["quiet"]
     jobs = opts["jobs"] or default_jobs()
@@ -197,8 +240,31 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
     return progress.wrap(results), report
 
 
+def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
+    """The command's analysis options; the aliases file is read and checked here, in the main process,
+    before any document is read, so a bad row is one line naming the file and line."""
+    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=load_aliases(opts["aliases_path"]), **kwargs)
+
+
+def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:
+    """Say which names of the aliases file matched no speaker (a typo there would correct nothing)."""
+    unmatched = names.unmatched_aliases()
+    if unmatched:
+        shown = ", ".join(repr(n) for n in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+        _echo(f"--aliases {opts['aliases_path']}: {len(unmatched)} name{'s' if len(unmatched) != 1 else ''} "
+              f"match{'es' if len(unmatched) == 1 else ''} no speaker: {shown}", opts["quiet"])
+
+
+def _report_undated(n: int, opts: dict[str, Any]) -> None:
+    if n:
+        _echo(f"{n} document{'s have' if n != 1 else ' has'} no date --by-date can read (give dates in the manifest "
+              "or --date-field as YYYY-MM-DD); their rows have an empty period", opts["quiet"])
+
+
 def finish(report: RunReport, strict: bool) -> None:
     _echo(report.summary())
+    if not report.read:
+        raise click.ClickException("no document was read" + (" (see the skips above)" if report.skipped else ""))
     if strict and report.skipped:
         raise click.ClickException(f"--strict: {report.skipped} document(s) skipped")
 
@@ -215,20 +281,64 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options
+@click.option("--summary", is_flag=True,
+              help="One row per (outlet, speaker): who each outlet quoted, how often and how much.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def quotes(**opts: Any) -> None:
+def quotes(summary: bool, by_date: str | None, **opts: Any) -> None:
     """Every quotation with its speaker, cue, kind and offsets, one row each.
 
     Columns: doc_id, outlet, quote_id, kind (direct|partial|scare), speaker (canonical across the
     corpus), speaker_mention, mention_start, mention_end, cue, start, end, text
     (text == document[start:end]); rows sorted by doc_id, then start.
 
+    --summary: outlet, speaker, quotations, direct, partial, words (quoted in total), share (of the
+    outlet's attributed quotations); sorted by outlet, then quotations; the quotations without a
+    speaker are one row with an empty speaker.
+
     Example: quoteframe quotes seeds/ --format table
     """
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    if summary and by_date:
+        raise click.UsageError("--summary and --by-date cannot be combined")
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    with QuoteTable(results) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
-        write_table(Table(QUOTE_COLUMNS, (q.row() for q in rows)), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
+        report_aliases(rows.names, opts)
+        if summary:
+            table = Table(SOURCE_COLUMNS, [r.row() for r in summarise_sources(rows)])
+        elif by_date:
+            from quoteframe.timeline import period_of
+
+            table = Table([*QUOTE_COLUMNS, "period"], (dict(q.row(), period=period_of(q.date, by_date)) for q in rows))
+        else:
+            table = Table(QUOTE_COLUMNS, (q.row() for q in rows))
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
+    finish(report, opts["strict"])
+
+
+@cli.command()
+@input_options
+@output_options
+@handle_errors
+def speakers(**opts: Any) -> None:
+    """Every speaker with the names it was given, its quotations per outlet and an example quotation.
+
+    Columns: speaker (canonical, after --aliases), speaker_type, quotes, names (each name as found,
+    with its count: what an aliases file can correct), outlets (with counts), example_quote_id
+    (its first quotation in the quotes table); most quoted first.
+
+    Example: quoteframe speakers seeds/ --format table
+    """
+    from quoteframe.speakerlist import SPEAKER_COLUMNS, SpeakerList
+
+    analysis = make_analysis(opts)
+    results, report = run_corpus(opts, analysis)
+    speaker_list = SpeakerList(results, analysis.aliases)
+    report_aliases(speaker_list.names, opts)
+    with open_output(opts["output"]) as out:
+        write_table(Table(SPEAKER_COLUMNS, speaker_list.rows()), out, _fmt(opts["fmt"], opts["output"]),
+                    raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -271,10 +381,11 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
     if not (gold_path or polnear_dir or gold_variants or mtref_dir or devcoverage_dir):
         raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref, --devcoverage or several")
     scores: list[Any] = []
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
-        rows = canonicalise(q for r in results for q in r.quotes)
+        rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+        report_aliases(names, opts)
         partial_keys = None
         if gold_path:
             gold = load_gold(Path(gold_path))
@@ -306,7 +417,7 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
                               judgements=Path(mtref_judgements) if mtref_judgements else None)
     with open_output(opts["output"]) as out:
         fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
-        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])
+        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"], width=table_width(out))
 
 
 @cli.command()
@@ -320,9 +431,11 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
 @click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
 @click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
               help="Total pseudo-count a0 of the informative Dirichlet prior of the log-odds z.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
 def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon: bool, prior: float,
-           **opts: Any) -> None:
+           by_date: str | None, **opts: Any) -> None:
     """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
 
     Columns: outlet, term, category, voice, count, rate (per 10,000 words of the outlet's own text),
@@ -331,19 +444,36 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 
     Example: quoteframe frames seeds/ --format table
     """
-    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, frame_tables, hit_rows
+    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, HitTable, frame_tables
 
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
-                        replace_frames=replace_lexicon, keep_quotes=hits)  # the table needs no quotation rows
+    analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon,
+                             keep_quotes=hits)  # the table needs no quotation rows
     results, report = run_corpus(opts, analysis)
     if hits:
-        table = Table(HIT_COLUMNS, hit_rows(results))
+        hit_table = HitTable(results, analysis.aliases)
+        report_aliases(hit_table.names, opts)
+        if by_date:
+            from quoteframe.timeline import period_of
+
+            dates = hit_table.dates
+            _report_undated(sum(1 for d in dates.values() if not period_of(d, by_date)), opts)
+            table = Table([*HIT_COLUMNS, "period"],
+                          (dict(r, period=period_of(dates.get(str(r["doc_id"]), ""), by_date)) for r in hit_table.rows()))
+        else:
+            table = Table(HIT_COLUMNS, hit_table.rows())
+    elif by_date:
+        from quoteframe.timeline import FramesByDate
+
+        split = FramesByDate(results, by_date, by)
+        rows = split.rows(prior)
+        _report_undated(split.undated, opts)
+        table = Table([*(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS), "period"], rows)
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -357,8 +487,11 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
 @click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
 @click.option("--all", "show_all", is_flag=True,
               help="--drift: also the differences only in function words or punctuation (to -> and).")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def variants(view: str | None, threshold: float | None, no_wordnet: bool, show_all: bool, **opts: Any) -> None:
+def variants(view: str | None, threshold: float | None, no_wordnet: bool, show_all: bool, by_date: str | None,
+             **opts: Any) -> None:
     """Renderings of the same remark linked across outlets, with the words that differ.
 
     Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift,
@@ -381,9 +514,10 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, show_a
     )
     from quoteframe.wordnet import INSTALL_HINT, WordNet
 
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    rows = canonicalise(q for r in results for q in r.quotes)
+    rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+    report_aliases(names, opts)
     wordnet = WordNet(enabled=not no_wordnet)
     if not no_wordnet and not wordnet.available:
         _echo(INSTALL_HINT, opts["quiet"])
@@ -393,15 +527,79 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, show_a
     if ambiguous:
         _echo(f"{ambiguous} one- or two-word fragment link(s) left out: each is held by several remarks of its "
               "speaker (the summary's ambiguous column)", opts["quiet"])
-    if view == "summary":
+    columns = {"summary": SUMMARY_COLUMNS, "drift": DRIFT_COLUMNS}.get(view or "", VARIANT_COLUMNS)
+    if by_date:
+        from quoteframe.timeline import dates_of, undated_documents, variant_tables_by_date
+
+        dates = dates_of(rows)
+        _report_undated(undated_documents(dates, by_date), opts)
+        table = Table([*columns, "period"], variant_tables_by_date(groups, dates, by_date, view, everything=show_all))
+    elif view == "summary":
         table = Table(SUMMARY_COLUMNS, summary_rows(groups))
     elif view == "drift":
         table = Table(DRIFT_COLUMNS, drift_rows(groups, everything=show_all))
     else:
         table = Table(VARIANT_COLUMNS, variant_rows(groups))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
+
+
+@cli.command()
+@input_options
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder to write the report into (new or empty, unless --force).")
+@click.option("--force", is_flag=True, help="Write into a folder that holds files already, overwriting the report's own.")
+@click.option("--title", default="quoteframe report", show_default=True, help="The page's title.")
+@click.option("--lexicon", "frame_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A framing lexicon CSV (term,category) added to the shipped one; repeatable.")
+@click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
+@click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
+              help="Total pseudo-count a0 of the log-odds z's informative Dirichlet prior.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Similarity a rendering needs to its remark's root (default: the tuned value).")
+@click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@click.option("--no-figures", is_flag=True, help="Tables and pages only (figures need matplotlib).")
+@handle_errors
+def report(out_dir: str, force: bool, title: str, frame_lexicons: tuple[str, ...], replace_lexicon: bool,
+           prior: float, threshold: float | None, no_wordnet: bool, no_figures: bool, **opts: Any) -> None:
+    """The write-up in one run: every table as CSV, figures, report.md and report.html in one folder.
+
+    Reads the corpus once and writes quotes.csv, sources.csv (quotes --summary), variants.csv,
+    remarks.csv (variants --summary), drift.csv, frames.csv, frames_by_category.csv, corpus.csv,
+    figures/ (PNG and SVG), report.md (headline tables) and report.html (one page that works offline).
+
+    Example: quoteframe report seeds/ -o out/
+    """
+    from quoteframe.report import build_report, prepare_dir, write_report
+    from quoteframe.variants import LinkParams
+    from quoteframe.wordnet import INSTALL_HINT, WordNet
+
+    if replace_lexicon and not frame_lexicons:
+        raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
+    out = prepare_dir(out_dir, force)  # refuse a folder with files before reading anything
+    analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon)
+    wordnet = WordNet(enabled=not no_wordnet)
+    if not no_wordnet and not wordnet.available:
+        _echo(INSTALL_HINT, opts["quiet"])
+    results, run = run_corpus(opts, analysis)
+    params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
+
+    def stage(msg: str) -> None:  # the steps after reading, where the progress line stops: terminal only
+        if not opts["quiet"] and sys.stderr.isatty():
+            _echo(msg + " …")
+
+    tables = build_report(results, params, wordnet, prior, jobs=opts["jobs"] or default_jobs(), stage=stage,
+                          aliases=analysis.aliases)
+    if tables.names is not None:
+        report_aliases(tables.names, opts)
+    if run.skipped:
+        tables.notes.append(f"{run.skipped} document(s) could not be read and are not in this report; "
+                            "the command's messages name each one.")
+    written = write_report(tables, out, figures=not no_figures, title=title,
+                           message=lambda m: _echo(m, opts["quiet"]), stage=stage)
+    _echo(f"wrote {len(written)} files to {out}", opts["quiet"])
+    finish(run, opts["strict"])
 
 
 def main() -> None:

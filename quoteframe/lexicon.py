@@ -119,26 +119,36 @@ class Gazetteer:
     kind: dict[str, str] = field(default_factory=dict)  # form -> weekday|month|relative|number|country|demonym|city
     country: dict[str, str] = field(default_factory=dict)  # place or demonym form -> its country's name
     also_names: frozenset[str] = frozenset()
+    # answers by name: a document asks about the same runs again and again, a corpus about the same names
+    _classified: dict[str, str] = field(default_factory=dict, repr=False)
+    _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def classify(self, name: str) -> str:
         """The closed class a speaker name belongs to ("" for none): the whole name, without a leading
         article or a possessive, is a date word, a number word, a place or a demonym."""
-        words = name.lower().replace("’", "'").removesuffix("'s").split()
-        if words and words[0] == "the":
-            words = words[1:]
-        key = " ".join(words)
-        if not key or key in self.also_names:
-            return ""
-        return self.kind.get(key, "")
+        found = self._classified.get(name)
+        if found is None:
+            words = name.lower().replace("’", "'").removesuffix("'s").split()
+            if words and words[0] == "the":
+                words = words[1:]
+            key = " ".join(words)
+            found = "" if not key or key in self.also_names else self.kind.get(key, "")
+            if len(self._classified) < 100_000:
+                self._classified[name] = found
+        return found
 
     def names_a_place(self, name: str) -> bool:
         """Whether a capitalised run that looks like a person's name holds a country's name, or ends with
         a city's (Self-governing Taiwan, China COVID, Rossiya 24 is no person): names of people that are
         also places (Jordan, Chad, Paris) are listed in ``also_names`` and do not count."""
-        words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
-        if any(self.kind.get(w) == "country" and w not in self.also_names for w in words):
-            return True
-        return bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+        found = self._places.get(name)
+        if found is None:
+            words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
+            found = any(self.kind.get(w) == "country" and w not in self.also_names for w in words) or \
+                bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+            if len(self._places) < 100_000:
+                self._places[name] = found
+        return found
 
     def country_of(self, word: str) -> str:
         """The country a place, country or demonym form belongs to, or ""."""

@@ -6,9 +6,12 @@ process; ``canonicalise`` is the one step that needs every row, and runs over th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from quoteframe.aliases import Aliases
 from quoteframe.attribution import DocumentAttributor
 from quoteframe.lexicon import Lexicons, load_lexicons
 from quoteframe.names import PERSON_TYPES, canonical_names
@@ -18,7 +21,9 @@ from quoteframe.segment import Segmenter
 from quoteframe.spill import DocSpill
 
 QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention", "mention_start",
-                 "mention_end", "cue", "start", "end", "text"]
+                 "mention_end", "cue", "start", "end", "text", "date"]
+SOURCE_COLUMNS = ["outlet", "speaker", "quotations", "direct", "partial", "words", "share"]
+QUOTED_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word with its inner apostrophes: don't, Tokayev's
 
 
 class QuoteExtractor:
@@ -30,7 +35,7 @@ class QuoteExtractor:
 
     def extract(self, doc: Document) -> DocResult:
         spans, warnings = find_quote_spans(doc.text)
-        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings)
+        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings, date=doc.date)
         if not spans:
             return result
         attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)
@@ -56,16 +61,75 @@ def person_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
     return (q.speaker for q in quotes if q.speaker and q.speaker_type in PERSON_TYPES)
 
 
-def titled_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
-    """One-word names written after a title or honorific as a speaker's mention (Mr Xi, President Xi) and
-    naming that speaker, alone or as the first word of the speaker's name (Xi, Xi Jinping): the family
-    names written first that ``canonical_names`` may join, in other documents, to a full name they open."""
-    for q in quotes:
-        words = q.speaker_mention.split()
-        if len(words) >= 2 and q.speaker_type in PERSON_TYPES:
-            word = words[-1]
-            if q.speaker == word or q.speaker.startswith(word + " "):
-                yield word
+class SpeakerVotes:
+    """The speaker names of a run as its documents stream by: people's names as votes for
+    ``canonical_names``, and every name given (organisations' too), which the aliases may correct."""
+
+    def __init__(self) -> None:
+        self.persons: Counter[str] = Counter()
+        self.titled: set[str] = set()  # family names written after a title (see ``titled_word``)
+        self.names: set[str] = set()
+
+    def add(self, quotes: Iterable[Quote]) -> None:
+        for q in quotes:
+            if q.speaker:
+                self.names.add(q.speaker)
+                if q.speaker_type in PERSON_TYPES:
+                    self.persons[q.speaker] += 1
+                    word = titled_word(q)
+                    if word:
+                        self.titled.add(word)
+
+    def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
+        return SpeakerNames(canonical_names(self.persons.elements(), self.titled), aliases or Aliases(),
+                            frozenset(self.names))
+
+
+class SpeakerNames:
+    """The one place a speaker's name is decided: the automatic canonical name (``canonical_names``),
+    then the researcher's correction (``Aliases``) of the name as given or of its canonical name, the
+    former first. Every table (quotes, variants, frames --hits, speakers, report) maps names through
+    this, before anything is grouped or counted; "" means not a speaker."""
+
+    def __init__(self, canonical: dict[str, str], aliases: Aliases, names: frozenset[str] = frozenset()) -> None:
+        self.canonical = canonical
+        self.aliases = aliases
+        self.names = names | canonical.keys()
+
+    def __call__(self, name: str) -> str:
+        if not name:
+            return name
+        if self.aliases:
+            fixed = self.aliases.get(name)
+            if fixed is not None:
+                return fixed
+            auto = self.canonical.get(name, name)
+            fixed = self.aliases.get(auto)
+            return auto if fixed is None else fixed
+        return self.canonical.get(name, name)
+
+    def unmatched_aliases(self) -> list[str]:
+        """Names of the aliases file that match no speaker of the run, as given or canonical."""
+        return self.aliases.unmatched(self.names | set(self.canonical.values()))
+
+
+def speaker_names(quotes: Iterable[Quote], aliases: Aliases | None = None) -> SpeakerNames:
+    """The speaker names of a set of quotations (see ``SpeakerNames``)."""
+    votes = SpeakerVotes()
+    votes.add(quotes)
+    return votes.resolve(aliases)
+
+
+def titled_word(q: Quote) -> str | None:
+    """The one-word name written after a title or honorific as a person's mention (Mr Xi, President Xi) and
+    naming that speaker, alone or as the first word of the speaker's name (Xi, Xi Jinping): a family name
+    written first, which ``canonical_names`` may join, in other documents, to a full name it opens."""
+    words = q.speaker_mention.split()
+    if len(words) >= 2 and q.speaker_type in PERSON_TYPES:
+        word = words[-1]
+        if q.speaker == word or q.speaker.startswith(word + " "):
+            return word
+    return None
 
 
 class QuoteTable:
@@ -74,21 +138,19 @@ class QuoteTable:
     speaker names are counted, and are read back one document at a time. Rows and order are those of
     ``canonicalise``; use as a context manager (the temporary file is removed on exit)."""
 
-    def __init__(self, results: Iterable[DocResult]) -> None:
+    def __init__(self, results: Iterable[DocResult], aliases: Aliases | None = None) -> None:
         self._spill: DocSpill[Quote] = DocSpill()
-        votes: Counter[str] = Counter()
-        titled: set[str] = set()
+        votes = SpeakerVotes()
         for res in results:
-            votes.update(person_speakers(res.quotes))
-            titled.update(titled_speakers(res.quotes))
+            votes.add(res.quotes)
             self._spill.add(res.doc_id, res.quotes)
-        self.mapping = canonical_names(votes.elements(), titled)
+        self.names = votes.resolve(aliases)
 
     def __iter__(self) -> Iterator[Quote]:
         for quotes in self._spill.by_doc_id():
             quotes.sort(key=lambda q: (q.start, q.end))
             for q in quotes:
-                q.speaker = self.mapping.get(q.speaker, q.speaker)
+                q.speaker = self.names(q.speaker)
                 yield q
 
     def __enter__(self) -> QuoteTable:
@@ -98,12 +160,59 @@ class QuoteTable:
         self._spill.close()
 
 
-def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
-    """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
+def canonicalise(quotes: Iterable[Quote], aliases: Aliases | None = None) -> list[Quote]:
+    """Give every person one canonical name across the corpus (corrected by ``aliases``) and sort rows
+    by (doc_id, start)."""
+    return canonicalise_names(quotes, aliases)[0]
+
+
+def canonicalise_names(quotes: Iterable[Quote], aliases: Aliases | None = None) -> tuple[list[Quote], SpeakerNames]:
+    """``canonicalise``, and the names it used (to report aliases that matched nothing)."""
     rows = list(quotes)
-    mapping = canonical_names(person_speakers(rows), titled_speakers(rows))
+    names = speaker_names(rows, aliases)
     for q in rows:
-        if q.speaker in mapping:
-            q.speaker = mapping[q.speaker]
+        q.speaker = names(q.speaker)
     rows.sort(key=lambda q: (q.doc_id, q.start, q.end))
+    return rows, names
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """Who an outlet quoted: one speaker's quotations in one outlet (speaker "" for the unattributed)."""
+
+    outlet: str
+    speaker: str
+    quotations: int
+    direct: int
+    partial: int
+    words: int  # words quoted in total
+    share: float | None  # of the outlet's attributed quotations; None for the unattributed row
+
+    def row(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in SOURCE_COLUMNS}
+
+
+def summarise_sources(quotes: Iterable[Quote]) -> list[SourceRow]:
+    """One row per (outlet, speaker), sorted by outlet, then quotations (most first), then speaker.
+
+    The unit a write-up counts is "whom did this outlet let speak, and how much": quotations, how many of
+    them direct or partial, and how many words. Quotations without a speaker (scare quotes, unresolved
+    speakers) are one row with an empty speaker, so the quotations add up to the quotes table; ``share`` is
+    of the outlet's attributed quotations, so the shares of its named speakers add up to one.
+    """
+    counts: dict[tuple[str, str], list[int]] = {}
+    for q in quotes:
+        c = counts.setdefault((q.outlet, q.speaker), [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += q.kind == "direct"
+        c[2] += q.kind == "partial"
+        c[3] += len(QUOTED_WORD_RE.findall(q.text))
+    attributed: Counter[str] = Counter()
+    for (outlet, speaker), c in counts.items():
+        if speaker:
+            attributed[outlet] += c[0]
+    rows = [SourceRow(outlet, speaker, c[0], c[1], c[2], c[3],
+                      c[0] / attributed[outlet] if speaker else None)
+            for (outlet, speaker), c in counts.items()]
+    rows.sort(key=lambda r: (r.outlet, -r.quotations, r.speaker))
     return rows

@@ -86,6 +86,7 @@ class Quote(Row):
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "date": self.date,
         }
 
 
@@ -100,6 +101,7 @@ class DocResult:
     n_words: int = 0  # all words (set by framing analysis)
     own_words: int = 0  # words outside quotations
     frame_hits: list = field(default_factory=list)  # list[FrameHit], filled by quoteframe.frames
+    date: str = ""  # the document's, as read (manifest or --date-field): tables split by it (--by-date)
 
     def renamed(self, doc_id: str) -> DocResult:
         """This result under another doc_id (a repeated id made unique after analysis), quote ids with it."""

@@ -236,3 +236,8 @@ def test_relative_clauses_and_participle_openings() -> None:
             "He said “all decisions have been made”.\n\n"
             "The strike drew outrage from Joe Rand, who warned of a “catastrophic loss”.\n")
     assert _speakers(text) == [("direct", "Ivan Petrov"), ("partial", "Joe Rand")]
+
+
+def test_a_dateline_city_ending_in_ing_is_no_introductory_phrase() -> None:
+    text = "BEIJING - President Li Wen on Sunday stressed the risks and told members to weather “high winds”.\n"
+    assert _speakers(text) == [("partial", "Li Wen")]

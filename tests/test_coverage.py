@@ -32,9 +32,10 @@ def _rows(*args: str) -> dict[tuple[str, str], dict[str, str]]:
 
 # Floors: the figures measured when each was last raised, less a little; see docs/accuracy.md.
 DEV_FLOORS = {
-    "putin-2022-02-24": {"span": 0.97, "direct": 0.74, "partial": 0.66},
-    "xi-2022-10-16": {"span": 0.97, "direct": 0.76, "partial": 0.58},
+    "putin-2022-02-24": {"span": 0.98, "direct": 0.88, "partial": 0.85},
+    "xi-2022-10-16": {"span": 0.98, "direct": 0.92, "partial": 0.84},
 }
+MAX_NON_PERSON_SPEAKERS = 4  # countries standing for their governments (Taiwan says), never dates or demonyms
 
 
 @needs_devcoverage
@@ -47,10 +48,11 @@ def test_devcoverage_floors() -> None:
         assert float(s[(ds, "speaker of gold partial")]["recall"]) >= floor["partial"], event
         leader = next(r for (d, m), r in s.items() if d == ds and m.startswith("leader names"))
         assert int(leader["predicted"]) >= 1 and leader["note"]
+        assert int(s[(ds, "speakers that are dates, places or demonyms")]["predicted"]) <= MAX_NON_PERSON_SPEAKERS
 
 
 @needs_polnear
-@pytest.mark.parametrize("split,floor", [("dev", 0.85), ("train", 0.865)])
+@pytest.mark.parametrize("split,floor", [("dev", 0.885), ("train", 0.875)])
 def test_polnear_direct_quote_and_speaker_floor(split: str, floor: float) -> None:
     s = _rows("--polnear", str(POLNEAR), "--split", split)
     assert float(s[(f"polnear-{split}", "direct quote + speaker mention")]["f1"]) >= floor
