@@ -181,8 +181,8 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
     """The block key of each speaker name, and the keys that anchor a remark.
 
     News names one person several ways in one corpus (Xi Jinping, Mr Xi, Xi): names of people (not
-    organisations) that end in the same surname share one key unless two different full names with that
-    surname are each quoted in two documents or more (Bill and Hillary Clinton). A key anchors remarks
+    organisations) that end in the same surname share one key unless two different full names end in it
+    (Bill and Hillary Clinton; a name the aliases did not merge is not merged here). A key anchors remarks
     when it is quoted in two documents or more and is not only names the quotes table could not type
     (a capitalised word such as a weekday or a demonym taken for a speaker); every other rendering is
     *weak*: it may join a remark of another speaker by its words alone."""
@@ -211,7 +211,7 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
             key[name] = name
     established = sorted({" ".join(parts(n)) for n in people if len(parts(n)) > 1 and len(docs[n]) >= 2})
     for surname, names in by_surname.items():
-        full = {" ".join(parts(n)) for n in names if len(parts(n)) > 1 and len(docs[n]) >= 2}
+        full = {" ".join(parts(n)) for n in names if len(parts(n)) > 1}  # two full names: two people
         for n in names:
             key[n] = "~" + surname if len(full) <= 1 else n
     # a name whose last word no established full name ends with (Xi, Mr Xi) may be the family name
