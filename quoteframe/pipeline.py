@@ -11,6 +11,7 @@ import itertools
 import multiprocessing as mp
 import os
 import signal
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -191,13 +192,25 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
     pool.shutdown(wait=True)
 
 
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """End the workers at once (an error or Ctrl-C): their batches in hand would only delay the exit."""
-    # the executor has no public way to end its workers before Python 3.14 (terminate_workers)
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+STOP_GRACE = 10.0  # seconds a worker may take to finish the batch in its hands when a run stops
+
+
+def _stop_now(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
+    """Stop the workers after an error or Ctrl-C, without waiting for the batches not yet started.
+
+    Each worker first finishes the batch in its hands (a worker ended while it writes its results back
+    leaves half a message in the pipe, on which the executor's own thread then waits for ever); one that is
+    still busy after ``grace`` seconds is stuck in a document and is ended."""
+    # the executor has no public list of its workers (nor terminate_workers before Python 3.14)
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+    for proc in procs:
         if proc.is_alive():
             proc.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=True)
 
 
 def _in_order(pool: ProcessPoolExecutor, batches: Iterator[list[Document]],
