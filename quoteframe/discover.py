@@ -35,11 +35,9 @@ from quoteframe.records import DocResult, Document, Quote
 from quoteframe.stats import fightin_words_z
 
 DISCOVER_COLUMNS = ["outlet", "term", "voice", "count", "rate", "z"]
-MAX_N = 3  # unigrams to trigrams
-SPILL_AT = 400_000  # (outlet, voice, term) entries held before a sorted run goes to disk (~60 MB)
-# a run of words with nothing but spaces (and at most one line break) between them: phrases never cross
-# punctuation, a paragraph break or a quotation mark
-RUN_RE = re.compile(r"[^\W_][\w'’-]*(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)[^\W_][\w'’-]*)*")
+SPILL_AT = 250_000  # (outlet, voice, term) entries held before a sorted run goes to disk (~40 MB)
+# a word (with its inner hyphens and apostrophes), or what ends a phrase: punctuation, a paragraph break
+TOKEN_OR_BREAK_RE = re.compile(r"[^\W_][\w'-]*|[^\w\s]+|\n\s*\n")
 NUMBER_RE = re.compile(r"[\d.,]*\d[\d.,]*(?:st|nd|rd|th|s|m|bn|k|%)?")
 
 
@@ -79,43 +77,59 @@ def voice_segments(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, s
 class TermCounter:
     """The per-document function of ``--discover``: term counts by voice from a document and its quotations."""
 
-    def __init__(self, stop_words: frozenset[str] | None = None, max_n: int = MAX_N) -> None:
+    CACHE = 100_000  # word classes remembered (a worker's vocabulary), cleared when full
+
+    def __init__(self, stop_words: frozenset[str] | None = None) -> None:
         self.stop = load_stop_words() if stop_words is None else stop_words
-        self.max_n = max_n
+        self._classes: dict[str, tuple[str, int]] = {}
 
     def _word(self, raw: str) -> tuple[str, int]:
-        """The word as counted and its class: 0 content, 1 stop word (inside a phrase only), 2 number (never)."""
-        word = raw.lower().replace("’", "'").rstrip("'-")
-        if word in self.stop:
-            return word, 1
-        if NUMBER_RE.fullmatch(word):
-            return word, 2
-        return word, 0
+        """A lower-cased token as counted and its class: 0 content word, 1 stop word (allowed inside a
+        phrase only), 2 number (never part of a term), 3 punctuation or a paragraph break (ends phrases)."""
+        if not raw[0].isalnum():
+            found = (raw, 3)
+        else:
+            word = raw.rstrip("'-")
+            found = (word, 1 if word in self.stop else 2 if NUMBER_RE.fullmatch(word) else 0)
+        if len(self._classes) >= self.CACHE:
+            self._classes.clear()
+        self._classes[raw] = found
+        return found
 
     def count(self, text: str, quotes: Sequence[Quote]) -> tuple[DocTerms, dict[str, int]]:
-        """The document's DocTerms, and its words (``WORD_RE``, as the frames table counts them) by voice."""
-        terms = DocTerms({v: Counter() for v in VOICES}, {(v, n): 0 for v in VOICES for n in range(1, self.max_n + 1)})
+        """The document's DocTerms, and its words (``WORD_RE``, as the frames table counts them) by voice.
+
+        Terms are the content words, the two-word phrases of two content words, and the three-word
+        phrases with content words at both ends and no number inside (stop words allowed inside: "state
+        of emergency"); no phrase runs across punctuation, a paragraph break or a quotation mark. Each
+        voice segment is one token list, and the phrases are built from it with comprehensions and
+        counted by ``Counter`` in C: this runs once per word of the corpus.
+        """
+        grams: dict[str, list[list[str]]] = {v: [[], [], []] for v in VOICES}
         words = dict.fromkeys(VOICES, 0)
-        word_of = self._word
+        known, word_of = self._classes.get, self._word
         for start, end, voice in voice_segments(text, quotes):
-            words[voice] += len(WORD_RE.findall(text, start, end))
-            found = terms.counts[voice]
-            for run in RUN_RE.findall(text, start, end):
-                toks = [word_of(w) for w in run.split()]
-                for i, (w, kind) in enumerate(toks):
-                    if kind:
-                        continue
-                    found[w] += 1
-                    terms.totals[(voice, 1)] += 1
-                    for n in range(2, self.max_n + 1):  # phrases from here: content words at both ends,
-                        j = i + n - 1  # stop words allowed inside (state of emergency), numbers nowhere
-                        if j >= len(toks) or toks[j][1] == 2:
-                            break
-                        if toks[j][1] == 0:
-                            found[" ".join(t for t, _ in toks[i:j + 1])] += 1
-                            terms.totals[(voice, n)] += 1
-        terms.counts = {v: c for v, c in terms.counts.items() if c}
-        terms.totals = {k: n for k, n in terms.totals.items() if n}
+            piece = text[start:end]
+            words[voice] += len(WORD_RE.findall(piece))
+            pairs = [known(t) or word_of(t) for t in TOKEN_OR_BREAK_RE.findall(piece.lower().replace("’", "'"))]
+            if not pairs:
+                continue
+            ws = [w for w, _ in pairs]
+            ks = [k for _, k in pairs]
+            uni, bi, tri = grams[voice]
+            uni += [w for w, k in pairs if not k]
+            bi += [f"{a} {b}" for a, b, ka, kb in zip(ws, ws[1:], ks, ks[1:]) if not ka and not kb]
+            tri += [f"{a} {b} {c}" for a, b, c, ka, kb, kc in zip(ws, ws[1:], ws[2:], ks, ks[1:], ks[2:])
+                    if not ka and not kc and kb < 2]
+        terms = DocTerms()
+        for voice, lists in grams.items():
+            if lists[0]:
+                counts: Counter[str] = Counter()
+                for n, found in enumerate(lists, 1):
+                    if found:
+                        counts.update(found)
+                        terms.totals[(voice, n)] = len(found)
+                terms.counts[voice] = counts
         return terms, words
 
     def annotate(self, doc: Document, result: DocResult) -> None:
@@ -124,19 +138,25 @@ class TermCounter:
         result.n_words = sum(words.values())
         result.own_words, result.quoted_words, result.scare_words = words["own"], words["quoted"], words["scare"]
 
-
 Record = tuple[str, str, str, int]  # (voice, term, outlet, count): the sort order of a run
 
 
 class _Run:
-    """A sorted run of records in a temporary file, written and read in pickled blocks."""
+    """A sorted run of records in a temporary file, written and read in pickled blocks (a merge holds one
+    block of each run in memory)."""
 
-    BLOCK = 20_000
+    BLOCK = 2_000
 
-    def __init__(self, records: list[Record]) -> None:
+    def __init__(self, records: Iterable[Record]) -> None:
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="quoteframe-terms-")
-        for k in range(0, len(records), self.BLOCK):
-            pickle.dump(records[k:k + self.BLOCK], self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        block: list[Record] = []
+        for rec in records:
+            block.append(rec)
+            if len(block) >= self.BLOCK:
+                pickle.dump(block, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+                block = []
+        if block:
+            pickle.dump(block, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[Record]:
         self.file.seek(0)
@@ -147,12 +167,32 @@ class _Run:
                 return
             yield from block
 
+    def close(self) -> None:
+        self.file.close()
+
+
+def merge_runs(streams: Sequence[Iterable[Record]]) -> Iterator[Record]:
+    """The records of sorted streams in one sorted stream, the counts of a repeated (voice, term, outlet) summed."""
+    last: Record | None = None
+    for rec in heapq.merge(*streams):
+        if last is not None and rec[:3] == last[:3]:
+            last = (last[0], last[1], last[2], last[3] + rec[3])
+            continue
+        if last is not None:
+            yield last
+        last = rec
+    if last is not None:
+        yield last
+
 
 @dataclass
 class TermCounts:
-    """Running term counts of a corpus by (outlet, voice), spilled to sorted runs on disk past ``spill_at``."""
+    """Running term counts of a corpus by (outlet, voice), spilled to sorted runs on disk past ``spill_at``
+    entries; past ``max_runs`` runs, the runs are merged into one, so a merge never holds more than
+    ``max_runs`` blocks however long the corpus."""
 
     spill_at: int = SPILL_AT
+    max_runs: int = 32
     counts: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
     totals: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (outlet, voice, n) -> terms
     words: Counter[tuple[str, str]] = field(default_factory=Counter)  # (outlet, voice) -> words
@@ -179,36 +219,45 @@ class TermCounts:
             if self._held > self.spill_at:
                 self.spill()
 
-    def _sorted(self) -> list[Record]:
-        return sorted((voice, term, outlet, n) for (outlet, voice), c in self.counts.items() for term, n in c.items())
+    def _drain(self) -> Iterator[Record]:
+        """The held counts as sorted records, one voice at a time, each voice's counters let go once
+        sorted (the peak is the counters plus one voice's list, not twice everything)."""
+        for voice in sorted({v for _, v in self.counts}):
+            keys = [k for k in self.counts if k[1] == voice]
+            records = sorted((voice, term, outlet, n) for outlet, _ in keys for term, n in self.counts[(outlet, voice)].items())
+            for k in keys:
+                del self.counts[k]
+            yield from records
+            del records
 
     def spill(self) -> None:
-        """Write the held counts as one sorted run and start afresh."""
+        """Write the held counts as one sorted run and start afresh; merge the runs when there are too many."""
         if self.counts:
-            self.runs.append(_Run(self._sorted()))
+            self.runs.append(_Run(self._drain()))
         self.counts = {}
         self._held = 0
+        if len(self.runs) >= self.max_runs:
+            merged = _Run(merge_runs(self.runs))
+            for run in self.runs:
+                run.close()
+            self.runs = [merged]
 
     def merged(self) -> Iterator[tuple[str, str, list[tuple[str, int]]]]:
         """(voice, term, [(outlet, count), ...]) for every term, in (voice, term) order, runs summed."""
-        streams: list[Iterable[Record]] = [iter(r) for r in self.runs] + [self._sorted()]
         current: tuple[str, str] | None = None
         outlets: list[tuple[str, int]] = []
-        for voice, term, outlet, n in heapq.merge(*streams):
+        for voice, term, outlet, n in merge_runs([*self.runs, self._drain()]):
             if (voice, term) != current:
                 if current is not None:
                     yield current[0], current[1], outlets
                 current, outlets = (voice, term), []
-            if outlets and outlets[-1][0] == outlet:
-                outlets[-1] = (outlet, outlets[-1][1] + n)
-            else:
-                outlets.append((outlet, n))
+            outlets.append((outlet, n))
         if current is not None:
             yield current[0], current[1], outlets
 
     def close(self) -> None:
         for run in self.runs:
-            run.file.close()
+            run.close()
         self.runs = []
 
     def rows(self, top: int = 20, min_count: int = 3, prior: float = 1000.0) -> list[dict[str, object]]:
@@ -221,6 +270,8 @@ class TermCounts:
         the voice (quoted words for quoted terms, the outlet's own words for own and scare terms: the
         frames table's denominators). Rows sorted by outlet, voice, z descending, term.
         """
+        if self.runs:
+            self.spill()  # the rest to disk too: the merge then holds one block per run, not the counters
         corpus_totals: Counter[tuple[str, int]] = Counter()
         for (_, voice, n), total in self.totals.items():
             corpus_totals[(voice, n)] += total

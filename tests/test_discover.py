@@ -113,6 +113,13 @@ def test_spilled_runs_merge_to_the_same_table_and_pruning_keeps_z(tmp_path: Path
         assert counts.rows(30, 2) == held  # exact: the same rows, counts and z
     finally:
         counts.close()
+    few = TermCounts(spill_at=500, max_runs=2)  # runs merged into one whenever two are on disk
+    for res in results:
+        few.add(res)
+    try:
+        assert len(few.runs) <= 2 and few.rows(30, 2) == held
+    finally:
+        few.close()
     # pruning (a higher --min-count) drops rows but never changes the z of a term that stays
     pruned = discover_table(results, top=1000, min_count=4)
     full = {(r["outlet"], r["term"], r["voice"]): r["z"] for r in discover_table(results, top=1000, min_count=1)}
