@@ -314,10 +314,12 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
               help="--discover: times an outlet must use a term in a voice to be listed [3].")
 @click.option("--as-lexicon", "as_lexicon", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="--discover: also write the discovered terms as a term,category lexicon to this file.")
+@click.option("--stop-words", "stop_words", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="--discover: a CSV with a 'word' column of more words to leave out (outlet names...); repeatable.")
 @handle_errors
 def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: tuple[str, ...], replace_lexicon: bool,
            prior: float, discover: bool, top: int | None, min_count: int | None, as_lexicon: str | None,
-           **opts: Any) -> None:
+           stop_words: tuple[str, ...], **opts: Any) -> None:
     """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
 
     Columns: outlet, term, category, voice, count, rate, z. rate: per 10,000 words of the voice's text
@@ -346,13 +348,13 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
     if replace_lexicon and lexicon_sets:
         raise click.UsageError("--replace-lexicon uses only the --lexicon files: drop --lexicon-set")
-    if not discover and (top is not None or min_count is not None or as_lexicon):
-        raise click.UsageError("--top, --min-count and --as-lexicon go with --discover")
+    if not discover and (top is not None or min_count is not None or as_lexicon or stop_words):
+        raise click.UsageError("--top, --min-count, --as-lexicon and --stop-words go with --discover")
     if discover and (hits or by != "term" or frame_lexicons or lexicon_sets or replace_lexicon):
         raise click.UsageError("--discover ranks every term: it takes no --hits, --by, --lexicon or --lexicon-set")
     sets = lexicon_sets or (DEFAULT_SET,)
     if discover:
-        _discover(opts, prior, top or 20, min_count or 3, as_lexicon)
+        _discover(opts, prior, top or 20, min_count or 3, as_lexicon, stop_words)
         return
     FrameLexicon.load(frame_lexicons, replace_lexicon, sets)  # a bad file or set fails here, before any work
     analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
@@ -368,12 +370,13 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
     finish(report, opts["strict"])
 
 
-def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_lexicon: str | None) -> None:
+def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_lexicon: str | None,
+              stop_words: tuple[str, ...]) -> None:
     """frames --discover: every term counted by voice in the workers, the top terms by z written."""
     from quoteframe.discover import DISCOVER_COLUMNS, discover_table, lexicon_rows, load_stop_words
 
-    load_stop_words()  # a missing or broken stop-word list fails here, before any work
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], discover=True, keep_quotes=False)
+    load_stop_words(stop_words)  # a missing or broken stop-word list fails here, before any work
+    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], discover=True, stop_words=stop_words, keep_quotes=False)
     results, report = run_corpus(opts, analysis)
     rows = discover_table(results, top=top, min_count=min_count, prior=prior)
     with open_output(opts["output"]) as out:

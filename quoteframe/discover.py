@@ -41,10 +41,13 @@ TOKEN_OR_BREAK_RE = re.compile(r"[^\W_][\w'-]*|[^\w\s]+|\n\s*\n")
 NUMBER_RE = re.compile(r"[\d.,]*\d[\d.,]*(?:st|nd|rd|th|s|m|bn|k|%)?")
 
 
-def load_stop_words(path: Path | None = None) -> frozenset[str]:
-    """The stop words of ``lexicons/stopwords.csv`` (or ``path``), lower case, ’ read as '."""
-    path = path or lexicon_dir() / "stopwords.csv"
-    return frozenset(row["word"].lower().replace("’", "'") for _, row in read_rows(path, ["word"]) if row["word"])
+def load_stop_words(extra: Sequence[str] = ()) -> frozenset[str]:
+    """The stop words of ``lexicons/stopwords.csv`` and of the ``extra`` files (a ``word`` column: an
+    outlet's own name, a dateline, a photo agency), lower case, ’ read as '."""
+    words: set[str] = set()
+    for path in [lexicon_dir() / "stopwords.csv", *map(Path, extra)]:
+        words.update(row["word"].lower().replace("’", "'") for _, row in read_rows(path, ["word"]) if row["word"])
+    return frozenset(words)
 
 
 @dataclass(slots=True)

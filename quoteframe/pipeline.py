@@ -49,6 +49,7 @@ class Analysis:
     replace_frames: bool = False
     frame_sets: tuple[str, ...] = ("unrest",)  # shipped framing lexicon sets (lexicons/frames[-NAME].csv)
     discover: bool = False  # count every term by voice (frames --discover) instead of the lexicon's
+    stop_words: tuple[str, ...] = ()  # stop-word files added to lexicons/stopwords.csv for --discover
     keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
 
 
@@ -68,9 +69,9 @@ class DocumentAnalyser:
             self.frames = FrameScorer.from_files(analysis.frame_lexicons, analysis.replace_frames, analysis.frame_sets)
         self.terms = None
         if analysis.discover:
-            from quoteframe.discover import TermCounter
+            from quoteframe.discover import TermCounter, load_stop_words
 
-            self.terms = TermCounter()
+            self.terms = TermCounter(load_stop_words(analysis.stop_words))
 
     def __call__(self, doc: Document) -> DocResult:
         result = self.extractor.extract(doc)

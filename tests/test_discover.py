@@ -158,6 +158,18 @@ def test_discover_option_errors(corpus: Path) -> None:
     assert code == 2 and "--discover" in err
     code, _, err = run_cli("frames", str(corpus), "--top", "5")
     assert code == 2 and "go with --discover" in err
+    bad = corpus / "stop.csv"
+    bad.write_text("term\nrebels\n", encoding="utf-8")
+    code, _, err = run_cli("frames", str(corpus), "--discover", "--stop-words", str(bad), "--jobs", "2")
+    assert code == 1 and f"{bad}: line 1: header lacks word" in err  # before any worker starts
+
+
+def test_more_stop_words(corpus: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "mine.csv"
+    extra.write_text("# outlet boilerplate\nword\nRebels\nmonday\n", encoding="utf-8")
+    rows = _rows(str(corpus), "--discover", "--min-count", "1", "--top", "50", "--stop-words", str(extra))
+    assert not any(t in {"rebels", "monday"} for _, t, _ in rows)
+    assert ("Alpha", "shelled the villages", "own") in rows  # stop words may still sit inside a phrase
 
 
 def test_frames_z_and_rate_are_per_voice(corpus: Path) -> None:
