@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -16,13 +17,15 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 import click
+from click.core import ParameterSource
 
+from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
-from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, canonicalise
+from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names
 from quoteframe.records import DocResult
-from quoteframe.tables import FORMATS, Table, write_table
+from quoteframe.tables import FORMATS, TABLE_WIDTH, Table, write_table
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
 
@@ -45,18 +48,23 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id."),
         click.option("--outlet-field", default="domain", show_default=True, help="JSONL/CSV field naming the outlet."),
         click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date."),
+        click.option("--manifest", "manifest", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="CSV file,outlet[,date] for every path (also files named one by one); rows match by path, name or stem."),
         click.option("--input-format", type=click.Choice(["auto", "txt", "jsonl", "csv"]), default="auto",
                      show_default=True, help="How to read files (auto: by suffix; stdin is text)."),
         click.option("--encoding", default=None, callback=_known_encoding,
                      help="Decode input with this encoding (default utf-8-sig, cp1252 fallback)."),
         click.option("--lexicons", "lexicon_dir", type=click.Path(file_okay=False), default=None,
                      help="Folder with cues.csv and roles.csv to use instead of the shipped lexicons."),
+        click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+                     help="CSV name,canonical: merge or rename speakers (empty canonical: not a speaker) in every table."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes (default: all cores); output is identical for every value."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local processes, or a Dask cluster (JSONL input through fsspec; pip install 'quoteframe[dask]')."),
         click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."),
-        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped."),
+        click.option("--strict", is_flag=True, help="Exit with status 1 if any document was skipped, or a manifest "
+                     "row has no file or a file no row."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr (the final count is still printed)."),
         click.option("--verbose", is_flag=True, help="Show a traceback on errors."),
     ]
@@ -74,9 +82,28 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Write the table here ('-' is stdout)."),
         click.option("--raw-csv", is_flag=True, help="Do not neutralise cells that a spreadsheet would run as formulas."),
     ]
+    checked = _check_output_suffix(fn)
     for deco in reversed(decorators):
-        fn = deco(fn)
-    return fn
+        checked = deco(checked)
+    return checked
+
+
+def _check_output_suffix(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """An --output suffix the tool does not write (quotes.xlsx) is a usage error before anything is read,
+    not a CSV under a name that promises a spreadsheet; --format says what to write whatever the name."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        output, fmt = kwargs.get("output", "-"), kwargs.get("fmt")
+        if output != "-" and not fmt:
+            suffix = os.path.splitext(output)[1].lower()
+            if suffix and suffix not in SUFFIX_FORMATS:
+                known = ", ".join(f"{s} ({f})" for s, f in SUFFIX_FORMATS.items())
+                raise click.UsageError(f"--output {output}: quoteframe does not write {suffix} files; it writes "
+                                       f"{known}; give --format to write one of {', '.join(FORMATS)} under this name")
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _echo(msg: str, quiet: bool = False) -> None:
@@ -112,6 +139,13 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
 
     return wrapper
+
+
+def table_width(out: TextIO) -> int:
+    """The width --format table fits its rows into: the terminal's when stdout is one, else 120."""
+    if out is sys.stdout and out.isatty():
+        return shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
+    return TABLE_WIDTH
 
 
 @contextmanager
@@ -176,11 +210,20 @@ class Progress:
             self._width = 0
 
 
+def read_options(opts: dict[str, Any]) -> ReadOptions:
+    """The reading options of a command; the record fields named on the command line are checked."""
+    ctx = click.get_current_context(silent=True)
+    named = tuple((f"--{name.replace('_', '-')}", opts[name]) for name in ("id_field", "outlet_field", "date_field")
+                  if ctx is not None and ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT))
+    return ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
+                       date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"],
+                       checked_fields=named, manifest=opts["manifest"], strict=opts["strict"])
+
+
 def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocResult], RunReport]:
     """Read and analyse the corpus named by the shared input options, printing skips and warnings as the
     results stream by; the report is complete once the results are consumed, and no result is kept here."""
-    read_opts = ReadOptions(text_field=opts["text_field"], id_field=opts["id_field"], outlet_field=opts["outlet_field"],
-                            date_field=opts["date_field"], encoding=opts["encoding"], input_format=opts["input_format"])
+    read_opts = read_options(opts)
     report = RunReport()
     quiet = opts["quiet"]
     jobs = opts["jobs"] or default_jobs()
@@ -197,8 +240,31 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
     return progress.wrap(results), report
 
 
+def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
+    """The command's analysis options; the aliases file is read and checked here, in the main process,
+    before any document is read, so a bad row is one line naming the file and line."""
+    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=load_aliases(opts["aliases_path"]), **kwargs)
+
+
+def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:
+    """Say which names of the aliases file matched no speaker (a typo there would correct nothing)."""
+    unmatched = names.unmatched_aliases()
+    if unmatched:
+        shown = ", ".join(repr(n) for n in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+        _echo(f"--aliases {opts['aliases_path']}: {len(unmatched)} name{'s' if len(unmatched) != 1 else ''} "
+              f"match{'es' if len(unmatched) == 1 else ''} no speaker: {shown}", opts["quiet"])
+
+
+def _report_undated(n: int, opts: dict[str, Any]) -> None:
+    if n:
+        _echo(f"{n} document{'s have' if n != 1 else ' has'} no date --by-date can read (give dates in the manifest "
+              "or --date-field as YYYY-MM-DD); their rows have an empty period", opts["quiet"])
+
+
 def finish(report: RunReport, strict: bool) -> None:
     _echo(report.summary())
+    if not report.read:
+        raise click.ClickException("no document was read" + (" (see the skips above)" if report.skipped else ""))
     if strict and report.skipped:
         raise click.ClickException(f"--strict: {report.skipped} document(s) skipped")
 
@@ -215,8 +281,10 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def quotes(**opts: Any) -> None:
+def quotes(by_date: str | None, **opts: Any) -> None:
     """Every quotation with its speaker, cue, kind and offsets, one row each.
 
     Columns: doc_id, outlet, quote_id, kind (direct|partial|scare), speaker (canonical across the
@@ -225,10 +293,42 @@ def quotes(**opts: Any) -> None:
 
     Example: quoteframe quotes seeds/ --format table
     """
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    with QuoteTable(results) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
-        write_table(Table(QUOTE_COLUMNS, (q.row() for q in rows)), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+    with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
+        report_aliases(rows.names, opts)
+        if by_date:
+            from quoteframe.timeline import period_of
+
+            table = Table([*QUOTE_COLUMNS, "period"], (dict(q.row(), period=period_of(q.date, by_date)) for q in rows))
+        else:
+            table = Table(QUOTE_COLUMNS, (q.row() for q in rows))
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
+    finish(report, opts["strict"])
+
+
+@cli.command()
+@input_options
+@output_options
+@handle_errors
+def speakers(**opts: Any) -> None:
+    """Every speaker with the names it was given, its quotations per outlet and an example quotation.
+
+    Columns: speaker (canonical, after --aliases), speaker_type, quotes, names (each name as found,
+    with its count: what an aliases file can correct), outlets (with counts), example_quote_id
+    (its first quotation in the quotes table); most quoted first.
+
+    Example: quoteframe speakers seeds/ --format table
+    """
+    from quoteframe.speakerlist import SPEAKER_COLUMNS, SpeakerList
+
+    analysis = make_analysis(opts)
+    results, report = run_corpus(opts, analysis)
+    speaker_list = SpeakerList(results, analysis.aliases)
+    report_aliases(speaker_list.names, opts)
+    with open_output(opts["output"]) as out:
+        write_table(Table(SPEAKER_COLUMNS, speaker_list.rows()), out, _fmt(opts["fmt"], opts["output"]),
+                    raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -263,10 +363,11 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
     if not (gold_path or polnear_dir or gold_variants or mtref_dir):
         raise click.UsageError("give --gold, --gold-variants, --polnear, --mtref or several")
     scores = []
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     if gold_path or gold_variants:
         results, report = run_corpus(opts, analysis)
-        rows = canonicalise(q for r in results for q in r.quotes)
+        rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+        report_aliases(names, opts)
         partial_keys = None
         if gold_path:
             gold = load_gold(Path(gold_path))
@@ -291,7 +392,7 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
                               judgements=Path(mtref_judgements) if mtref_judgements else None)
     with open_output(opts["output"]) as out:
         fmt = opts["fmt"] or ("table" if opts["output"] == "-" else _fmt(None, opts["output"]))
-        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"])
+        write_table(Table(EVAL_COLUMNS, [s.row() for s in scores]), out, fmt, raw=opts["raw_csv"], width=table_width(out))
 
 
 @cli.command()
@@ -307,6 +408,8 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
 @click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped set.")
 @click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
               help="Total pseudo-count a0 of the informative Dirichlet prior of the log-odds z.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @click.option("--discover", is_flag=True,
               help="Rank every word and phrase (1-3 words) of each outlet by z, by voice, instead of a lexicon's terms.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="--discover: terms per outlet and voice [20].")
@@ -318,8 +421,8 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
               help="--discover: a CSV with a 'word' column of more words to leave out (outlet names...); repeatable.")
 @handle_errors
 def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: tuple[str, ...], replace_lexicon: bool,
-           prior: float, discover: bool, top: int | None, min_count: int | None, as_lexicon: str | None,
-           stop_words: tuple[str, ...], **opts: Any) -> None:
+           prior: float, by_date: str | None, discover: bool, top: int | None, min_count: int | None,
+           as_lexicon: str | None, stop_words: tuple[str, ...], **opts: Any) -> None:
     """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
 
     Columns: outlet, term, category, voice, count, rate, z. rate: per 10,000 words of the voice's text
@@ -334,15 +437,7 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
 
     Example: quoteframe frames coverage/ --discover --top 10 --as-lexicon mine.csv
     """
-    from quoteframe.frames import (
-        CATEGORY_COLUMNS,
-        DEFAULT_SET,
-        FRAME_COLUMNS,
-        HIT_COLUMNS,
-        FrameLexicon,
-        frame_tables,
-        hit_rows,
-    )
+    from quoteframe.frames import CATEGORY_COLUMNS, DEFAULT_SET, FRAME_COLUMNS, HIT_COLUMNS, HitTable, frame_tables
 
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
@@ -352,21 +447,38 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
         raise click.UsageError("--top, --min-count, --as-lexicon and --stop-words go with --discover")
     if discover and (hits or by != "term" or frame_lexicons or lexicon_sets or replace_lexicon):
         raise click.UsageError("--discover ranks every term: it takes no --hits, --by, --lexicon or --lexicon-set")
-    sets = lexicon_sets or (DEFAULT_SET,)
+    if discover and by_date:
+        raise click.UsageError("--discover does not split by date yet: run it on each period's documents")
     if discover:
         _discover(opts, prior, top or 20, min_count or 3, as_lexicon, stop_words)
         return
-    FrameLexicon.load(frame_lexicons, replace_lexicon, sets)  # a bad file or set fails here, before any work
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], frames=True, frame_lexicons=frame_lexicons,
-                        replace_frames=replace_lexicon, frame_sets=sets,
-                        keep_quotes=hits)  # the table needs no quotation rows
+    analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon,
+                             frame_sets=lexicon_sets or (DEFAULT_SET,),
+                             keep_quotes=hits)  # the table needs no quotation rows
     results, report = run_corpus(opts, analysis)
     if hits:
-        table = Table(HIT_COLUMNS, hit_rows(results))
+        hit_table = HitTable(results, analysis.aliases)
+        report_aliases(hit_table.names, opts)
+        if by_date:
+            from quoteframe.timeline import period_of
+
+            dates = hit_table.dates
+            _report_undated(sum(1 for d in dates.values() if not period_of(d, by_date)), opts)
+            table = Table([*HIT_COLUMNS, "period"],
+                          (dict(r, period=period_of(dates.get(str(r["doc_id"]), ""), by_date)) for r in hit_table.rows()))
+        else:
+            table = Table(HIT_COLUMNS, hit_table.rows())
+    elif by_date:
+        from quoteframe.timeline import FramesByDate
+
+        split = FramesByDate(results, by_date, by)
+        rows = split.rows(prior)
+        _report_undated(split.undated, opts)
+        table = Table([*(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS), "period"], rows)
     else:
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 
@@ -376,11 +488,12 @@ def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_l
     from quoteframe.discover import DISCOVER_COLUMNS, discover_table, lexicon_rows, load_stop_words
 
     load_stop_words(stop_words)  # a missing or broken stop-word list fails here, before any work
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"], discover=True, stop_words=stop_words, keep_quotes=False)
+    analysis = make_analysis(opts, discover=True, stop_words=stop_words, keep_quotes=False)
     results, report = run_corpus(opts, analysis)
     rows = discover_table(results, top=top, min_count=min_count, prior=prior)
     with open_output(opts["output"]) as out:
-        write_table(Table(DISCOVER_COLUMNS, rows), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(Table(DISCOVER_COLUMNS, rows), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"],
+                    width=table_width(out))
     if as_lexicon:
         with open_output(as_lexicon) as out:
             out.write(f"# Terms found by quoteframe frames --discover (top {top} per outlet and voice by log-odds z,\n"
@@ -399,8 +512,10 @@ def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_l
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Similarity a rendering needs to its remark's root (default: the tuned value).")
 @click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts: Any) -> None:
+def variants(view: str | None, threshold: float | None, no_wordnet: bool, by_date: str | None, **opts: Any) -> None:
     """Renderings of the same remark linked across outlets, with the words that differ.
 
     Columns: variant_id, doc_id, outlet, quote_id, speaker, start, end, text, similarity, drift
@@ -421,22 +536,30 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, **opts
     )
     from quoteframe.wordnet import INSTALL_HINT, WordNet
 
-    analysis = Analysis(lexicon_dir=opts["lexicon_dir"])
+    analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
-    rows = canonicalise(q for r in results for q in r.quotes)
+    rows, names = canonicalise_names((q for r in results for q in r.quotes), analysis.aliases)
+    report_aliases(names, opts)
     wordnet = WordNet(enabled=not no_wordnet)
     if not no_wordnet and not wordnet.available:
         _echo(INSTALL_HINT, opts["quiet"])
     params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
     groups = find_variants(rows, params, wordnet, jobs=opts["jobs"] or default_jobs())
-    if view == "summary":
+    columns = {"summary": SUMMARY_COLUMNS, "drift": DRIFT_COLUMNS}.get(view or "", VARIANT_COLUMNS)
+    if by_date:
+        from quoteframe.timeline import dates_of, undated_documents, variant_tables_by_date
+
+        dates = dates_of(rows)
+        _report_undated(undated_documents(dates, by_date), opts)
+        table = Table([*columns, "period"], variant_tables_by_date(groups, dates, by_date, view))
+    elif view == "summary":
         table = Table(SUMMARY_COLUMNS, summary_rows(groups))
     elif view == "drift":
         table = Table(DRIFT_COLUMNS, drift_rows(groups))
     else:
         table = Table(VARIANT_COLUMNS, variant_rows(groups))
     with open_output(opts["output"]) as out:
-        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"])
+        write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
 
 

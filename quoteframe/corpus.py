@@ -18,7 +18,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -45,6 +45,10 @@ class ReadOptions:
     date_field: str = "date"
     encoding: str | None = None  # None: utf-8-sig, falling back to cp1252 with a warning
     input_format: str = "auto"  # auto | txt | jsonl | csv (auto: by suffix; stdin: txt)
+    manifest: str | None = None  # a manifest for every path (files named one by one too)
+    strict: bool = False  # manifest rows without a file and files without a row are errors
+    # (option, field) of the fields named explicitly (--id-field ...): a record file without them is skipped
+    checked_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,32 +119,94 @@ def _open_stream(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
-def load_manifest(directory: Path) -> dict[str, tuple[str, str]]:
-    """Map a file path (relative to ``directory``) to (outlet, date) from ``manifest.csv``.
+@dataclass
+class Manifest:
+    """A manifest's rows (``file,outlet[,date]``, any further columns ignored) and which of them matched
+    a file of the run. A row matches a file by its path (relative to the corpus folder, or to the
+    manifest's own folder), by its file name, or by its stem: ``001``, ``001.txt`` and ``docs/001.txt``
+    all name ``docs/001.txt`` (the devcoverage manifests list ``001.txt`` for ``docs/001.txt``).
 
-    A manifest is data: paths in it are only looked up, never opened, and one that points outside the
-    corpus directory is an error.
+    A manifest is data: paths in it are only looked up, never opened.
     """
-    path = directory / MANIFEST
-    if not path.is_file():
-        return {}
-    result: dict[str, tuple[str, str]] = {}
-    root = directory.resolve()
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+
+    path: Path
+    rows: dict[str, tuple[str, str]] = field(default_factory=dict)  # file as written (normalised) -> (outlet, date)
+    by_stem: dict[str, str] = field(default_factory=dict)  # stem of a row's file -> its first row's key
+    used: set[str] = field(default_factory=set)
+    unmatched_files: list[str] = field(default_factory=list)
+
+    def match(self, rel: str, location: str, needs_row: bool = True) -> tuple[str, str] | None:
+        """The (outlet, date) of a file of the run (``rel``: its name in the run), noting which row it used;
+        a file that ``needs_row`` (a text file: a record file names its outlets itself) and has none is noted."""
+        candidates = [rel]
+        try:
+            candidates.append(Path(os.path.relpath(Path(location).resolve(), self.path.parent.resolve())).as_posix())
+        except ValueError:  # another drive (Windows)
+            pass
+        candidates.append(Path(rel).name)  # a row without folders names a file anywhere below
+        for name in candidates:
+            key = _row_key(name)
+            if key not in self.rows:
+                key = self.by_stem.get(_doc_id(key), "")
+            if key:
+                self.used.add(key)
+                return self.rows[key]
+        if needs_row:
+            self.unmatched_files.append(location)
+        return None
+
+    def unused_rows(self) -> list[str]:
+        return [k for k in self.rows if k not in self.used]
+
+
+def _row_key(name: str) -> str:
+    return Path(name.strip()).as_posix().removeprefix("./")
+
+
+def load_manifest_file(path: Path, confine_to: Path | None = None) -> Manifest:
+    """Read a manifest; a malformed one is an error naming the file and line. With ``confine_to`` (a
+    corpus folder's own manifest), a row that points outside that folder is an error."""
+    manifest = Manifest(path)
+    root = confine_to.resolve() if confine_to is not None else None
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    with handle as fh:
         rows = (line for line in fh if not line.startswith("#"))
         reader = csv.DictReader(rows)
-        if reader.fieldnames is None or "file" not in reader.fieldnames or "outlet" not in reader.fieldnames:
-            raise LexiconError(f"{path}: line 1: a manifest needs the columns file,outlet[,date]")
-        for row in reader:
-            lineno = reader.line_num
-            if None in row or any(v is None for v in row.values()):
-                raise LexiconError(f"{path}: line {lineno}: wrong number of fields")
-            rel = (row["file"] or "").strip()
-            target = (directory / rel).resolve()
-            if not rel or os.path.isabs(rel) or not target.is_relative_to(root):
-                raise LexiconError(f"{path}: line {lineno}: file {rel!r} is outside the corpus directory")
-            result[target.relative_to(root).as_posix()] = ((row["outlet"] or "").strip(), (row.get("date") or "").strip())
-    return result
+        try:
+            fieldnames = reader.fieldnames
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise LexiconError(f"{path}: line 1: not a CSV manifest ({exc})") from exc
+        if fieldnames is None or "file" not in fieldnames or "outlet" not in fieldnames:
+            raise LexiconError(f"{path}: line 1: a manifest needs the columns file,outlet[,date] "
+                               f"(has {', '.join(fieldnames or [])})")
+        try:
+            for row in reader:
+                lineno = reader.line_num
+                if None in row or any(v is None for v in row.values()):
+                    raise LexiconError(f"{path}: line {lineno}: wrong number of fields")
+                rel = (row["file"] or "").strip()
+                if not rel:
+                    raise LexiconError(f"{path}: line {lineno}: empty file name")
+                if root is not None and confine_to is not None:
+                    target = (confine_to / rel).resolve()
+                    if os.path.isabs(rel) or not target.is_relative_to(root):
+                        raise LexiconError(f"{path}: line {lineno}: file {rel!r} is outside the corpus directory")
+                    rel = target.relative_to(root).as_posix()
+                key = _row_key(rel)
+                manifest.rows[key] = ((row["outlet"] or "").strip(), (row.get("date") or "").strip())
+                manifest.by_stem.setdefault(_doc_id(key), key)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise LexiconError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from exc
+    return manifest
+
+
+def load_manifest(directory: Path) -> dict[str, tuple[str, str]]:
+    """Map a file path (relative to ``directory``) to (outlet, date) from its ``manifest.csv`` ({} without one)."""
+    path = directory / MANIFEST
+    return load_manifest_file(path, confine_to=directory).rows if path.is_file() else {}
 
 
 def _walk(directory: Path) -> list[Path]:
@@ -149,7 +215,7 @@ def _walk(directory: Path) -> list[Path]:
     for root, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not name.startswith(".") and name != MANIFEST:
+            if not name.startswith(".") and (name != MANIFEST or root != str(directory)):
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
 
@@ -206,24 +272,131 @@ class UniqueIds:
         return Warning_(source, f"duplicate doc_id {doc_id!r}; renamed {new_id!r}")
 
 
+MANIFEST_NAMES_SHOWN = 3  # file names a manifest message lists
+
+
+class CorpusPlan:
+    """Every file of a run, planned in the main process before anything is read, with the manifest
+    each file takes its outlet and date from.
+
+    A corpus folder's own ``manifest.csv`` is read for the files below it; ``ReadOptions.manifest``
+    names one for every path instead (also for files named one by one). A manifest is never guessed
+    from elsewhere (a parent folder, the folder of a named file, a subfolder), but one found there is
+    mentioned, with how to use it. Rows that match no file and files that match no row are counted
+    (``notes``), and with ``ReadOptions.strict`` they are an error before any document is read.
+    """
+
+    def __init__(self, opts: ReadOptions) -> None:
+        self.opts = opts
+        self.explicit = load_manifest_file(Path(opts.manifest)) if opts.manifest else None
+        self.manifests: list[Manifest] = [self.explicit] if self.explicit else []
+        self.notes: list[Warning_] = []
+        self._mentioned: set[Path] = set()
+
+    def _mention(self, found: Path, why: str) -> None:
+        key = found.resolve()
+        if self.explicit is not None and key == self.explicit.path.resolve():
+            return
+        if key not in self._mentioned and found.is_file():
+            self._mentioned.add(key)
+            self.notes.append(Warning_(str(found), f"{why}; pass --manifest {found} to use it"))
+
+    def files(self, raw: str) -> list[CorpusFile | Skip]:
+        """The files a path names: itself, or every corpus file below a directory (others skipped, with why)."""
+        path = Path(raw)
+        if path.is_dir():
+            own = path / MANIFEST
+            manifest = self.explicit
+            if manifest is None and own.is_file():
+                manifest = load_manifest_file(own, confine_to=path)
+                self.manifests.append(manifest)
+            elif own.is_file() and self.explicit is not None:
+                self._mention(own, f"not read: --manifest {self.explicit.path} is used instead")
+            if not own.is_file():
+                above = path.parent if path.name not in ("", ".", "..") else path.resolve().parent
+                self._mention(above / MANIFEST,
+                              f"a manifest in the folder above {raw} is not read (only {own} would be)")
+            entries: list[CorpusFile | Skip] = []
+            for file in _walk(path):
+                rel = file.relative_to(path).as_posix()
+                if file.name == MANIFEST:
+                    self._mention(file, f"a manifest in a subfolder of {raw} is not read (only {own} would be)")
+                    continue
+                kind = _kind(_suffixes(file)[0], self.opts.input_format)
+                if kind is None:
+                    entries.append(Skip(str(file), "not a corpus file (expected .txt, .jsonl or .csv, optionally .gz/.bz2/.xz)"))
+                    continue
+                found = manifest.match(rel, str(file), needs_row=kind == "txt") if manifest is not None else None
+                outlet, date = found or ("", "")
+                entries.append(CorpusFile(str(file), rel, kind, outlet, date))
+            return entries
+        if path.name == MANIFEST and path.is_file():  # corpus/* names the manifest too: it is not a document
+            self._mention(path, "a manifest named as an input is not read as documents")
+            return []
+        if path.exists() or path.is_symlink():
+            entry = named_file(str(path), path.name, self.opts)
+            if self.explicit is not None:
+                found = self.explicit.match(path.name, str(path), needs_row=entry.kind == "txt")
+                if found:
+                    entry = CorpusFile(entry.location, entry.rel, entry.kind, *found)
+            else:
+                self._mention(path.parent / MANIFEST, "a manifest beside a file named one by one is not read")
+            return [entry]
+        raise InputError(f"{raw}: no such file or directory")
+
+    def finish(self) -> list[Warning_]:
+        """The notes of the plan: manifests found but not read, rows without a file, files without a row.
+        Under ``strict`` a row without a file or a file without a row is an error."""
+        problems: list[Warning_] = []
+        for manifest in self.manifests:
+            missing = manifest.unused_rows()
+            if missing:
+                problems.append(Warning_(str(manifest.path), f"{_count(missing, 'row')} match{'es' if len(missing) == 1 else ''} no file of the run: "
+                                                              f"{_first(missing)}"))
+            if manifest.unmatched_files:
+                problems.append(Warning_(str(manifest.path), f"{_count(manifest.unmatched_files, 'file')} of the run "
+                                                              f"ha{'s' if len(manifest.unmatched_files) == 1 else 've'} no row (their outlet is their doc_id): "
+                                                              f"{_first(manifest.unmatched_files)}"))
+        if self.opts.strict and problems:
+            raise InputError(f"--strict: {problems[0].source}: {problems[0].message}")
+        return self.notes + problems
+
+
+def _count(items: list[str], noun: str) -> str:
+    return f"{len(items)} {noun}{'s' if len(items) != 1 else ''}"
+
+
+def _first(items: list[str]) -> str:
+    return ", ".join(items[:MANIFEST_NAMES_SHOWN]) + (", ..." if len(items) > MANIFEST_NAMES_SHOWN else "")
+
+
 def read_corpus(paths: Iterable[str], options: ReadOptions | None = None,
                 stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Yield a Document, Skip or Warning_ for every input, in a reproducible order.
+    """A Document, Skip or Warning_ for every input, in a reproducible order.
 
-    ``paths`` are directories, files or ``-`` (``stdin``). A ``manifest.csv`` in a directory gives each
-    file's outlet and date; without one the outlet is the doc_id.
+    ``paths`` are directories, files or ``-`` (``stdin``). The run is planned here, before the first
+    document is read (see ``CorpusPlan``), so a bad manifest raises at once; the manifest notes come
+    first in the stream. Without a manifest the outlet is the doc_id.
     """
     opts = options or ReadOptions()
+    plan = CorpusPlan(opts)
+    entries: list[str | list[CorpusFile | Skip]] = [raw if raw == "-" else plan.files(raw) for raw in paths]
+    return _read_plan(entries, plan.finish(), opts, stdin)
+
+
+def _read_plan(entries: list[str | list[CorpusFile | Skip]], notes: list[Warning_], opts: ReadOptions,
+               stdin: BinaryIO | None) -> Iterator[Item]:
+    yield from notes
     ids = UniqueIds()
-    for raw in paths:
+    for entry in entries:
         items: Iterable[Item]
-        if raw == "-":
+        if isinstance(entry, str):
             stream = stdin if stdin is not None else sys.stdin.buffer
             kind = "txt" if opts.input_format == "auto" else opts.input_format
             items = file_items(CorpusFile("<stdin>", "stdin", kind), stream, opts)
         else:
-            items = (item for entry in local_files(raw, opts)
-                     for item in ([entry] if isinstance(entry, Skip) else read_local_file(entry, opts)))
+            items = (item for file in entry
+                     for item in ([file] if isinstance(file, Skip) else read_local_file(file, opts)))
         for item in items:
             if isinstance(item, Document):
                 new_id = ids.claim(item.doc_id)
@@ -233,23 +406,9 @@ def read_corpus(paths: Iterable[str], options: ReadOptions | None = None,
             yield item
 
 
-def local_files(raw: str, opts: ReadOptions) -> Iterator[CorpusFile | Skip]:
-    """The files a path names: itself, or every corpus file below a directory (others skipped, with why)."""
-    path = Path(raw)
-    if path.is_dir():
-        manifest = load_manifest(path)
-        for file in _walk(path):
-            rel = file.relative_to(path).as_posix()
-            kind = _kind(_suffixes(file)[0], opts.input_format)
-            if kind is None:
-                yield Skip(str(file), "not a corpus file (expected .txt, .jsonl or .csv, optionally .gz/.bz2/.xz)")
-                continue
-            outlet, date = manifest.get(rel, ("", ""))
-            yield CorpusFile(str(file), rel, kind, outlet, date)
-    elif path.exists() or path.is_symlink():
-        yield named_file(str(path), path.name, opts)
-    else:
-        raise InputError(f"{raw}: no such file or directory")
+def local_files(raw: str, opts: ReadOptions) -> list[CorpusFile | Skip]:
+    """The files a path names, as a run of that one path plans them (see ``CorpusPlan``)."""
+    return CorpusPlan(opts).files(raw)
 
 
 def named_file(location: str, name: str, opts: ReadOptions) -> CorpusFile:
@@ -292,7 +451,7 @@ def file_items(file: CorpusFile, stream: BinaryIO, opts: ReadOptions) -> Iterato
             return
         yield from _text_document(data, file.location, file.rel, opts, manifest)
         return
-    yield from _read_records(head, stream, file.location, file.rel, opts, file.kind)
+    yield from _read_records(head, stream, file.location, file.rel, opts, file.kind, (file.outlet, file.date))
 
 
 def _text_document(data: bytes, source: str, rel: str, opts: ReadOptions,
@@ -464,14 +623,16 @@ def _reason(exc: BaseException) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str) -> Iterator[Item]:
+def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: ReadOptions, kind: str,
+                  defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     """The records of a JSONL or CSV file whose first bytes are ``head`` and the rest ``stream``."""
     if looks_binary(head) and not _wide_encoding(opts.encoding):
         yield Skip(source, "binary file (NUL or control bytes), not text")
         return
     warn: list[str] = []
     lines = _text_lines(head, stream, opts, warn)
-    records = _jsonl_records(lines, source, rel, opts) if kind == "jsonl" else _csv_records(lines, source, rel, opts)
+    records = (_jsonl_records(lines, source, rel, opts, defaults) if kind == "jsonl"
+               else _csv_records(lines, source, rel, opts, defaults))
     warned = False
     try:
         for item in records:
@@ -485,39 +646,111 @@ def _read_records(head: bytes, stream: BinaryIO, source: str, rel: str, opts: Re
         yield Warning_(source, warn[0])
 
 
-def _record(rec: dict[str, object], source: str, where: str, default_id: str, opts: ReadOptions) -> Item:
+def _record(rec: dict[str, object], source: str, where: str, default_id: str, opts: ReadOptions,
+            defaults: tuple[str, str] = ("", "")) -> Item:
+    """One record as a document; its manifest row's outlet and date (``defaults``) fill in fields it lacks."""
     text = rec.get(opts.text_field)
     if not isinstance(text, str):
         return Skip(where, f"no text field {opts.text_field!r}" if text is None else f"field {opts.text_field!r} is not text")
     if not text.strip():
         return Skip(where, "empty document")
     doc_id = str(rec.get(opts.id_field) or default_id)
-    outlet = str(rec.get(opts.outlet_field) or "") or doc_id
-    return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or ""), where)
+    outlet = str(rec.get(opts.outlet_field) or "") or defaults[0] or doc_id
+    return Document(doc_id, text, outlet, str(rec.get(opts.date_field) or "") or defaults[1], where)
 
 
-def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+FIELD_CHECK_RECORDS = 1000  # records held back while a field named by an option has not been seen
+FIELDS_SHOWN = 20  # field names a message lists
+
+
+def _fields_found(fields: dict[str, None]) -> str:
+    names = list(fields)
+    shown = ", ".join(names[:FIELDS_SHOWN]) + (f", ... ({len(names)} in all)" if len(names) > FIELDS_SHOWN else "")
+    return f"fields found: {shown}" if names else "no fields found"
+
+
+def _jsonl_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions,
+                   defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
+    """The records of a JSONL file, checked for the fields the options name.
+
+    A file in which no record has the text field is one skip that lists the fields its records do have
+    (a dump whose text is under ``body`` says so once, not once per record). While no record has had
+    the text field, the records without it are held back as line numbers, and given their own skips as
+    soon as one record has it. A field named explicitly by --id-field, --outlet-field or --date-field
+    must occur too: records are held back until it has been seen, and a file where it never occurs (or
+    not in its first FIELD_CHECK_RECORDS records) is skipped whole with the fields found, since every
+    document of it would get a made-up id, outlet or date.
+    """
     base = _doc_id(rel)
     any_line = False
+    fields: dict[str, None] = {}
+    has_text = False
+    unseen = {field: option for option, field in opts.checked_fields}
+    held: list[Item | int] = []  # held back while a field is unseen; an int: a record without the text field
+    n_records = 0
+    no_text = f"no text field {opts.text_field!r}"
+
+    def release() -> Iterator[Item]:
+        for kept in held:
+            yield Skip(f"{source}:{kept}", no_text) if isinstance(kept, int) else kept
+        held.clear()
+
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         any_line = True
         where = f"{source}:{lineno}"
+        item: Item | int
         try:
             rec = json.loads(line.removesuffix("\n").removesuffix("\r"))
         except json.JSONDecodeError as exc:  # "Unterminated string starting at" ends with "at" already
-            yield Skip(where, f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+            item = Skip(where, f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+        else:
+            if not isinstance(rec, dict):
+                item = Skip(where, "a JSON value that is not an object")
+            else:
+                n_records += 1
+                if not has_text or unseen:
+                    fields.update(dict.fromkeys(map(str, rec)))
+                for field in [f for f in unseen if f in rec]:
+                    del unseen[field]
+                if opts.text_field in rec:
+                    has_text = True
+                    item = _record(rec, source, where, f"{base}:{lineno}", opts, defaults)
+                elif has_text:
+                    item = Skip(where, no_text)
+                else:
+                    item = lineno
+        if unseen or not has_text:
+            held.append(item)
+            if unseen and has_text and n_records >= FIELD_CHECK_RECORDS:
+                yield _missing_field(source, unseen, f"no record among the first {n_records:,}", fields)
+                return
             continue
-        if not isinstance(rec, dict):
-            yield Skip(where, "a JSON value that is not an object")
-            continue
-        yield _record(rec, source, where, f"{base}:{lineno}", opts)
+        yield from release()
+        assert not isinstance(item, int)
+        yield item
     if not any_line:
         yield Skip(source, "empty file")
+    elif n_records and not has_text:
+        yield from (kept for kept in held if not isinstance(kept, int))
+        yield Skip(source, f"no record has the text field {opts.text_field!r} ({n_records:,} record"
+                           f"{'s' if n_records != 1 else ''}; {_fields_found(fields)}); give --text-field")
+    elif n_records and unseen:
+        yield from (kept for kept in held if isinstance(kept, Skip))
+        yield _missing_field(source, unseen, f"no record of {n_records:,}", fields)
+    else:
+        yield from release()
 
 
-def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
+def _missing_field(source: str, unseen: dict[str, str], which: str, fields: dict[str, None]) -> Skip:
+    field, option = next(iter(unseen.items()))
+    return Skip(source, f"{which} has the field {field!r} given by {option} ({_fields_found(fields)}); "
+                        "the file is skipped")
+
+
+def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions,
+                 defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     base = _doc_id(rel)
     csv.field_size_limit(sys.maxsize)
     reader = csv.reader(lines)
@@ -529,9 +762,14 @@ def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions)
     except csv.Error as exc:
         yield Skip(f"{source}:1", f"malformed CSV header ({exc})")
         return
+    columns = _fields_found(dict.fromkeys(header)).replace("fields found", "columns found")
     if opts.text_field not in header:
-        yield Skip(source, f"no column {opts.text_field!r} in the header")
+        yield Skip(source, f"no column {opts.text_field!r} in the header ({columns}); give --text-field")
         return
+    for option, name in opts.checked_fields:
+        if name not in header:
+            yield Skip(source, f"no column {name!r} (given by {option}) in the header ({columns}); the file is skipped")
+            return
     while True:
         start_line = reader.line_num + 1
         try:
@@ -547,4 +785,4 @@ def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions)
         if len(row) != len(header):
             yield Skip(where, f"expected {len(header)} fields, got {len(row)}")
             continue
-        yield _record(dict(zip(header, row)), source, where, f"{base}:{start_line}", opts)
+        yield _record(dict(zip(header, row)), source, where, f"{base}:{start_line}", opts, defaults)

@@ -15,20 +15,30 @@ import logging
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from quoteframe.corpus import (
     READ_ERRORS,
     CorpusFile,
+    CorpusPlan,
     ReadOptions,
     UniqueIds,
     Warning_,
     file_items,
-    local_files,
     named_file,
     unreadable,
 )
-from quoteframe.errors import InputError, ResourceMissing
-from quoteframe.pipeline import Analysis, DocumentAnalyser, Message, RunReport, analyse_or_skip, batched, count_result
+from quoteframe.errors import InputError, QuoteframeError, ResourceMissing
+from quoteframe.pipeline import (
+    Analysis,
+    DocumentAnalyser,
+    Message,
+    RunReport,
+    WorkerDied,
+    analyse_or_skip,
+    batched,
+    count_result,
+)
 from quoteframe.records import DocResult, Document, Skip
 
 HINT = "the dask engine needs the optional extra: pip install 'quoteframe[dask]'"
@@ -59,16 +69,18 @@ def _analyse_documents(docs: list[Document], analysis: Analysis) -> list[object]
     return [(doc.source, doc.doc_id, analyse_or_skip(analyser, doc)) for doc in docs]
 
 
-def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
-    """Every file of the run in order: local paths as a local run reads them, globs and URLs through fsspec."""
+def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip | Warning_]:
+    """Every file of the run in order: local paths as a local run reads them, globs and URLs through fsspec;
+    the manifest notes of the plan come first, as in a local run."""
     import fsspec
 
-    entries: list[CorpusFile | Skip] = []
+    corpus_plan = CorpusPlan(opts)
+    entries: list[CorpusFile | Skip | Warning_] = []
     for pattern in patterns:
         if pattern == "-":
             raise InputError("-: the dask engine reads files and URLs, not stdin (use --engine local)")
         if "://" not in pattern and not glob.has_magic(pattern):
-            entries.extend(local_files(pattern, opts))
+            entries.extend(corpus_plan.files(pattern))
             continue
         _, _, paths = fsspec.get_fs_token_paths(pattern)
         if not paths:
@@ -76,16 +88,16 @@ def plan(patterns: Sequence[str], opts: ReadOptions) -> list[CorpusFile | Skip]:
         protocol = pattern.split("://", 1)[0] if "://" in pattern else ""
         for path in sorted(paths):
             if not protocol:  # a local glob: what matches is read as if named on the command line
-                entries.extend(local_files(path, opts))
+                entries.extend(corpus_plan.files(path))
             else:
                 entries.append(named_file(f"{protocol}://{path}", path.rsplit("/", 1)[-1], opts))
-    return entries
+    return [*corpus_plan.finish(), *entries]
 
 
 Unit = Skip | Warning_ | list[CorpusFile] | list[Document]
 
 
-def _units(entries: list[CorpusFile | Skip], opts: ReadOptions, read_here: bool = False) -> Iterator[Unit]:
+def _units(entries: list[CorpusFile | Skip | Warning_], opts: ReadOptions, read_here: bool = False) -> Iterator[Unit]:
     """Plan-time skips and batches of up to BATCH_FILES files, in plan order.
 
     With ``read_here`` the driver reads the files itself and yields their documents in batches of
@@ -95,7 +107,7 @@ def _units(entries: list[CorpusFile | Skip], opts: ReadOptions, read_here: bool 
     """
     files: list[CorpusFile] = []  # the run of files since the last skip
     for entry in entries:
-        if isinstance(entry, Skip):
+        if isinstance(entry, (Skip, Warning_)):
             yield from batched(files, BATCH_FILES)
             files = []
             yield entry
@@ -134,6 +146,18 @@ def _read_here(file: CorpusFile, opts: ReadOptions) -> Iterator[Skip | Warning_ 
         yield batch
 
 
+def _result(future: Any) -> Any:
+    """A task's results; a task the cluster gave up on (its worker died on every try, distributed's
+    KilledWorker) or that raised stops the run with one line instead of a traceback."""
+    try:
+        return future.result()
+    except QuoteframeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever the cluster reports, said in one line
+        raise WorkerDied(f"a dask task failed ({type(exc).__name__}: {exc}); the run stops. "
+                         "Run again with --engine local --jobs 1 to see which document") from exc
+
+
 def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: Analysis, report: RunReport,
                         message: Message, scheduler: str | None = None, workers: int = 2) -> Iterator[DocResult]:
     """Analyse a corpus on a Dask cluster (a local one when ``scheduler`` is None); yield in input order."""
@@ -141,6 +165,9 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise ResourceMissing(HINT) from exc
+    # lexicons and frame lists are loaded and checked on the driver before the cluster starts: a bad file is
+    # one error here, not a task that fails on every worker
+    DocumentAnalyser(analysis)
     entries = plan(patterns, opts)
     if scheduler:
         client = Client(scheduler)
@@ -178,7 +205,7 @@ def analyse_corpus_dask(patterns: Sequence[str], opts: ReadOptions, analysis: An
         ids = UniqueIds()
         while pending:
             unit = pending.popleft()
-            items = [unit] if isinstance(unit, (Skip, Warning_)) else unit.result()  # type: ignore[attr-defined]
+            items = [unit] if isinstance(unit, (Skip, Warning_)) else _result(unit)
             del unit  # the future: its result is released on the cluster
             submit_next()
             for item in items:

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quoteframe.aliases import Aliases
 from quoteframe.errors import LexiconError
 from quoteframe.lexicon import lexicon_dir, read_rows
-from quoteframe.names import canonical_names
-from quoteframe.quotes import person_speakers
+from quoteframe.quotes import SpeakerNames, SpeakerVotes
 from quoteframe.records import DocResult, Document, Row
 from quoteframe.spill import DocSpill
 from quoteframe.stats import log_odds_z
@@ -261,7 +261,7 @@ def frame_tables(results: Iterable[DocResult], by: str = "term", prior: float = 
     return counts.rows(prior)
 
 
-def hit_rows(results: Iterable[DocResult]) -> Iterator[dict[str, object]]:
+def hit_rows(results: Iterable[DocResult], aliases: Aliases | None = None) -> Iterator[dict[str, object]]:
     """One row per hit, sorted by (doc_id, start), the speaker of a quoted hit canonical across the corpus.
 
     The whole stream is consumed before the first row: hits wait in a temporary file while the
@@ -269,18 +269,25 @@ def hit_rows(results: Iterable[DocResult]) -> Iterator[dict[str, object]]:
     are dropped as each document arrives). A quoted hit's speaker is its quotation's, so it maps as
     ``canonicalise`` maps that quotation.
     """
-    votes: Counter[str] = Counter()
-    spill: DocSpill[FrameHit] = DocSpill()
-    for res in results:
-        votes.update(person_speakers(res.quotes))
-        spill.add(res.doc_id, res.frame_hits)
-    mapping = canonical_names(votes.elements())
-    return _mapped_hits(spill, mapping)
+    return HitTable(results, aliases).rows()
 
 
-def _mapped_hits(spill: DocSpill[FrameHit], mapping: dict[str, str]) -> Iterator[dict[str, object]]:
-    with spill:
-        for hits in spill.by_doc_id():
-            hits.sort(key=lambda h: h.start)
-            for h in hits:
-                yield dict(h.row(), speaker=mapping.get(h.speaker, h.speaker))
+class HitTable:
+    """The hits of a run with speakers named as the quotes table names them (see ``hit_rows``)."""
+
+    def __init__(self, results: Iterable[DocResult], aliases: Aliases | None = None) -> None:
+        votes = SpeakerVotes()
+        self._spill: DocSpill[FrameHit] = DocSpill()
+        self.dates: dict[str, str] = {}  # doc_id -> date, for --by-date
+        for res in results:
+            votes.add(res.quotes)
+            self._spill.add(res.doc_id, res.frame_hits)
+            self.dates[res.doc_id] = res.date
+        self.names: SpeakerNames = votes.resolve(aliases)
+
+    def rows(self) -> Iterator[dict[str, object]]:
+        with self._spill:
+            for hits in self._spill.by_doc_id():
+                hits.sort(key=lambda h: h.start)
+                for h in hits:
+                    yield dict(h.row(), speaker=self.names(h.speaker))

@@ -14,10 +14,14 @@ import signal
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from quoteframe.aliases import Aliases
 from quoteframe.corpus import Item, Warning_
+from quoteframe.errors import QuoteframeError
 from quoteframe.lexicon import load_lexicons
 from quoteframe.quotes import QuoteExtractor
 from quoteframe.records import DocResult, Document, Skip
@@ -51,6 +55,9 @@ class Analysis:
     discover: bool = False  # count every term by voice (frames --discover) instead of the lexicon's
     stop_words: tuple[str, ...] = ()  # stop-word files added to lexicons/stopwords.csv for --discover
     keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
+    # the researcher's speaker corrections: not used per document, but by every table built from the
+    # results (QuoteTable, canonicalise, hit_rows, speaker_rows), so they travel with the options
+    aliases: Aliases = Aliases()
 
 
 class DocumentAnalyser:
@@ -115,14 +122,21 @@ def count_result(result: DocResult | Skip, report: RunReport, message: Message) 
     return result
 
 
-_WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, built by its initializer
+class WorkerDied(QuoteframeError):
+    """A worker process ended without returning its documents' results (killed, out of memory, a crash in
+    C code). The run stops: a pool that restarted the worker would meet the same document again."""
 
 
-def _init_worker(analysis: Analysis) -> None:
+_WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, set by its initializer
+
+
+def _init_worker(analyser: DocumentAnalyser | Analysis) -> None:
     # Ctrl-C reaches every process of the terminal's group: the main process stops the pool, so a
     # worker ignores it rather than print its own traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER["analyser"] = DocumentAnalyser(analysis)
+    # forked workers inherit the analyser the main process built (and so checked); elsewhere it is rebuilt
+    # from the same, already checked, description
+    _WORKER["analyser"] = analyser if isinstance(analyser, DocumentAnalyser) else DocumentAnalyser(analyser)
 
 
 def _run_batch(docs: list[Document]) -> list[DocResult | Skip]:
@@ -167,23 +181,53 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
             if counted is not None:
                 yield counted
 
+    # everything a worker needs (lexicons, frame lists) is loaded and checked here, before any worker starts:
+    # a bad file is one error in the main process, never a worker that fails at start-up again and again
+    analyser = DocumentAnalyser(analysis)
     if jobs <= 1:
-        analyser = DocumentAnalyser(analysis)
         yield from with_warnings(analyse_or_skip(analyser, doc) for doc in documents())
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
+    forked = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if forked else mp.get_context()
+    # a ProcessPoolExecutor, not a multiprocessing.Pool: a Pool replaces a worker that dies and waits for its
+    # lost task for ever, while the executor marks itself broken and every pending result raises
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(analyser if forked else analysis,))
+    try:
         yield from with_warnings(_in_order(pool, batched(documents(), BATCH_DOCS), window=4 * jobs))
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
-def _in_order(pool: Any, batches: Iterator[list[Document]], window: int) -> Iterator[DocResult | Skip]:
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once (an error or Ctrl-C): their batches in hand would only delay the exit."""
+    # the executor has no public way to end its workers before Python 3.14 (terminate_workers)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(pool: ProcessPoolExecutor, batches: Iterator[list[Document]],
+              window: int) -> Iterator[DocResult | Skip]:
     """Results of every batch in input order, with at most ``window`` batches handed out and not yet
     passed on. The input is read here, in the caller's thread (``Pool.imap`` reads it in a thread of its
     own, which Ctrl-C cannot stop while it waits on stdin), and no further ahead than the window."""
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Future[list[DocResult | Skip]], str]] = deque()
+
+    def take() -> list[DocResult | Skip]:
+        future, first = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied(f"a worker process died while analysing documents (the batch from {first} or one "
+                             "near it); the run stops. Run again with --jobs 1 to see which document") from exc
+
     for batch in batches:
-        pending.append(pool.apply_async(_run_batch, (batch,)))
+        pending.append((pool.submit(_run_batch, batch), batch[0].source or batch[0].doc_id))
         while len(pending) >= window:
-            yield from pending.popleft().get()
+            yield from take()
     while pending:
-        yield from pending.popleft().get()
+        yield from take()

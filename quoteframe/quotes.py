@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from quoteframe.aliases import Aliases
 from quoteframe.attribution import DocumentAttributor
 from quoteframe.lexicon import Lexicons, load_lexicons
 from quoteframe.names import PERSON_TYPES, canonical_names
@@ -18,7 +19,7 @@ from quoteframe.segment import Segmenter
 from quoteframe.spill import DocSpill
 
 QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention", "mention_start",
-                 "mention_end", "cue", "start", "end", "text"]
+                 "mention_end", "cue", "start", "end", "text", "date"]
 
 
 class QuoteExtractor:
@@ -30,7 +31,7 @@ class QuoteExtractor:
 
     def extract(self, doc: Document) -> DocResult:
         spans, warnings = find_quote_spans(doc.text)
-        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings)
+        result = DocResult(doc.doc_id, doc.outlet, warnings=warnings, date=doc.date)
         if not spans:
             return result
         attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)
@@ -56,25 +57,79 @@ def person_speakers(quotes: Iterable[Quote]) -> Iterator[str]:
     return (q.speaker for q in quotes if q.speaker and q.speaker_type in PERSON_TYPES)
 
 
+class SpeakerVotes:
+    """The speaker names of a run as its documents stream by: people's names as votes for
+    ``canonical_names``, and every name given (organisations' too), which the aliases may correct."""
+
+    def __init__(self) -> None:
+        self.persons: Counter[str] = Counter()
+        self.names: set[str] = set()
+
+    def add(self, quotes: Iterable[Quote]) -> None:
+        for q in quotes:
+            if q.speaker:
+                self.names.add(q.speaker)
+                if q.speaker_type in PERSON_TYPES:
+                    self.persons[q.speaker] += 1
+
+    def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
+        return SpeakerNames(canonical_names(self.persons.elements()), aliases or Aliases(), frozenset(self.names))
+
+
+class SpeakerNames:
+    """The one place a speaker's name is decided: the automatic canonical name (``canonical_names``),
+    then the researcher's correction (``Aliases``) of the name as given or of its canonical name, the
+    former first. Every table (quotes, variants, frames --hits, speakers, report) maps names through
+    this, before anything is grouped or counted; "" means not a speaker."""
+
+    def __init__(self, canonical: dict[str, str], aliases: Aliases, names: frozenset[str] = frozenset()) -> None:
+        self.canonical = canonical
+        self.aliases = aliases
+        self.names = names | canonical.keys()
+
+    def __call__(self, name: str) -> str:
+        if not name:
+            return name
+        if self.aliases:
+            fixed = self.aliases.get(name)
+            if fixed is not None:
+                return fixed
+            auto = self.canonical.get(name, name)
+            fixed = self.aliases.get(auto)
+            return auto if fixed is None else fixed
+        return self.canonical.get(name, name)
+
+    def unmatched_aliases(self) -> list[str]:
+        """Names of the aliases file that match no speaker of the run, as given or canonical."""
+        return self.aliases.unmatched(self.names | set(self.canonical.values()))
+
+
+def speaker_names(quotes: Iterable[Quote], aliases: Aliases | None = None) -> SpeakerNames:
+    """The speaker names of a set of quotations (see ``SpeakerNames``)."""
+    votes = SpeakerVotes()
+    votes.add(quotes)
+    return votes.resolve(aliases)
+
+
 class QuoteTable:
     """The quotations of a run in table order (doc_id, start, end) with canonical speaker names, built
     from a stream of document results without holding the rows: they wait in a ``DocSpill`` while the
     speaker names are counted, and are read back one document at a time. Rows and order are those of
     ``canonicalise``; use as a context manager (the temporary file is removed on exit)."""
 
-    def __init__(self, results: Iterable[DocResult]) -> None:
+    def __init__(self, results: Iterable[DocResult], aliases: Aliases | None = None) -> None:
         self._spill: DocSpill[Quote] = DocSpill()
-        votes: Counter[str] = Counter()
+        votes = SpeakerVotes()
         for res in results:
-            votes.update(person_speakers(res.quotes))
+            votes.add(res.quotes)
             self._spill.add(res.doc_id, res.quotes)
-        self.mapping = canonical_names(votes.elements())
+        self.names = votes.resolve(aliases)
 
     def __iter__(self) -> Iterator[Quote]:
         for quotes in self._spill.by_doc_id():
             quotes.sort(key=lambda q: (q.start, q.end))
             for q in quotes:
-                q.speaker = self.mapping.get(q.speaker, q.speaker)
+                q.speaker = self.names(q.speaker)
                 yield q
 
     def __enter__(self) -> QuoteTable:
@@ -84,12 +139,17 @@ class QuoteTable:
         self._spill.close()
 
 
-def canonicalise(quotes: Iterable[Quote]) -> list[Quote]:
-    """Give every person one canonical name across the corpus and sort rows by (doc_id, start)."""
+def canonicalise(quotes: Iterable[Quote], aliases: Aliases | None = None) -> list[Quote]:
+    """Give every person one canonical name across the corpus (corrected by ``aliases``) and sort rows
+    by (doc_id, start)."""
+    return canonicalise_names(quotes, aliases)[0]
+
+
+def canonicalise_names(quotes: Iterable[Quote], aliases: Aliases | None = None) -> tuple[list[Quote], SpeakerNames]:
+    """``canonicalise``, and the names it used (to report aliases that matched nothing)."""
     rows = list(quotes)
-    mapping = canonical_names(person_speakers(rows))
+    names = speaker_names(rows, aliases)
     for q in rows:
-        if q.speaker in mapping:
-            q.speaker = mapping[q.speaker]
+        q.speaker = names(q.speaker)
     rows.sort(key=lambda q: (q.doc_id, q.start, q.end))
-    return rows
+    return rows, names

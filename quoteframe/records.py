@@ -86,6 +86,7 @@ class Quote(Row):
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "date": self.date,
         }
 
 
@@ -103,6 +104,7 @@ class DocResult:
     scare_words: int = 0  # words inside the outlet's scare quotes
     terms: object = None  # quoteframe.discover.DocTerms, filled by --discover
     frame_hits: list = field(default_factory=list)  # list[FrameHit], filled by quoteframe.frames
+    date: str = ""  # the document's, as read (manifest or --date-field): tables split by it (--by-date)
 
     def renamed(self, doc_id: str) -> DocResult:
         """This result under another doc_id (a repeated id made unique after analysis), quote ids with it."""

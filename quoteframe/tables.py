@@ -18,6 +18,10 @@ from tabulate import tabulate
 FORMATS = ("csv", "tsv", "jsonl", "json", "table", "markdown")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 FLOAT_DIGITS = 4
+TABLE_WIDTH = 120  # what --format table fits a row into when stdout is not a terminal
+MIN_COLUMN = 8  # a wrapped column is never narrower than this (or its header)
+TEXT_FALLBACK = 40  # where running text wraps when no wrapping makes a row fit
+GAP = 2  # spaces between columns in tabulate's "simple" format
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,51 @@ def _json_value(value: object) -> object:
     return value
 
 
-def write_table(table: Table, out: TextIO, fmt: str = "csv", raw: bool = False, wrap: int | None = 60) -> None:
-    """Write ``table`` to ``out`` in ``fmt`` (one of FORMATS)."""
+def fit_widths(columns: Sequence[str], body: Sequence[Sequence[object]], width: int) -> list[int | None]:
+    """Per column, the width its cells wrap at (None: not wrapped) so that a row fits ``width``.
+
+    The widest columns are narrowed first, all to one common width, the largest that fits, never below
+    MIN_COLUMN or the column's header (which is not wrapped). Columns of running text (cells with
+    spaces: a quotation, a list of outlets) are narrowed before identifiers, which are cut only when
+    the text alone cannot make room. A table that fits as it is is left alone; one that no wrapping
+    can fit wraps its running text at TEXT_FALLBACK and leaves the rest whole.
+    """
+    n_cols = len(columns)
+    cells = [[str(row[i]) for row in body] for i in range(n_cols)]
+    # tabulate's "simple" format pads a header by 2 and puts 2 spaces between columns
+    floor = [len(str(c)) + 2 for c in columns]
+    natural = [max([floor[i]] + [max(len(line) for line in cell.split("\n")) for cell in cells[i]])
+               for i in range(n_cols)]
+    texty = [any(" " in cell for cell in cells[i]) for i in range(n_cols)]
+
+    def total(cap: int, which: list[bool]) -> int:
+        return sum(max(min(n, cap), f, MIN_COLUMN) if w else n
+                   for n, f, w in zip(natural, floor, which)) + GAP * (n_cols - 1)
+
+    if not columns or sum(natural) + GAP * (n_cols - 1) <= width:
+        return [None] * n_cols
+    for which in (texty, [True] * n_cols):
+        if not any(which):
+            continue
+        lo, hi = 1, max(natural)
+        while lo < hi:  # the largest cap that fits (or 1: as narrow as the floors allow)
+            mid = (lo + hi + 1) // 2
+            if total(mid, which) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        if total(lo, which) <= width:
+            return [max(lo, f, MIN_COLUMN) if w and n > max(lo, f, MIN_COLUMN) else None
+                    for n, f, w in zip(natural, floor, which)]
+    # no wrapping makes a row fit (the 13 columns of the quotes table at 120): ids and dates are not
+    # cut to pieces for a row that overflows anyway; running text wraps at a width still easy to read
+    return [max(TEXT_FALLBACK, f) if w and n > max(TEXT_FALLBACK, f) else None for n, f, w in zip(natural, floor, texty)]
+
+
+def write_table(table: Table, out: TextIO, fmt: str = "csv", raw: bool = False, width: int | None = TABLE_WIDTH) -> None:
+    """Write ``table`` to ``out`` in ``fmt`` (one of FORMATS). A ``table`` wraps its long text columns so
+    that a row fits ``width`` characters (None: no wrapping); ``markdown`` never wraps (a cell of a
+    Markdown table cannot hold a line break)."""
     cols = list(table.columns)
     if fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
@@ -66,8 +113,9 @@ def write_table(table: Table, out: TextIO, fmt: str = "csv", raw: bool = False, 
         out.write("\n")
     elif fmt in ("table", "markdown"):
         body = [[_cell(row.get(c)) for c in cols] for row in table.rows]
+        limits = fit_widths(cols, body, width) if fmt == "table" and width and body else None
         text = tabulate(body, headers=cols, tablefmt="simple" if fmt == "table" else "github",
-                        disable_numparse=True, maxcolwidths=wrap if fmt == "table" else None)
+                        disable_numparse=True, maxcolwidths=limits if limits and any(limits) else None)
         out.write(text + "\n")
     else:
         raise ValueError(f"unknown format {fmt!r}")

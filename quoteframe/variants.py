@@ -30,6 +30,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from quoteframe.align import WordAligner
+from quoteframe.errors import QuoteframeError
 from quoteframe.records import Quote
 from quoteframe.segment import Segmenter
 from quoteframe.wordnet import WordNet
@@ -557,10 +558,18 @@ def _init_worker(state: dict[str, object]) -> None:
 def _forked_map(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[str, object]) -> list[R]:
     """``fn`` over ``items`` in forked processes that inherit ``state`` (not pickled), results in order."""
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(state,)) as pool:
-        return pool.map(fn, items)
+    # an executor, not a multiprocessing.Pool: a worker that dies (out of memory on a large corpus) breaks it,
+    # where a Pool would start a new worker and wait for the lost task for ever
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,)) as pool:
+        try:
+            return list(pool.map(fn, items))
+        except BrokenProcessPool as exc:
+            raise QuoteframeError("a worker process died while linking variants (out of memory?); the run "
+                                  "stops. Run again with --jobs 1 or on fewer quotations") from exc
 
 
 def _drift_one(task: DriftTask, norm: Normaliser, aligner: WordAligner) -> list[tuple[str, str, str]]:

@@ -158,6 +158,8 @@ def test_discover_option_errors(corpus: Path) -> None:
     assert code == 2 and "--discover" in err
     code, _, err = run_cli("frames", str(corpus), "--top", "5")
     assert code == 2 and "go with --discover" in err
+    code, _, err = run_cli("frames", str(corpus), "--discover", "--by-date", "week")
+    assert code == 2 and "does not split by date" in err
     bad = corpus / "stop.csv"
     bad.write_text("term\nrebels\n", encoding="utf-8")
     code, _, err = run_cli("frames", str(corpus), "--discover", "--stop-words", str(bad), "--jobs", "2")
@@ -220,24 +222,21 @@ PUTIN = Path(__file__).resolve().parent.parent / ".." / "shared" / "devcoverage"
 @pytest.mark.skipif(not (PUTIN / "manifest.csv").is_file(), reason="../shared/devcoverage is not here")
 def test_devcoverage_state_media_against_the_others(tmp_path: Path) -> None:
     """On text the rules were not written for: state media (Xinhua, Press TV, teleSUR English) against the
-    other 23 outlets. The documents are copied to a scratch folder with a manifest of the two groups (the
-    folder's own manifest names files that sit in docs/), and nothing of them is kept."""
+    other 23 outlets, through a manifest of the two groups written to a scratch folder."""
     import csv
-    import shutil
 
     state = {"Xinhua", "Press TV", "teleSUR English"}
     with open(PUTIN / "manifest.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    lines = ["file,outlet"]
-    for r in rows:
-        shutil.copy(PUTIN / "docs" / r["file"], tmp_path / r["file"])
-        lines.append(f"{r['file']},{'state' if r['outlet'] in state else 'other'}")
-    (tmp_path / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    found = _rows(str(tmp_path), "--discover")
+    lines = ["file,outlet"] + [f"{r['file']},{'state' if r['outlet'] in state else 'other'}" for r in rows]
+    groups = tmp_path / "groups.csv"
+    groups.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = [str(PUTIN / "docs"), "--manifest", str(groups)]
+    found = _rows(*corpus, "--discover")
     own = {t for (o, t, v) in found if o == "state" and v == "own"}
     assert {"donbass", "conflict"} <= own  # the Russian spelling and the neutral word, in their own voice
     assert ("state", "special military operation", "quoted") in found
     assert ("other", "war", "own") in found
-    war = _rows(str(tmp_path), "--lexicon-set", "war")
+    war = _rows(*corpus, "--lexicon-set", "war")
     assert int(war[("other", "special military operation", "quoted")]["count"]) >= 10
     assert int(war[("other", "war", "own")]["count"]) >= 5 and ("state", "war", "own") not in war

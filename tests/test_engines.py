@@ -128,7 +128,13 @@ def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path: Path) -> None:
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
-    time.sleep(3)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:  # the workers are up: imports are over
+        if not children.exists() or children.read_text().split():
+            break
+        time.sleep(0.1)
+    time.sleep(1)
     os.killpg(proc.pid, signal.SIGINT)
     try:
         _, err = proc.communicate(timeout=60)
