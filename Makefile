@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval lint bench wordnet clean
+.PHONY: install demo test eval lint bench wordnet figures clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ eval: $(STAMP)
 ## WordNet for variant linking, offline: needs Debian's wordnet-base (apt-get install wordnet-base).
 wordnet: $(STAMP)
 	$(BIN)/python scripts/setup_wordnet.py
+
+## The figure the README shows, regenerated from the seeds.
+figures: $(STAMP)
+	$(BIN)/quoteframe report seeds/ -o build/seeds-report --force --quiet --jobs 1
+	mkdir -p docs/figures && cp build/seeds-report/figures/sources.png build/seeds-report/figures/frames.png docs/figures/
 
 lint: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lint]'

@@ -23,7 +23,7 @@ from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
-from quoteframe.quotes import QUOTE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names
+from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names, summarise_sources
 from quoteframe.records import DocResult
 from quoteframe.tables import FORMATS, TABLE_WIDTH, Table, write_table
 
@@ -281,23 +281,33 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options
+@click.option("--summary", is_flag=True,
+              help="One row per (outlet, speaker): who each outlet quoted, how often and how much.")
 @click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
               help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
 @handle_errors
-def quotes(by_date: str | None, **opts: Any) -> None:
+def quotes(summary: bool, by_date: str | None, **opts: Any) -> None:
     """Every quotation with its speaker, cue, kind and offsets, one row each.
 
     Columns: doc_id, outlet, quote_id, kind (direct|partial|scare), speaker (canonical across the
     corpus), speaker_mention, mention_start, mention_end, cue, start, end, text
     (text == document[start:end]); rows sorted by doc_id, then start.
 
+    --summary: outlet, speaker, quotations, direct, partial, words (quoted in total), share (of the
+    outlet's attributed quotations); sorted by outlet, then quotations; the quotations without a
+    speaker are one row with an empty speaker.
+
     Example: quoteframe quotes seeds/ --format table
     """
+    if summary and by_date:
+        raise click.UsageError("--summary and --by-date cannot be combined")
     analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
     with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
         report_aliases(rows.names, opts)
-        if by_date:
+        if summary:
+            table = Table(SOURCE_COLUMNS, [r.row() for r in summarise_sources(rows)])
+        elif by_date:
             from quoteframe.timeline import period_of
 
             table = Table([*QUOTE_COLUMNS, "period"], (dict(q.row(), period=period_of(q.date, by_date)) for q in rows))
@@ -561,6 +571,63 @@ def variants(view: str | None, threshold: float | None, no_wordnet: bool, by_dat
     with open_output(opts["output"]) as out:
         write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
     finish(report, opts["strict"])
+
+
+@cli.command()
+@input_options
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder to write the report into (new or empty, unless --force).")
+@click.option("--force", is_flag=True, help="Write into a folder that holds files already, overwriting the report's own.")
+@click.option("--title", default="quoteframe report", show_default=True, help="The page's title.")
+@click.option("--lexicon", "frame_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A framing lexicon CSV (term,category) added to the shipped one; repeatable.")
+@click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
+@click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
+              help="Total pseudo-count a0 of the log-odds z's informative Dirichlet prior.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Similarity a rendering needs to its remark's root (default: the tuned value).")
+@click.option("--no-wordnet", is_flag=True, help="Do not use WordNet synonyms even when installed.")
+@click.option("--no-figures", is_flag=True, help="Tables and pages only (figures need matplotlib).")
+@handle_errors
+def report(out_dir: str, force: bool, title: str, frame_lexicons: tuple[str, ...], replace_lexicon: bool,
+           prior: float, threshold: float | None, no_wordnet: bool, no_figures: bool, **opts: Any) -> None:
+    """The write-up in one run: every table as CSV, figures, report.md and report.html in one folder.
+
+    Reads the corpus once and writes quotes.csv, sources.csv (quotes --summary), variants.csv,
+    remarks.csv (variants --summary), drift.csv, frames.csv, frames_by_category.csv, corpus.csv,
+    figures/ (PNG and SVG), report.md (headline tables) and report.html (one page that works offline).
+
+    Example: quoteframe report seeds/ -o out/
+    """
+    from quoteframe.report import build_report, prepare_dir, write_report
+    from quoteframe.variants import LinkParams
+    from quoteframe.wordnet import INSTALL_HINT, WordNet
+
+    if replace_lexicon and not frame_lexicons:
+        raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
+    out = prepare_dir(out_dir, force)  # refuse a folder with files before reading anything
+    analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon)
+    wordnet = WordNet(enabled=not no_wordnet)
+    if not no_wordnet and not wordnet.available:
+        _echo(INSTALL_HINT, opts["quiet"])
+    results, run = run_corpus(opts, analysis)
+    params = LinkParams() if threshold is None else LinkParams(threshold=threshold)
+
+    def stage(msg: str) -> None:  # the steps after reading, where the progress line stops: terminal only
+        if not opts["quiet"] and sys.stderr.isatty():
+            _echo(msg + " …")
+
+    tables = build_report(results, params, wordnet, prior, jobs=opts["jobs"] or default_jobs(), stage=stage,
+                          aliases=analysis.aliases)
+    if tables.names is not None:
+        report_aliases(tables.names, opts)
+    if run.skipped:
+        tables.notes.append(f"{run.skipped} document(s) could not be read and are not in this report; "
+                            "the command's messages name each one.")
+    written = write_report(tables, out, figures=not no_figures, title=title,
+                           message=lambda m: _echo(m, opts["quiet"]), stage=stage)
+    _echo(f"wrote {len(written)} files to {out}", opts["quiet"])
+    finish(run, opts["strict"])
 
 
 def main() -> None:

@@ -6,8 +6,10 @@ process; ``canonicalise`` is the one step that needs every row, and runs over th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from quoteframe.aliases import Aliases
 from quoteframe.attribution import DocumentAttributor
@@ -20,6 +22,8 @@ from quoteframe.spill import DocSpill
 
 QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "speaker", "speaker_mention", "mention_start",
                  "mention_end", "cue", "start", "end", "text", "date"]
+SOURCE_COLUMNS = ["outlet", "speaker", "quotations", "direct", "partial", "words", "share"]
+QUOTED_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word with its inner apostrophes: don't, Tokayev's
 
 
 class QuoteExtractor:
@@ -153,3 +157,45 @@ def canonicalise_names(quotes: Iterable[Quote], aliases: Aliases | None = None) 
         q.speaker = names(q.speaker)
     rows.sort(key=lambda q: (q.doc_id, q.start, q.end))
     return rows, names
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """Who an outlet quoted: one speaker's quotations in one outlet (speaker "" for the unattributed)."""
+
+    outlet: str
+    speaker: str
+    quotations: int
+    direct: int
+    partial: int
+    words: int  # words quoted in total
+    share: float | None  # of the outlet's attributed quotations; None for the unattributed row
+
+    def row(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in SOURCE_COLUMNS}
+
+
+def summarise_sources(quotes: Iterable[Quote]) -> list[SourceRow]:
+    """One row per (outlet, speaker), sorted by outlet, then quotations (most first), then speaker.
+
+    The unit a write-up counts is "whom did this outlet let speak, and how much": quotations, how many of
+    them direct or partial, and how many words. Quotations without a speaker (scare quotes, unresolved
+    speakers) are one row with an empty speaker, so the quotations add up to the quotes table; ``share`` is
+    of the outlet's attributed quotations, so the shares of its named speakers add up to one.
+    """
+    counts: dict[tuple[str, str], list[int]] = {}
+    for q in quotes:
+        c = counts.setdefault((q.outlet, q.speaker), [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += q.kind == "direct"
+        c[2] += q.kind == "partial"
+        c[3] += len(QUOTED_WORD_RE.findall(q.text))
+    attributed: Counter[str] = Counter()
+    for (outlet, speaker), c in counts.items():
+        if speaker:
+            attributed[outlet] += c[0]
+    rows = [SourceRow(outlet, speaker, c[0], c[1], c[2], c[3],
+                      c[0] / attributed[outlet] if speaker else None)
+            for (outlet, speaker), c in counts.items()]
+    rows.sort(key=lambda r: (r.outlet, -r.quotations, r.speaker))
+    return rows

@@ -41,6 +41,12 @@ def _cell(value: object) -> object:
     return value
 
 
+def cell_text(value: object) -> str:
+    """A cell as every format writes it (floats at fixed precision, None empty): a page or a Markdown
+    table built from the same rows shows the same values as the CSV."""
+    return str(_cell(value))
+
+
 def _safe(value: object, raw: bool) -> object:
     if raw or not isinstance(value, str) or not value.startswith(DANGEROUS):
         return value
