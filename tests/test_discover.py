@@ -240,3 +240,14 @@ def test_devcoverage_state_media_against_the_others(tmp_path: Path) -> None:
     war = _rows(*corpus, "--lexicon-set", "war")
     assert int(war[("other", "special military operation", "quoted")]["count"]) >= 10
     assert int(war[("other", "war", "own")]["count"]) >= 5 and ("state", "war", "own") not in war
+
+
+def test_discover_terms_from_python_gives_the_command_rows(corpus: Path) -> None:
+    import quoteframe
+
+    rows = quoteframe.discover_terms(corpus, min_count=1, top=50)
+    assert rows.columns == ["outlet", "term", "voice", "count", "rate", "z"]
+    cli = _rows(str(corpus), "--discover", "--min-count", "1", "--top", "50")
+    assert {(r.outlet, r.term, r.voice): r.count for r in rows} == {k: int(v["count"]) for k, v in cli.items()}
+    war = quoteframe.frame_counts(corpus, lexicon_sets=("war",))
+    assert {(r.outlet, r.term, r.voice) for r in war} >= {("Beta", "separatist", "own"), ("Alpha", "terrorist", "quoted")}
