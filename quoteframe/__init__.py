@@ -2,7 +2,7 @@
 
 The library exposes plain functions over dataclass records; only :mod:`quoteframe.cli` talks to a
 terminal. For notebooks, one function per command (read_quotes, quote_sources, link_variants,
-frame_counts, frame_hits, make_report, measure_accuracy) runs the same code as the command and returns its
+frame_counts, frame_hits, discover_terms, make_report, measure_accuracy) runs the same code as the command and returns its
 rows (dataclasses with ``.row()``) in a list that also has ``.columns``, ``.run`` (documents read and
 skipped), ``.messages`` and ``.to_pandas()`` (with ``pip install 'quoteframe[pandas]'``)::
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from quoteframe.report import ReportTables
 
 __all__ = ["QuoteframeError", "__version__", "read_quotes", "quote_sources", "link_variants", "frame_counts",
-           "frame_hits", "make_report", "measure_accuracy"]
+           "frame_hits", "discover_terms", "make_report", "measure_accuracy"]
 __version__ = "0.1.0"
 
 
@@ -108,11 +108,13 @@ def link_variants(source: PathLike | Iterable[PathLike] | Sequence[Quote], view:
 
 
 def frame_counts(paths: PathLike | Iterable[PathLike], by: str = "term", prior: float = 1000.0,
-                 lexicons: Sequence[PathLike] = (), replace_lexicon: bool = False, **options: Any) -> Rows[Any]:
+                 lexicons: Sequence[PathLike] = (), replace_lexicon: bool = False,
+                 lexicon_sets: Sequence[str] = ("unrest",), **options: Any) -> Rows[Any]:
     """How each outlet labels the actors, by voice, with rates and log-odds z: ``quoteframe frames``.
 
-    ``by`` is ``"term"`` or ``"category"``; ``lexicons`` are framing lexicon CSVs added to the shipped one
-    (or replacing it with ``replace_lexicon=True``); ``prior`` is the log-odds prior's a0.
+    ``by`` is ``"term"`` or ``"category"``; ``lexicon_sets`` the shipped sets (``unrest``, ``war``,
+    ``migration``: ``--lexicon-set``); ``lexicons`` are framing lexicon CSVs added to them (or replacing
+    them with ``replace_lexicon=True``); ``prior`` is the log-odds prior's a0.
     """
     from quoteframe.api import Rows, read, records
     from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, frame_tables
@@ -122,7 +124,7 @@ def frame_counts(paths: PathLike | Iterable[PathLike], by: str = "term", prior: 
     if replace_lexicon and not lexicons:
         raise ValueError("replace_lexicon needs at least one lexicon file")
     corpus = read(paths, options, frames=True, frame_lexicons=tuple(os.fspath(p) for p in lexicons),
-                  replace_frames=replace_lexicon, keep_quotes=False)
+                  replace_frames=replace_lexicon, frame_sets=tuple(lexicon_sets), keep_quotes=False)
     columns = FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS
     rows = frame_tables(corpus.results, by, prior)
     corpus.check()
@@ -143,6 +145,23 @@ def frame_hits(paths: PathLike | Iterable[PathLike], lexicons: Sequence[PathLike
     rows = [FrameHit(**{c: r[c] for c in HIT_COLUMNS}) for r in hit_rows(corpus.results, corpus.aliases)]  # type: ignore[arg-type]
     corpus.check()
     return Rows(rows, HIT_COLUMNS, corpus.run, corpus.messages)
+
+
+def discover_terms(paths: PathLike | Iterable[PathLike], top: int = 20, min_count: int = 3, prior: float = 1000.0,
+                   stop_words: Sequence[PathLike] = (), **options: Any) -> Rows[Any]:
+    """The words and phrases that set each outlet apart, by voice: ``quoteframe frames --discover``.
+
+    The top ``top`` terms of each (outlet, voice) by log-odds z, among those the outlet used at least
+    ``min_count`` times in that voice; ``stop_words`` are CSV files (a ``word`` column) of more words to
+    leave out.
+    """
+    from quoteframe.api import Rows, read, records
+    from quoteframe.discover import DISCOVER_COLUMNS, discover_table
+
+    corpus = read(paths, options, discover=True, stop_words=tuple(os.fspath(p) for p in stop_words), keep_quotes=False)
+    rows = discover_table(corpus.results, top=top, min_count=min_count, prior=prior)
+    corpus.check()
+    return Rows(records("TermRow", DISCOVER_COLUMNS, rows), DISCOVER_COLUMNS, corpus.run, corpus.messages)
 
 
 def make_report(paths: PathLike | Iterable[PathLike], out_dir: PathLike, force: bool = False,

@@ -427,28 +427,58 @@ def evaluate(gold_path: str | None, gold_variants: str | None, polnear_dir: str 
               help="One row per (outlet, term, voice) or per (outlet, category, voice).")
 @click.option("--hits", is_flag=True, help="One row per occurrence instead (doc, offsets, voice, speaker).")
 @click.option("--lexicon", "frame_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A framing lexicon CSV (term,category) added to the shipped one; repeatable.")
-@click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped one.")
+              help="A framing lexicon CSV (term,category) added to the shipped set; repeatable.")
+@click.option("--lexicon-set", "lexicon_sets", multiple=True, metavar="NAME",
+              help="Shipped framing lexicon set: unrest (default), war, migration; repeatable.")
+@click.option("--replace-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped set.")
 @click.option("--prior", type=click.FloatRange(min=0.001), default=1000.0, show_default=True,
               help="Total pseudo-count a0 of the informative Dirichlet prior of the log-odds z.")
 @click.option("--by-date", "by_date", type=click.Choice(["day", "week", "month"]), default=None,
               help="Split the table by the documents' dates (manifest or --date-field): a period column is appended.")
+@click.option("--discover", is_flag=True,
+              help="Rank every word and phrase (1-3 words) of each outlet by z, by voice, instead of a lexicon's terms.")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="--discover: terms per outlet and voice [20].")
+@click.option("--min-count", type=click.IntRange(min=1), default=None,
+              help="--discover: times an outlet must use a term in a voice to be listed [3].")
+@click.option("--as-lexicon", "as_lexicon", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="--discover: also write the discovered terms as a term,category lexicon to this file.")
+@click.option("--stop-words", "stop_words", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="--discover: a CSV with a 'word' column of more words to leave out (outlet names...); repeatable.")
 @handle_errors
-def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon: bool, prior: float,
-           by_date: str | None, **opts: Any) -> None:
+def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: tuple[str, ...], replace_lexicon: bool,
+           prior: float, by_date: str | None, discover: bool, top: int | None, min_count: int | None,
+           as_lexicon: str | None, stop_words: tuple[str, ...], **opts: Any) -> None:
     """How each outlet labels the actors, by voice (own, quoted, scare), with log-odds z-scores.
 
-    Columns: outlet, term, category, voice, count, rate (per 10,000 words of the outlet's own text),
-    z (the term's log-odds z-score for this outlet against all others, voices pooled; |z| > 1.96 is
-    beyond chance at the 5% level).
+    Columns: outlet, term, category, voice, count, rate, z. rate: per 10,000 words of the voice's text
+    (quoted words for quoted hits, the outlet's own words outside quotations for own and scare hits).
+    z: the term's log-odds z-score for this outlet against all others within the same voice; |z| > 1.96
+    is beyond chance at the 5% level.
+
+    --discover: columns outlet, term, voice, count, rate, z; every word and phrase, stop words and
+    numbers left out, the top --top terms of each outlet and voice by z.
 
     Example: quoteframe frames seeds/ --format table
+
+    Example: quoteframe frames coverage/ --discover --top 10 --as-lexicon mine.csv
     """
-    from quoteframe.frames import CATEGORY_COLUMNS, FRAME_COLUMNS, HIT_COLUMNS, HitTable, frame_tables
+    from quoteframe.frames import CATEGORY_COLUMNS, DEFAULT_SET, FRAME_COLUMNS, HIT_COLUMNS, HitTable, frame_tables
 
     if replace_lexicon and not frame_lexicons:
         raise click.UsageError("--replace-lexicon needs at least one --lexicon FILE")
+    if replace_lexicon and lexicon_sets:
+        raise click.UsageError("--replace-lexicon uses only the --lexicon files: drop --lexicon-set")
+    if not discover and (top is not None or min_count is not None or as_lexicon or stop_words):
+        raise click.UsageError("--top, --min-count, --as-lexicon and --stop-words go with --discover")
+    if discover and (hits or by != "term" or frame_lexicons or lexicon_sets or replace_lexicon):
+        raise click.UsageError("--discover ranks every term: it takes no --hits, --by, --lexicon or --lexicon-set")
+    if discover and by_date:
+        raise click.UsageError("--discover does not split by date yet: run it on each period's documents")
+    if discover:
+        _discover(opts, prior, top or 20, min_count or 3, as_lexicon, stop_words)
+        return
     analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon,
+                             frame_sets=lexicon_sets or (DEFAULT_SET,),
                              keep_quotes=hits)  # the table needs no quotation rows
     results, report = run_corpus(opts, analysis)
     if hits:
@@ -474,6 +504,28 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], replace_lexicon
         table = Table(FRAME_COLUMNS if by == "term" else CATEGORY_COLUMNS, frame_tables(results, by, prior))
     with open_output(opts["output"]) as out:
         write_table(table, out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"], width=table_width(out))
+    finish(report, opts["strict"])
+
+
+def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_lexicon: str | None,
+              stop_words: tuple[str, ...]) -> None:
+    """frames --discover: every term counted by voice in the workers, the top terms by z written."""
+    from quoteframe.discover import DISCOVER_COLUMNS, discover_table, lexicon_rows, load_stop_words
+
+    load_stop_words(stop_words)  # a missing or broken stop-word list fails here, before any work
+    analysis = make_analysis(opts, discover=True, stop_words=stop_words, keep_quotes=False)
+    results, report = run_corpus(opts, analysis)
+    rows = discover_table(results, top=top, min_count=min_count, prior=prior)
+    with open_output(opts["output"]) as out:
+        write_table(Table(DISCOVER_COLUMNS, rows), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"],
+                    width=table_width(out))
+    if as_lexicon:
+        with open_output(as_lexicon) as out:
+            out.write(f"# Terms found by quoteframe frames --discover (top {top} per outlet and voice by log-odds z,\n"
+                      f"# at least {min_count} uses, prior {prior:g}) over: {' '.join(opts['paths'])}\n"
+                      "# Edit the category of each term, drop the ones that are not framing, and pass the file back\n"
+                      "# with: quoteframe frames PATH --lexicon THIS_FILE --replace-lexicon\n")
+            write_table(Table(["term", "category"], lexicon_rows(rows)), out, "csv", raw=True)
     finish(report, opts["strict"])
 
 

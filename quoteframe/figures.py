@@ -99,6 +99,12 @@ def sources_figure(tables: ReportTables, out: Path) -> Drawn | None:
                  f"that could not be recovered).{more}")
 
 
+def _voice_rank(count: int, voice: str) -> tuple[int, int]:
+    """More occurrences first, then own before quoted before scare."""
+    order = list(VOICE_COLOURS)
+    return count, -(order.index(voice) if voice in order else len(order))
+
+
 def frames_figure(tables: ReportTables, out: Path) -> Drawn | None:
     """One panel per outlet: the corpus's most frequent framing terms, bars split by voice, z at the end."""
     rows = tables.frames
@@ -107,13 +113,16 @@ def frames_figure(tables: ReportTables, out: Path) -> Drawn | None:
     per_term: Counter[str] = Counter()
     per_outlet: Counter[str] = Counter()
     counts: dict[tuple[str, str, str], int] = {}
-    z: dict[tuple[str, str], float] = {}
+    z: dict[tuple[str, str], tuple[int, float, str]] = {}  # (outlet, term) -> the z of its most used voice
     for r in rows:
         outlet, term, voice, n = str(r["outlet"]), str(r["term"]), str(r["voice"]), int(r["count"])  # type: ignore[call-overload]
         per_term[term] += n
         per_outlet[outlet] += n
         counts[(outlet, term, voice)] = n
-        z[(outlet, term)] = float(r["z"])  # type: ignore[arg-type]
+        # z is per voice: the label shows the voice the outlet used the term most in (own first on a tie)
+        best = z.get((outlet, term))
+        if best is None or _voice_rank(n, voice) > _voice_rank(best[0], best[2]):
+            z[(outlet, term)] = (n, float(r["z"]), voice)  # type: ignore[arg-type]
     terms = [t for t, _ in sorted(per_term.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]]
     outlets = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))[:MAX_PANELS]
     ncols = min(3, len(outlets))
@@ -134,11 +143,13 @@ def frames_figure(tables: ReportTables, out: Path) -> Drawn | None:
                 ax.barh(y, widths, left=left, color=colour, label=voice if k == 0 else None)
                 left = [a + b for a, b in zip(left, widths)]
             for yy, t, end in zip(y, terms, left):
-                zz = z.get((outlet, t))
-                if zz is None:
+                found = z.get((outlet, t))
+                if found is None:
                     continue
+                _, zz, voice = found
                 strong = abs(zz) > Z_BEYOND_CHANCE
-                ax.text(end + xmax * 0.03, yy, f"z={zz:+.1f}{'*' if strong else ''}", va="center", fontsize=7,
+                label = f"z={zz:+.1f}{'*' if strong else ''}" + ("" if voice == "own" else f" ({voice})")
+                ax.text(end + xmax * 0.03, yy, label, va="center", fontsize=7,
                         fontweight="bold" if strong else "normal", color="#000000" if strong else "#777777")
             ax.set_xlim(0, xmax * 1.45)
             ax.set_title(_short(outlet, 34), loc="left", fontsize=9)
@@ -155,7 +166,8 @@ def frames_figure(tables: ReportTables, out: Path) -> Drawn | None:
     return Drawn("frames", png, svg, "Framing terms by voice",
                  f"The {len(terms)} framing terms most frequent in the corpus, counted per outlet and split by voice: "
                  "the outlet's own narration, inside quotations, or inside its scare quotes (frames.csv). z is the "
-                 "term's log-odds z-score for the outlet against all others, voices pooled; a star and bold type "
+                 "term's log-odds z-score for the outlet against all others in one voice: the voice the outlet used it "
+                 "most in (own unless marked quoted or scare); a star and bold type "
                  f"mark |z| > 1.96, beyond chance at the 5% level.{more}")
 
 

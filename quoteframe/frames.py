@@ -2,8 +2,9 @@
 
 Each hit of a lexicon term gets a voice from the quotation rows of its document: ``own`` (the outlet's
 narration), ``quoted`` (inside a quotation attributed to a speaker, or a direct quotation), ``scare``
-(inside the outlet's scare quotes). Terms are found by one compiled regular expression over the text
-(no tokenisation of whole articles); rates are per 10,000 words of the outlet's own text.
+(inside the outlet's scare quotes). Terms are found by word look-ups over the text (no tokenisation of
+whole articles); rates are per 10,000 words of the voice's text (quoted words for a quoted hit, the
+outlet's own words otherwise), and z compares outlets within one voice.
 """
 
 from __future__ import annotations
@@ -52,6 +53,24 @@ class FrameHit(Row):
         return {c: getattr(self, c) for c in HIT_COLUMNS}
 
 
+DEFAULT_SET = "unrest"
+
+
+def lexicon_sets() -> list[str]:
+    """Names of the shipped framing lexicon sets: ``unrest`` (``lexicons/frames.csv``) and every
+    ``lexicons/frames-NAME.csv``."""
+    names = {DEFAULT_SET} | {p.stem[len("frames-"):] for p in lexicon_dir().glob("frames-*.csv")}
+    return sorted(names)
+
+
+def set_path(name: str) -> Path:
+    """The file of a shipped lexicon set; an unknown name is an error that lists the sets."""
+    path = lexicon_dir() / ("frames.csv" if name == DEFAULT_SET else f"frames-{name}.csv")
+    if not path.is_file():
+        raise LexiconError(f"no framing lexicon set {name!r} (shipped sets: {', '.join(lexicon_sets())})")
+    return path
+
+
 def _inflections(word: str) -> list[str]:
     forms = {word, word + "s", word + "es", word + "'s", word + "’s", word + "s'", word + "s’"}
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -69,9 +88,12 @@ class FrameLexicon:
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, extra: Sequence[str] = (), replace: bool = False) -> FrameLexicon:
+    def load(cls, extra: Sequence[str] = (), replace: bool = False, sets: Sequence[str] = (DEFAULT_SET,)) -> FrameLexicon:
+        """The shipped lexicon ``sets`` (``unrest`` by default) and the ``extra`` files, or only the extra
+        files with ``replace``; a term listed twice takes its last category."""
         lex = cls()
-        paths = [Path(p) for p in extra] if replace and extra else [lexicon_dir() / "frames.csv", *map(Path, extra)]
+        shipped = [set_path(name) for name in sets]
+        paths = [Path(p) for p in extra] if replace and extra else [*shipped, *map(Path, extra)]
         for path in paths:
             for lineno, row in read_rows(path, ["term", "category"]):
                 term = " ".join(row["term"].lower().split())
@@ -147,19 +169,25 @@ class FrameScorer:
         self.lexicon = lexicon
 
     @classmethod
-    def from_files(cls, extra: Sequence[str] = (), replace: bool = False) -> FrameScorer:
-        return cls(FrameLexicon.load(extra, replace))
+    def from_files(cls, extra: Sequence[str] = (), replace: bool = False,
+                   sets: Sequence[str] = (DEFAULT_SET,)) -> FrameScorer:
+        return cls(FrameLexicon.load(extra, replace, sets))
 
     def annotate(self, doc: Document, result: DocResult) -> None:
         quotes = sorted(result.quotes, key=lambda q: q.start)
         starts = [q.start for q in quotes]
         import bisect
 
-        quoted_words = 0
+        quoted_words = scare_words = 0
         for q in quotes:
-            quoted_words += len(WORD_RE.findall(doc.text, q.start, q.end))
+            n = len(WORD_RE.findall(doc.text, q.start, q.end))
+            if q.kind == "scare":
+                scare_words += n
+            else:
+                quoted_words += n
         result.n_words = len(WORD_RE.findall(doc.text))
-        result.own_words = result.n_words - quoted_words
+        result.own_words = result.n_words - quoted_words - scare_words
+        result.quoted_words, result.scare_words = quoted_words, scare_words
         for start, end, term in self.lexicon.find(doc.text):
             k = bisect.bisect_right(starts, start) - 1
             voice, speaker, qid = "own", "", ""
@@ -179,33 +207,44 @@ class FrameCounts:
 
     by: str = "term"  # term | category
     own_words: Counter[str] = field(default_factory=Counter)
+    quoted_words: Counter[str] = field(default_factory=Counter)
     all_words: Counter[str] = field(default_factory=Counter)
     counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     category_of: dict[str, str] = field(default_factory=dict)
 
     def add(self, res: DocResult) -> None:
         self.own_words[res.outlet] += res.own_words
+        self.quoted_words[res.outlet] += res.quoted_words
         self.all_words[res.outlet] += res.n_words
         for hit in res.frame_hits:
             key = hit.term if self.by == "term" else hit.category
             self.category_of[hit.term] = hit.category
             self.counts[(res.outlet, key, hit.voice)] += 1
 
-    def rows(self, prior: float = 1000.0) -> list[dict[str, object]]:
-        """Rows of (outlet, term|category, voice) with count, rate per 10,000 own words and log-odds z.
+    def words(self, voice: str) -> Counter[str]:
+        """Each outlet's words that a hit in ``voice`` is one of: quoted words for a quoted hit, the
+        outlet's own words (outside quotations) for its own and its scare-quoted hits, since a scare
+        quote is the outlet's own choice of where to keep its distance."""
+        return self.quoted_words if voice == "quoted" else self.own_words
 
-        z compares one outlet with all the others pooled (voices pooled), after Monroe, Colaresi and
-        Quinn (2008): log-odds ratio with an informative Dirichlet prior from the whole corpus.
+    def rows(self, prior: float = 1000.0) -> list[dict[str, object]]:
+        """Rows of (outlet, term|category, voice) with count, rate per 10,000 words and log-odds z.
+
+        Each voice is its own comparison: z sets the outlet's own-voice count against the other
+        outlets' own-voice counts (out of own words), quoted against quoted (out of quoted words), scare
+        against scare (out of own words), after Monroe, Colaresi and Quinn (2008): log-odds ratio with an
+        informative Dirichlet prior from that voice's counts over the whole corpus. ``rate`` has the same
+        denominator as z, so a row's rate and z describe the same comparison.
         """
-        pooled: dict[str, Counter[str]] = defaultdict(Counter)
-        for (outlet, key, _), n in self.counts.items():
-            pooled[outlet][key] += n
-        z = log_odds_z(pooled, self.all_words, prior)
+        by_voice: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        for (outlet, key, voice), n in self.counts.items():
+            by_voice[voice][outlet][key] += n
+        z = {voice: log_odds_z(counts, self.words(voice), prior) for voice, counts in by_voice.items()}
         rows: list[dict[str, object]] = []
         for (outlet, key, voice), n in sorted(self.counts.items()):
-            denom = self.own_words[outlet]
+            denom = self.words(voice)[outlet]
             row: dict[str, object] = {"outlet": outlet, "voice": voice, "count": n,
-                                      "rate": (n * 10000.0 / denom) if denom else 0.0, "z": z[(outlet, key)]}
+                                      "rate": (n * 10000.0 / denom) if denom else 0.0, "z": z[voice][(outlet, key)]}
             if self.by == "term":
                 row["term"], row["category"] = key, self.category_of[key]
             else:

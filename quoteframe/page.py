@@ -66,8 +66,9 @@ COLUMNS_EXPLAINED: dict[str, list[tuple[str, str]]] = {
     "frames.csv": [
         ("term, category", "a framing term of the lexicon and its category"),
         ("voice", "own (the outlet's narration), quoted (inside a quotation) or scare (inside scare quotes)"),
-        ("count, rate", "occurrences, and per 10,000 words of the outlet's own text"),
-        ("z", "log-odds z-score of the term for this outlet against all others, voices pooled; |z| > 1.96 is "
+        ("count, rate", "occurrences, and per 10,000 words of the voice's text (the outlet's quoted words for "
+                        "quoted hits, its own words outside quotations for own and scare hits)"),
+        ("z", "log-odds z-score of the term for this outlet against all others in the same voice; |z| > 1.96 is "
               "beyond chance at the 5% level"),
     ],
     "frames_by_category.csv": [("category, voice, count, rate, z", "as frames.csv, terms pooled by category")],

@@ -52,6 +52,9 @@ class Analysis:
     frames: bool = False
     frame_lexicons: tuple[str, ...] = ()
     replace_frames: bool = False
+    frame_sets: tuple[str, ...] = ("unrest",)  # shipped framing lexicon sets (lexicons/frames[-NAME].csv)
+    discover: bool = False  # count every term by voice (frames --discover) instead of the lexicon's
+    stop_words: tuple[str, ...] = ()  # stop-word files added to lexicons/stopwords.csv for --discover
     keep_quotes: bool = True  # False: results carry counts and framing hits only (the frames table)
     # the researcher's speaker corrections: not used per document, but by every table built from the
     # results (QuoteTable, canonicalise, hit_rows, speaker_rows), so they travel with the options
@@ -71,12 +74,19 @@ class DocumentAnalyser:
         if analysis.frames:
             from quoteframe.frames import FrameScorer
 
-            self.frames = FrameScorer.from_files(analysis.frame_lexicons, analysis.replace_frames)
+            self.frames = FrameScorer.from_files(analysis.frame_lexicons, analysis.replace_frames, analysis.frame_sets)
+        self.terms = None
+        if analysis.discover:
+            from quoteframe.discover import TermCounter, load_stop_words
+
+            self.terms = TermCounter(load_stop_words(analysis.stop_words))
 
     def __call__(self, doc: Document) -> DocResult:
         result = self.extractor.extract(doc)
         if self.frames is not None:
             self.frames.annotate(doc, result)
+        if self.terms is not None:
+            self.terms.annotate(doc, result)
         if not self.keep_quotes:
             result.quotes = []  # not needed by the caller: less to send back from a worker process
         return result

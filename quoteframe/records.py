@@ -100,6 +100,9 @@ class DocResult:
     warnings: list[str] = field(default_factory=list)
     n_words: int = 0  # all words (set by framing analysis)
     own_words: int = 0  # words outside quotations
+    quoted_words: int = 0  # words inside direct and partial quotations (the quoted voice's denominator)
+    scare_words: int = 0  # words inside the outlet's scare quotes
+    terms: object = None  # quoteframe.discover.DocTerms, filled by --discover
     frame_hits: list = field(default_factory=list)  # list[FrameHit], filled by quoteframe.frames
     date: str = ""  # the document's, as read (manifest or --date-field): tables split by it (--by-date)
 

@@ -16,6 +16,19 @@ from collections import Counter
 from collections.abc import Mapping
 
 
+def fightin_words_z(y_i: int, y_j: int, n_i: int, n_j: int, a_w: float, prior: float) -> float:
+    """z of one term for one group: ``y_i`` of the group's ``n_i`` tokens are the term, ``y_j`` of the
+    other groups' ``n_j``; ``a_w`` is the term's pseudo-count, ``prior`` a0 (eq. 16-22 above).
+
+    The one place the formula is written, so the frames table and ``--discover`` cannot drift apart.
+    A group alone in its corpus (``n_j == 0``) or with no tokens has nothing to differ from: z = 0.
+    """
+    if n_i <= 0 or n_j <= 0:
+        return 0.0
+    d = math.log((y_i + a_w) / (n_i + prior - y_i - a_w)) - math.log((y_j + a_w) / (n_j + prior - y_j - a_w))
+    return d / math.sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w))
+
+
 def log_odds_z(counts: Mapping[str, Counter[str]], totals: Mapping[str, int], prior: float = 1000.0) -> dict[tuple[str, str], float]:
     """z-score of every (group, term): the group against all other groups pooled.
 
@@ -33,11 +46,5 @@ def log_odds_z(counts: Mapping[str, Counter[str]], totals: Mapping[str, int], pr
         for term in sorted(corpus_terms):
             a_w = prior * corpus_terms[term] / n_total
             y_i = counts[group].get(term, 0)
-            y_j = corpus_terms[term] - y_i
-            if n_i <= 0 or n_j <= 0:
-                result[(group, term)] = 0.0
-                continue
-            d = math.log((y_i + a_w) / (n_i + prior - y_i - a_w)) - math.log((y_j + a_w) / (n_j + prior - y_j - a_w))
-            var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
-            result[(group, term)] = d / math.sqrt(var)
+            result[(group, term)] = fightin_words_z(y_i, corpus_terms[term] - y_i, n_i, n_j, a_w, prior)
     return result

@@ -1,4 +1,4 @@
-"""Benchmark quotes, frames and variants on corpora of growing size built from real article text.
+"""Benchmark quotes, frames (with and without --discover) and variants on corpora of growing size built from real article text.
 
 Each measurement runs in a fresh process (spawned, not forked) so its peak memory is its own. The same
 run times nltk's NLTKWordTokenizer over the same text and prints each command's speed as a ratio to it,
@@ -45,7 +45,7 @@ def _run(task: str, texts: list[str], n: int, conn: object) -> None:
     from quoteframe.records import Document
 
     jobs = (os.cpu_count() or 1) if task.endswith("-jobs") else 1
-    analysis = Analysis(frames=task.startswith("frames"))
+    analysis = Analysis(frames=task.startswith("frames"), discover=task.startswith("discover"))
     analyser = DocumentAnalyser(analysis) if task != "tokenize" and jobs == 1 else None
     tok = NLTKWordTokenizer()
     base_mb = _peak_mb()
@@ -143,6 +143,31 @@ def write_corpus(texts: list[str], n: int, path: Path) -> float:
     return sum(len(texts[i % len(texts)].encode("utf-8")) for i in range(n)) / 1e6
 
 
+def write_varied_corpus(texts: list[str], n: int, path: Path, share: float = 0.15) -> tuple[float, int]:
+    """Like ``write_corpus``, but a ``share`` of the words of four letters or more are replaced by words
+    drawn from a pool that grows with ``n`` (200 per document), so the vocabulary grows with the corpus
+    as a month of real news does (faster, in fact: a worst case for ``frames --discover``, whose term
+    counts must not grow in memory with it). The text's MB and its number of distinct words."""
+    import gzip
+    import re
+
+    rng = random.Random(5)
+    long_word = re.compile(r"[A-Za-z]{4,}")
+    seen: set[str] = set()
+    mb = 0.0
+
+    def swap(m: re.Match[str]) -> str:
+        return m.group(0) if rng.random() > share else "w" + format(rng.randrange(1, 200 * n), "x")
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for i in range(n):
+            text = long_word.sub(swap, texts[i % len(texts)])
+            seen.update(text.lower().split())
+            mb += len(text.encode("utf-8")) / 1e6
+            fh.write(json.dumps({"id": f"d{i:07d}", "domain": f"outlet{i % 7}", "text": text}) + "\n")
+    return mb, len(seen)
+
+
 def _run_names(names: list[str], conn: object) -> None:
     from quoteframe.names import canonical_names
 
@@ -215,6 +240,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="50,200,800", help="documents per corpus")
     parser.add_argument("--quotations", default="12500,25000,50000,100000", help="quotations for variants")
     parser.add_argument("--e2e-sizes", default="200,800,3200", help="documents per .jsonl.gz for the end-to-end runs ('' skips them)")
+    parser.add_argument("--vocab-sizes", default="800,3200,12800",
+                        help="documents per corpus of growing vocabulary for frames --discover's memory ('' skips)")
     parser.add_argument("--names", default="25000,100000,400000", help="speaker-name occurrences for canonical_names")
     parser.add_argument("--out", default=str(ROOT / "bench-out" / "results.json"))
     parser.add_argument("--only", choices=["variants"], default=None, help="run only this measure")
@@ -231,7 +258,7 @@ def main() -> None:
     results: dict[str, object] = {"cores": os.cpu_count(), "sizes": sizes}
     per_task: dict[str, list[float]] = {}
     cores = os.cpu_count() or 1
-    tasks = ["tokenize", "quotes", "frames"] + (["quotes-jobs", "frames-jobs"] if cores > 1 else [])
+    tasks = ["tokenize", "quotes", "frames", "discover"] + (["quotes-jobs", "frames-jobs"] if cores > 1 else [])
     for task in tasks:
         times, mems = [], []
         for n in sizes:
@@ -279,7 +306,7 @@ def main() -> None:
     erows: list[list[object]] = []
     with tempfile.TemporaryDirectory(prefix="quoteframe-bench-") as tmp:
         for jobs in ([1, cores] if cores > 1 else [1]):
-            for command in ("quotes", "frames"):
+            for command in ("quotes", "frames", "discover"):
                 etimes = []
                 rows_here = []
                 for n in esizes:
@@ -287,7 +314,8 @@ def main() -> None:
                     mb = write_corpus(texts, n, corpus) if not corpus.exists() else sum(
                         len(texts[i % len(texts)].encode("utf-8")) for i in range(n)) / 1e6
                     out = Path(tmp) / f"{command}-{n}.csv"
-                    elapsed, peak = measure(_run_cli, [command, str(corpus), "--jobs", str(jobs), "-o", str(out), "-q"])
+                    argv = ["frames", str(corpus), "--discover"] if command == "discover" else [command, str(corpus)]
+                    elapsed, peak = measure(_run_cli, [*argv, "--jobs", str(jobs), "-o", str(out), "-q"])
                     etimes.append(elapsed)
                     tok = mb / tok_rate  # seconds the tokenizer would take over this text
                     rows_here.append([command, jobs, n, f"{mb:.2f}", f"{elapsed:.2f}", f"{mb / elapsed:.2f}",
@@ -303,6 +331,26 @@ def main() -> None:
         print("(end to end: python -m quoteframe reading one .jsonl.gz and writing CSV, start-up included; peak MB is"
               " the largest process; vs tokenizer: NLTKWordTokenizer over the same text in one process)")
     results["end_to_end"] = erows
+
+    # frames --discover counts every term: its memory must stay flat while the vocabulary grows
+    vsizes = [int(s) for s in args.vocab_sizes.split(",")] if args.vocab_sizes else []
+    vrows2: list[list[object]] = []
+    with tempfile.TemporaryDirectory(prefix="quoteframe-bench-") as tmp:
+        for n in vsizes:
+            corpus = Path(tmp) / f"varied-{n}.jsonl.gz"
+            mb, distinct = write_varied_corpus(texts, n, corpus)
+            for command in ("frames", "discover"):
+                argv = ["frames", str(corpus), "--discover"] if command == "discover" else ["frames", str(corpus)]
+                out = Path(tmp) / f"{command}-{n}.csv"
+                elapsed, peak = measure(_run_cli, [*argv, "--jobs", str(cores), "-o", str(out), "-q"])
+                vrows2.append([command, n, f"{mb:.2f}", f"{distinct:,}", f"{elapsed:.2f}", f"{mb / elapsed:.2f}",
+                               f"{peak:.0f}"])
+    if vrows2:
+        print()
+        print(tabulate(vrows2, headers=["command", "docs", "MB", "distinct words", "seconds", "MB/s", "peak MB"]))
+        print(f"(a share of each copy's words replaced by words from a pool that grows with the corpus; --jobs {cores};"
+              " discover: frames --discover, every term counted, held counts spilled to sorted runs on disk)")
+    results["vocabulary"] = vrows2
 
     nsizes = [int(s) for s in args.names.split(",")] if args.names else []
     nrows, ntimes = [], []
