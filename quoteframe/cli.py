@@ -299,13 +299,15 @@ def quotes(summary: bool, by_date: str | None, **opts: Any) -> None:
 
     Example: quoteframe quotes seeds/ --format table
     """
-    if summary and by_date:
-        raise click.UsageError("--summary and --by-date cannot be combined")
     analysis = make_analysis(opts)
     results, report = run_corpus(opts, analysis)
     with QuoteTable(results, analysis.aliases) as rows, open_output(opts["output"]) as out:  # the corpus is read before output opens
         report_aliases(rows.names, opts)
-        if summary:
+        if summary and by_date:
+            from quoteframe.timeline import sources_by_date
+
+            table = Table([*SOURCE_COLUMNS, "period"], sources_by_date(rows, by_date))
+        elif summary:
             table = Table(SOURCE_COLUMNS, [r.row() for r in summarise_sources(rows)])
         elif by_date:
             from quoteframe.timeline import period_of

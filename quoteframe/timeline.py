@@ -126,3 +126,17 @@ def variant_tables_by_date(groups: Sequence[VariantGroup], dates: dict[str, str]
 def undated_documents(dates: dict[str, str], unit: str) -> int:
     """How many of the documents have no date ``period_of`` can read."""
     return sum(1 for d in dates.values() if not period_of(d, unit))
+
+
+def sources_by_date(quotes: Iterable[Quote], unit: str) -> list[dict[str, object]]:
+    """``quotes --summary`` per period: each period's rows as if its quotations were the whole corpus (a
+    share is of the outlet's attributed quotations of that period), sorted by outlet, then period, then as
+    the summary is (quotations, most first, then speaker), so an outlet's sources read down through time."""
+    from quoteframe.quotes import summarise_sources
+
+    by_period: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_period.setdefault(period_of(q.date, unit), []).append(q)
+    rows = [(period, r) for period in by_period for r in summarise_sources(by_period[period])]
+    rows.sort(key=lambda pr: (pr[1].outlet, pr[0], -pr[1].quotations, pr[1].speaker))
+    return [dict(r.row(), period=period) for period, r in rows]

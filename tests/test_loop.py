@@ -258,11 +258,35 @@ def test_variants_split_by_date(tmp_path: Path) -> None:
 def test_seeds_split_by_a_single_date_give_the_default_tables() -> None:
     from tests.conftest import SEEDS
 
-    for command in (("frames",), ("frames", "--by", "category"), ("variants", "--summary", "--no-wordnet")):
+    for command in (("frames",), ("frames", "--by", "category"), ("variants", "--summary", "--no-wordnet"),
+                    ("quotes", "--summary")):
         whole = parse_csv(run_cli(*command, str(SEEDS), "--jobs", "1")[1])
         split = parse_csv(run_cli(*command, str(SEEDS), "--jobs", "1", "--by-date", "month")[1])
         assert whole and [{k: v for k, v in r.items() if k != "period"} for r in split] == whole
         assert {r["period"] for r in split} == {"2022-01"}
+
+
+def test_who_gets_quoted_split_by_date(tmp_path: Path) -> None:
+    """quotes --summary --by-date: each period's sources, shares of that period, counts adding up to the whole."""
+    from collections import Counter
+
+    corpus = _two_outlets(tmp_path)
+    (corpus / "c.txt").write_text("“The rebels are gone,” said Ivan Petrov. “It is calm,” said Olga Ivanova. "
+                                  "“We stay,” Olga Ivanova added.", encoding="utf-8")
+    with (corpus / "manifest.csv").open("a", encoding="utf-8") as fh:
+        fh.write("c.txt,Daily One,2022-02-01\n")
+    args = ("quotes", str(corpus), "--summary", "--jobs", "1")
+    whole = parse_csv(run_cli(*args)[1])
+    code, out, _ = run_cli(*args, "--by-date", "month")
+    split = parse_csv(out)
+    assert code == 0 and list(split[0])[-1] == "period"
+    totals: Counter[tuple[str, str]] = Counter()
+    for r in split:
+        totals[(r["outlet"], r["speaker"])] += int(r["quotations"])
+    assert totals == Counter({(r["outlet"], r["speaker"]): int(r["quotations"]) for r in whole})
+    daily_one = [(r["period"], r["speaker"], r["quotations"], r["share"]) for r in split if r["outlet"] == "Daily One"]
+    assert daily_one == [("2022-01", "Ivan Petrov", "1", "0.5000"), ("2022-01", "Ministry", "1", "0.5000"),
+                         ("2022-02", "Olga Ivanova", "2", "0.6667"), ("2022-02", "Ivan Petrov", "1", "0.3333")]
 
 
 def test_undated_documents_are_counted(tmp_path: Path) -> None:
