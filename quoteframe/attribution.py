@@ -47,6 +47,11 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
              "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
+# prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
+MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
+                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like"}
+ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
+DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
 LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
                "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
@@ -299,6 +304,10 @@ class DocumentAttributor:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
+                if m.text.split()[0].lower() in ANAPHORIC:
+                    earlier = self.document_antecedent(m.head, sent_start)
+                    if earlier is not None:  # X said in a statement … the statement added: X's words
+                        return Speaker(earlier.name, earlier.etype, m)  # the mention stays the statement
             return self.resolve_role(m)
         if m.etype == "pron":
             if m.head == "i":
@@ -353,6 +362,24 @@ class DocumentAttributor:
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def document_antecedent(self, head: str, sent_start: int) -> Speaker | None:
+        """Whose document "the statement" (a definite mention, no from/by) is: the nearest earlier sentence
+        that names a document of that word gives its author (a statement from X, X's report), else that
+        sentence's first person or organisation outside the quotations (X said in a statement; a report
+        in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
+        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK):
+            toks, mentions = self.analysed(*sent)
+            doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
+            if doc is None:
+                continue
+            author = _document_author(doc, toks, mentions)
+            if author is None:
+                author = next((x for x in mentions if x.last < doc.first and x.possessive and doc.first - x.last <= 3), None)
+            if author is None:
+                author = next((x for x in mentions if x.etype in {"person", "org"} and x is not doc), None)
+            return self.resolve(author, toks, mentions, sent[0]) if author is not None else None
+        return None
 
     def _title_role(self, title: str) -> Role:
         """The role of a person's title as stored (``sen`` for Sen.), or an empty one."""
@@ -742,6 +769,7 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
 def _verb_like(t: Token) -> bool:
     """A lower-case word that can be the verb of an attribution slot: no function word, no preposition."""
     return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
+        and t.lower not in MORE_PREPOSITIONS \
         and t.lower not in INTRO and t.lower not in DETERMINERS and t.lower not in AUX and len(t.text) > 2
 
 

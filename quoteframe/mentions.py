@@ -215,7 +215,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 full = f"{bound}, {gloss.group(1)}"
                 ents.long_names[bound] = full
                 bound = full
-            ents.role_names.setdefault(role.term, bound)
+            if not lex.places.classify(bound):  # a statement Wednesday: a date is no role's bearer
+                ents.role_names.setdefault(role.term, bound)
         elif role is not None and role.entity == "person" and not title:
             title = [role.term]
         if org:

@@ -241,3 +241,26 @@ def test_relative_clauses_and_participle_openings() -> None:
 def test_a_dateline_city_ending_in_ing_is_no_introductory_phrase() -> None:
     text = "BEIJING - President Li Wen on Sunday stressed the risks and told members to weather “high winds”.\n"
     assert _speakers(text) == [("partial", "Li Wen")]
+
+
+def test_the_statement_speaks_for_the_author_of_the_statement_named_before() -> None:
+    # invented text: "the statement" points back to the one a person issued a sentence earlier, and a date
+    # written right after a document noun (a statement Tuesday) is no one's name
+    text = ("“We will rebuild the bridge,” Governor Tomas Reyes said in a statement Tuesday.\n\n"
+            "“Every family will be housed before winter,” the statement added.\n")
+    assert attribute(text) == [("direct", "Tomas Reyes", "Governor Tomas Reyes"),
+                               ("direct", "Tomas Reyes", "the statement")]
+
+
+def test_a_report_speaks_for_the_person_its_sentence_names() -> None:
+    # invented text: a report handed out, in which a person warned; the report's later words are that person's
+    text = ("A long report was handed to delegates, in which Chancellor Ida Varga warned of “hard years”.\n\n"
+            "“Growth will slow before it recovers,” said the report.\n")
+    assert _speakers(text) == [("partial", "Ida Varga"), ("direct", "Ida Varga")]
+
+
+@pytest.mark.parametrize("prep", ["against", "toward", "across"])
+def test_a_preposition_after_a_quotation_is_no_attribution_verb(prep: str) -> None:
+    # invented text: “…” PREP NAME is a phrase of the sentence, not the slot “…,” VERB NAME
+    text = f"Mayor Lena Hoff pledged to keep up the “long fight” {prep} Malaria Watch in the region."
+    assert _speakers(text)[0][1] != "Malaria Watch"
