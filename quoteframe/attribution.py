@@ -390,6 +390,8 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
+        if m.head == "it":  # it points to the nearest thing before it (the party would do what it calls …)
+            earlier.reverse()
         for sp in earlier:
             if sp and sp.etype in ok and sp.etype != "unknown":
                 return Speaker(sp.name, sp.etype, m)

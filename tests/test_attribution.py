@@ -264,3 +264,17 @@ def test_a_preposition_after_a_quotation_is_no_attribution_verb(prep: str) -> No
     # invented text: “…” PREP NAME is a phrase of the sentence, not the slot “…,” VERB NAME
     text = f"Mayor Lena Hoff pledged to keep up the “long fight” {prep} Malaria Watch in the region."
     assert _speakers(text)[0][1] != "Malaria Watch"
+
+
+def test_an_organisation_word_after_a_role_word_is_no_name_of_the_role() -> None:
+    # invented text: "a party Congress" is the party's congress, so "the party" later is not "Congress"
+    text = ("Delegates met at a party Congress in the capital.\n\n"
+            "Premier Sun Lei said the party would pursue what it calls the “great renewal” of the country.\n")
+    assert _speakers(text) == [("partial", "party")]
+
+
+def test_it_points_to_the_nearest_organisation_before_it() -> None:
+    # invented text: the union, not the ministry named first, is what "it" calls something
+    text = ("Under a plan from the Labour Ministry, the union said it would oppose what it calls "
+            "“wage theft” in every court.")
+    assert _speakers(text) == [("partial", "union")]
