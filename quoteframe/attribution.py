@@ -50,6 +50,9 @@ AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
                      "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like"}
+# finite verbs and modals that make the name before them a clause's subject (warned Brazil would …)
+CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
+                      "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
 ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
 DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
 LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
@@ -390,8 +393,6 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
-        if m.head == "it":  # it points to the nearest thing before it (the party would do what it calls …)
-            earlier.reverse()
         for sp in earlier:
             if sp and sp.etype in ok and sp.etype != "unknown":
                 return Speaker(sp.name, sp.etype, m)
@@ -536,7 +537,10 @@ class DocumentAttributor:
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
         between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
                                                 for t in toks[cue.last + 1:nxt_m.first])
-        if nxt_m is not None and cue.ctype == "verb" and between_ok and (
+        # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
+        # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
+        clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
+        if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
                 cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE:

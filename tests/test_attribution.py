@@ -273,8 +273,17 @@ def test_an_organisation_word_after_a_role_word_is_no_name_of_the_role() -> None
     assert _speakers(text) == [("partial", "party")]
 
 
-def test_it_points_to_the_nearest_organisation_before_it() -> None:
-    # invented text: the union, not the ministry named first, is what "it" calls something
-    text = ("Under a plan from the Labour Ministry, the union said it would oppose what it calls "
-            "“wage theft” in every court.")
-    assert _speakers(text) == [("partial", "union")]
+
+@pytest.mark.parametrize("verb", ["would", "will", "had", "could"])
+def test_a_name_with_a_verb_of_its_own_after_the_cue_is_no_inverted_speaker(verb: str) -> None:
+    # invented text: in a list of what a person did, "warned Chile VERB …" reports Chile's acts; the person
+    # the list is about speaks the later "and said …"
+    text = (f"Okoye praised the volunteers, warned Chile {verb} not lower its tariffs, and said "
+            "its ports must keep their “edge.”")
+    assert _speakers(text) == [("partial", "Okoye")]
+
+
+def test_an_inverted_speaker_after_a_comma_still_speaks() -> None:
+    # invented text: "…, said the minister." and "…, warned Ana Ruiz, who …" keep their inverted speakers
+    assert _speakers("Prices will “settle soon”, said the minister.") == [("partial", "minister")]
+    assert _speakers("Talks are “dead for now”, warned Ana Ruiz, who led them.") == [("partial", "Ana Ruiz")]
