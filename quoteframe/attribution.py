@@ -476,6 +476,11 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
+            light = _light_verb_before(toks, cue.index)
+            if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
+                found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
+                if found is not None:
+                    return found
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
@@ -770,6 +775,18 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
         k += 1
     return b - a <= 8 or depth == 0 and b - a <= 25 and any(toks[x].text == ")" or PARTY_STATE.match(toks[x].text)
                                                            for x in range(a, b))
+
+
+def _light_verb_before(toks: list[Token], noun: int) -> int:
+    """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
+    warning), with only a determiner and modifiers between them, or -1."""
+    for k in range(noun - 1, max(-1, noun - 5), -1):
+        t = toks[k]
+        if t.lower in LIGHT_VERBS and t.lower not in PREPOSITIONS:
+            return k
+        if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
+            return -1
+    return -1
 
 
 def _verb_like(t: Token) -> bool:

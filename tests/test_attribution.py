@@ -287,3 +287,11 @@ def test_an_inverted_speaker_after_a_comma_still_speaks() -> None:
     # invented text: "…, said the minister." and "…, warned Ana Ruiz, who …" keep their inverted speakers
     assert _speakers("Prices will “settle soon”, said the minister.") == [("partial", "minister")]
     assert _speakers("Talks are “dead for now”, warned Ana Ruiz, who led them.") == [("partial", "Ana Ruiz")]
+
+
+def test_a_speech_noun_after_a_light_verb_is_said_by_the_verbs_subject() -> None:
+    # invented text: the meeting was opened by a named official "who made an urgent appeal: …"; the appeal
+    # is hers, not the subject of the sentence (the meeting's "It")
+    text = ("The council met at dawn. It was opened by the mayor, Rosa Quint, who made an urgent appeal: "
+            "“Stay indoors and help your neighbours.”")
+    assert _speakers(text) == [("direct", "Rosa Quint")]
