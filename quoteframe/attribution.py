@@ -393,6 +393,8 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
+        if m.head == "they":  # number agreement: a plural phrase (the leaders) before a singular body (the army)
+            earlier.sort(key=lambda sp: sp is None or sp.etype != "group")
         for sp in earlier:
             if sp and sp.etype in ok and sp.etype != "unknown":
                 return Speaker(sp.name, sp.etype, m)

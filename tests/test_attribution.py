@@ -295,3 +295,10 @@ def test_a_speech_noun_after_a_light_verb_is_said_by_the_verbs_subject() -> None
     text = ("The council met at dawn. It was opened by the mayor, Rosa Quint, who made an urgent appeal: "
             "“Stay indoors and help your neighbours.”")
     assert _speakers(text) == [("direct", "Rosa Quint")]
+
+
+def test_they_agrees_in_number_with_a_plural_phrase_before_a_singular_body() -> None:
+    # invented text: "they" are the leaders, not the army named before them
+    text = ("Mendes said he had sent the army to the region after the leaders of two breakaway provinces "
+            "asked for help against what they called “foreign aggression.”")
+    assert _speakers(text) == [("partial", "leaders")]
