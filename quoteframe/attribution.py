@@ -404,6 +404,11 @@ class DocumentAttributor:
         subjects: list[Speaker | None] = []
         for sent in self.previous_sentences(sent_start) if depth < 2 else []:
             subj = self.subject(sent, depth + 1)
+            if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
+                    and "org" in ok:
+                # Taiwan will not …, the presidential office said. … it said: the body that spoke, not the
+                # country its words were about
+                return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
             subjects.append(subj)

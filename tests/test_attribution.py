@@ -302,3 +302,10 @@ def test_they_agrees_in_number_with_a_plural_phrase_before_a_singular_body() -> 
     text = ("Mendes said he had sent the army to the region after the leaders of two breakaway provinces "
             "asked for help against what they called “foreign aggression.”")
     assert _speakers(text) == [("partial", "leaders")]
+
+
+def test_it_after_a_country_reported_by_a_body_is_the_body() -> None:
+    # invented text: the sentence before is about Portugal, but the ministry said it; "it said" is the ministry
+    text = ("Portugal will never give up its ports or its “free harbours”, the Portuguese Foreign Ministry said "
+            "on Monday.\n\n“Our position will not change,” it said in a statement.\n")
+    assert [s for _, s in _speakers(text)] == ["Portuguese Foreign Ministry", "Portuguese Foreign Ministry"]
