@@ -596,7 +596,7 @@ class DocumentAttributor:
         if first and toks[first[0].index].lower in RELAY and left:
             first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
         ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
-                                  and c.ctype != "barrier"]
+                                  and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
 
         def earlier_speaker(before: int) -> Speaker | None:
@@ -782,6 +782,14 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
         k += 1
     return b - a <= 8 or depth == 0 and b - a <= 25 and any(toks[x].text == ")" or PARTY_STATE.match(toks[x].text)
                                                            for x in range(a, b))
+
+
+def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
+    """Whether a cue after a quotation belongs to a coordinated clause with a subject of its own
+    (X authorised a “…” in the east, and Ukraine confirmed …): that subject said nothing of the quotation."""
+    starts = {m.first for m in mentions if m.etype != "pron"}
+    return any(toks[k].text in {",", ";"} and toks[k + 1].lower in {"and", "but", "while"} and k + 2 in starts
+               for k in range(qpos + 1, cue - 2))
 
 
 def _light_verb_before(toks: list[Token], noun: int) -> int:

@@ -309,3 +309,10 @@ def test_it_after_a_country_reported_by_a_body_is_the_body() -> None:
     text = ("Portugal will never give up its ports or its “free harbours”, the Portuguese Foreign Ministry said "
             "on Monday.\n\n“Our position will not change,” it said in a statement.\n")
     assert [s for _, s in _speakers(text)] == ["Portuguese Foreign Ministry", "Portuguese Foreign Ministry"]
+
+
+def test_a_cue_in_a_later_clause_with_its_own_subject_does_not_reach_back() -> None:
+    # invented text: the country that "confirmed" something in the next clause did not say the quoted words
+    text = ("Governor Ana Ruiz on Monday ordered “a limited curfew” in the north, and Portugal confirmed that "
+            "its border posts were closed.")
+    assert _speakers(text)[0][1] != "Portugal"
