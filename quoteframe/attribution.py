@@ -543,6 +543,10 @@ class DocumentAttributor:
             k = j - 1 if toks[j - 1].text != "," else j - 2
             if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
+        if j in by_last and by_last[j].etype == "place":
+            prep = _preposition_before(toks, by_last[j])
+            if prep >= 0 and toks[prep].lower == "in":
+                return None  # “…” in Donbas appealing to …: a place after "in" is where, not who speaks
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official

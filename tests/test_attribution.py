@@ -316,3 +316,9 @@ def test_a_cue_in_a_later_clause_with_its_own_subject_does_not_reach_back() -> N
     text = ("Governor Ana Ruiz on Monday ordered “a limited curfew” in the north, and Portugal confirmed that "
             "its border posts were closed.")
     assert _speakers(text)[0][1] != "Portugal"
+
+
+def test_a_place_after_in_is_where_not_who_speaks() -> None:
+    # invented text: the participle follows "in Portugal", a location; Portugal is not its speaker
+    text = "Delegates spoke of the “rebel towns” in Portugal appealing to the capital for help."
+    assert all(s != "Portugal" for _, s in _speakers(text))
