@@ -279,6 +279,9 @@ class DocumentAttributor:
             determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
+            if any(t.lower in LIGHT_VERBS and t.lower != "in" for t in toks[max(0, i - 4):i]) \
+                    and _light_verb_before(toks, i) >= 0:
+                return "noun"  # X issued a dire warning …, X made an appeal to Y not to …: X's words follow
             if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
                 return "noun"
             if near_quote and types == {"noun"}:

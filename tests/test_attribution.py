@@ -322,3 +322,13 @@ def test_a_place_after_in_is_where_not_who_speaks() -> None:
     # invented text: the participle follows "in Portugal", a location; Portugal is not its speaker
     text = "Delegates spoke of the “rebel towns” in Portugal appealing to the capital for help."
     assert all(s != "Portugal" for _, s in _speakers(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking at noon, Okafor issued a stern warning, apparently to the rebels and their backers, that the "
+     "army’s “patience has run out.”", "Okafor"),
+    ("Mayor Lena Hoff made a tearful late-night appeal to residents not to join a “march of anger”.", "Lena Hoff"),
+])
+def test_words_after_a_speech_noun_a_light_verb_heads_are_its_subjects(text: str, speaker: str) -> None:
+    # invented text: the warning or appeal someone issued or made is a cue however far its quotation follows
+    assert _speakers(text) == [("partial", speaker)]
