@@ -304,7 +304,11 @@ class DocumentAttributor:
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
-            return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
+            if person:
+                return Speaker(person, "person", m)
+            if m.name and " " not in m.name and self.ents.fold(m.name) in self.ents.titled:
+                return Speaker(m.name, "person", m)  # President Biden … Biden said: a title makes it a person's name
+            return Speaker(m.name, "unknown", m)
         if m.etype == "role":
             if m.head in self.lex.documents and toks:
                 author = _document_author(m, toks, mentions)

@@ -332,3 +332,13 @@ def test_a_place_after_in_is_where_not_who_speaks() -> None:
 def test_words_after_a_speech_noun_a_light_verb_heads_are_its_subjects(text: str, speaker: str) -> None:
     # invented text: the warning or appeal someone issued or made is a cue however far its quotation follows
     assert _speakers(text) == [("partial", speaker)]
+
+
+def test_a_single_name_the_text_writes_after_a_title_is_a_person_for_he() -> None:
+    # invented text: "Okafor" alone is a person because the text calls him "Governor Okafor"; "he" is Okafor,
+    # not the fully named aide of the sentence before
+    text = ("Governor Okafor condemned the strike.\n\n"
+            "Spokeswoman Ada Nwosu tweeted that Okafor was briefed overnight.\n\n"
+            "Okafor said he would stay in the capital.\n\n"
+            "He announced he will visit the port to ‘see the damage for himself.’\n")
+    assert _speakers(text) == [("partial", "Okafor")]
