@@ -47,6 +47,14 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
              "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
+# prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
+MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
+                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like"}
+# finite verbs and modals that make the name before them a clause's subject (warned Brazil would …)
+CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
+                      "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
+ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
+DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
 LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
                "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
@@ -271,6 +279,9 @@ class DocumentAttributor:
             determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
+            if any(t.lower in LIGHT_VERBS and t.lower != "in" for t in toks[max(0, i - 4):i]) \
+                    and _light_verb_before(toks, i) >= 0:
+                return "noun"  # X issued a dire warning …, X made an appeal to Y not to …: X's words follow
             if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
                 return "noun"
             if near_quote and types == {"noun"}:
@@ -293,12 +304,20 @@ class DocumentAttributor:
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
-            return Speaker(person, "person", m) if person else Speaker(m.name, "unknown", m)
+            if person:
+                return Speaker(person, "person", m)
+            if m.name and " " not in m.name and self.ents.fold(m.name) in self.ents.titled:
+                return Speaker(m.name, "person", m)  # President Biden … Biden said: a title makes it a person's name
+            return Speaker(m.name, "unknown", m)
         if m.etype == "role":
             if m.head in self.lex.documents and toks:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
+                if m.text.split()[0].lower() in ANAPHORIC:
+                    earlier = self.document_antecedent(m.head, sent_start)
+                    if earlier is not None:  # X said in a statement … the statement added: X's words
+                        return Speaker(earlier.name, earlier.etype, m)  # the mention stays the statement
             return self.resolve_role(m)
         if m.etype == "pron":
             if m.head == "i":
@@ -354,6 +373,24 @@ class DocumentAttributor:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
 
+    def document_antecedent(self, head: str, sent_start: int) -> Speaker | None:
+        """Whose document "the statement" (a definite mention, no from/by) is: the nearest earlier sentence
+        that names a document of that word gives its author (a statement from X, X's report), else that
+        sentence's first person or organisation outside the quotations (X said in a statement; a report
+        in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
+        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK):
+            toks, mentions = self.analysed(*sent)
+            doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
+            if doc is None:
+                continue
+            author = _document_author(doc, toks, mentions)
+            if author is None:
+                author = next((x for x in mentions if x.last < doc.first and x.possessive and doc.first - x.last <= 3), None)
+            if author is None:
+                author = next((x for x in mentions if x.etype in {"person", "org"} and x is not doc), None)
+            return self.resolve(author, toks, mentions, sent[0]) if author is not None else None
+        return None
+
     def _title_role(self, title: str) -> Role:
         """The role of a person's title as stored (``sen`` for Sen.), or an empty one."""
         return self.lex.roles.get(title) or self.lex.roles.get(title + ".") or NO_ROLE
@@ -363,6 +400,8 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
         earlier = [self.resolve(o, [], [], sent_start) for o in mentions
                    if o.first < m.first and o.etype != "pron" and not o.possessive]
+        if m.head == "they":  # number agreement: a plural phrase (the leaders) before a singular body (the army)
+            earlier.sort(key=lambda sp: sp is None or sp.etype != "group")
         for sp in earlier:
             if sp and sp.etype in ok and sp.etype != "unknown":
                 return Speaker(sp.name, sp.etype, m)
@@ -372,6 +411,11 @@ class DocumentAttributor:
         subjects: list[Speaker | None] = []
         for sent in self.previous_sentences(sent_start) if depth < 2 else []:
             subj = self.subject(sent, depth + 1)
+            if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
+                    and "org" in ok:
+                # Taiwan will not …, the presidential office said. … it said: the body that spoke, not the
+                # country its words were about
+                return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
             subjects.append(subj)
@@ -446,6 +490,11 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
+            light = _light_verb_before(toks, cue.index)
+            if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
+                found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
+                if found is not None:
+                    return found
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
@@ -501,13 +550,20 @@ class DocumentAttributor:
             k = j - 1 if toks[j - 1].text != "," else j - 2
             if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
+        if j in by_last and by_last[j].etype == "place":
+            prep = _preposition_before(toks, by_last[j])
+            if prep >= 0 and toks[prep].lower == "in":
+                return None  # “…” in Donbas appealing to …: a place after "in" is where, not who speaks
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
         between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
                                                 for t in toks[cue.last + 1:nxt_m.first])
-        if nxt_m is not None and cue.ctype == "verb" and between_ok and (
+        # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
+        # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
+        clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
+        if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
                 cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE:
@@ -551,7 +607,7 @@ class DocumentAttributor:
         if first and toks[first[0].index].lower in RELAY and left:
             first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
         ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
-                                  and c.ctype != "barrier"]
+                                  and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
 
         def earlier_speaker(before: int) -> Speaker | None:
@@ -739,9 +795,30 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
                                                            for x in range(a, b))
 
 
+def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
+    """Whether a cue after a quotation belongs to a coordinated clause with a subject of its own
+    (X authorised a “…” in the east, and Ukraine confirmed …): that subject said nothing of the quotation."""
+    starts = {m.first for m in mentions if m.etype != "pron"}
+    return any(toks[k].text in {",", ";"} and toks[k + 1].lower in {"and", "but", "while"} and k + 2 in starts
+               for k in range(qpos + 1, cue - 2))
+
+
+def _light_verb_before(toks: list[Token], noun: int) -> int:
+    """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
+    warning), with only a determiner and modifiers between them, or -1."""
+    for k in range(noun - 1, max(-1, noun - 5), -1):
+        t = toks[k]
+        if t.lower in LIGHT_VERBS and t.lower not in PREPOSITIONS:
+            return k
+        if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
+            return -1
+    return -1
+
+
 def _verb_like(t: Token) -> bool:
     """A lower-case word that can be the verb of an attribution slot: no function word, no preposition."""
     return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
+        and t.lower not in MORE_PREPOSITIONS \
         and t.lower not in INTRO and t.lower not in DETERMINERS and t.lower not in AUX and len(t.text) > 2
 
 

@@ -215,7 +215,10 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 full = f"{bound}, {gloss.group(1)}"
                 ents.long_names[bound] = full
                 bound = full
-            ents.role_names.setdefault(role.term, bound)
+            # a statement Wednesday: a date is no role's bearer; a party Congress: one organisation word
+            # after the role word is a compound (the party's congress), not the party's name
+            if not lex.places.classify(bound) and not (len(words) == 1 and words[0].lower().rstrip(",;:") in orgheads):
+                ents.role_names.setdefault(role.term, bound)
         elif role is not None and role.entity == "person" and not title:
             title = [role.term]
         if org:

@@ -241,3 +241,104 @@ def test_relative_clauses_and_participle_openings() -> None:
 def test_a_dateline_city_ending_in_ing_is_no_introductory_phrase() -> None:
     text = "BEIJING - President Li Wen on Sunday stressed the risks and told members to weather “high winds”.\n"
     assert _speakers(text) == [("partial", "Li Wen")]
+
+
+def test_the_statement_speaks_for_the_author_of_the_statement_named_before() -> None:
+    # invented text: "the statement" points back to the one a person issued a sentence earlier, and a date
+    # written right after a document noun (a statement Tuesday) is no one's name
+    text = ("“We will rebuild the bridge,” Governor Tomas Reyes said in a statement Tuesday.\n\n"
+            "“Every family will be housed before winter,” the statement added.\n")
+    assert attribute(text) == [("direct", "Tomas Reyes", "Governor Tomas Reyes"),
+                               ("direct", "Tomas Reyes", "the statement")]
+
+
+def test_a_report_speaks_for_the_person_its_sentence_names() -> None:
+    # invented text: a report handed out, in which a person warned; the report's later words are that person's
+    text = ("A long report was handed to delegates, in which Chancellor Ida Varga warned of “hard years”.\n\n"
+            "“Growth will slow before it recovers,” said the report.\n")
+    assert _speakers(text) == [("partial", "Ida Varga"), ("direct", "Ida Varga")]
+
+
+@pytest.mark.parametrize("prep", ["against", "toward", "across"])
+def test_a_preposition_after_a_quotation_is_no_attribution_verb(prep: str) -> None:
+    # invented text: “…” PREP NAME is a phrase of the sentence, not the slot “…,” VERB NAME
+    text = f"Mayor Lena Hoff pledged to keep up the “long fight” {prep} Malaria Watch in the region."
+    assert _speakers(text)[0][1] != "Malaria Watch"
+
+
+def test_an_organisation_word_after_a_role_word_is_no_name_of_the_role() -> None:
+    # invented text: "a party Congress" is the party's congress, so "the party" later is not "Congress"
+    text = ("Delegates met at a party Congress in the capital.\n\n"
+            "Premier Sun Lei said the party would pursue what it calls the “great renewal” of the country.\n")
+    assert _speakers(text) == [("partial", "party")]
+
+
+
+@pytest.mark.parametrize("verb", ["would", "will", "had", "could"])
+def test_a_name_with_a_verb_of_its_own_after_the_cue_is_no_inverted_speaker(verb: str) -> None:
+    # invented text: in a list of what a person did, "warned Chile VERB …" reports Chile's acts; the person
+    # the list is about speaks the later "and said …"
+    text = (f"Okoye praised the volunteers, warned Chile {verb} not lower its tariffs, and said "
+            "its ports must keep their “edge.”")
+    assert _speakers(text) == [("partial", "Okoye")]
+
+
+def test_an_inverted_speaker_after_a_comma_still_speaks() -> None:
+    # invented text: "…, said the minister." and "…, warned Ana Ruiz, who …" keep their inverted speakers
+    assert _speakers("Prices will “settle soon”, said the minister.") == [("partial", "minister")]
+    assert _speakers("Talks are “dead for now”, warned Ana Ruiz, who led them.") == [("partial", "Ana Ruiz")]
+
+
+def test_a_speech_noun_after_a_light_verb_is_said_by_the_verbs_subject() -> None:
+    # invented text: the meeting was opened by a named official "who made an urgent appeal: …"; the appeal
+    # is hers, not the subject of the sentence (the meeting's "It")
+    text = ("The council met at dawn. It was opened by the mayor, Rosa Quint, who made an urgent appeal: "
+            "“Stay indoors and help your neighbours.”")
+    assert _speakers(text) == [("direct", "Rosa Quint")]
+
+
+def test_they_agrees_in_number_with_a_plural_phrase_before_a_singular_body() -> None:
+    # invented text: "they" are the leaders, not the army named before them
+    text = ("Mendes said he had sent the army to the region after the leaders of two breakaway provinces "
+            "asked for help against what they called “foreign aggression.”")
+    assert _speakers(text) == [("partial", "leaders")]
+
+
+def test_it_after_a_country_reported_by_a_body_is_the_body() -> None:
+    # invented text: the sentence before is about Portugal, but the ministry said it; "it said" is the ministry
+    text = ("Portugal will never give up its ports or its “free harbours”, the Portuguese Foreign Ministry said "
+            "on Monday.\n\n“Our position will not change,” it said in a statement.\n")
+    assert [s for _, s in _speakers(text)] == ["Portuguese Foreign Ministry", "Portuguese Foreign Ministry"]
+
+
+def test_a_cue_in_a_later_clause_with_its_own_subject_does_not_reach_back() -> None:
+    # invented text: the country that "confirmed" something in the next clause did not say the quoted words
+    text = ("Governor Ana Ruiz on Monday ordered “a limited curfew” in the north, and Portugal confirmed that "
+            "its border posts were closed.")
+    assert _speakers(text)[0][1] != "Portugal"
+
+
+def test_a_place_after_in_is_where_not_who_speaks() -> None:
+    # invented text: the participle follows "in Portugal", a location; Portugal is not its speaker
+    text = "Delegates spoke of the “rebel towns” in Portugal appealing to the capital for help."
+    assert all(s != "Portugal" for _, s in _speakers(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking at noon, Okafor issued a stern warning, apparently to the rebels and their backers, that the "
+     "army’s “patience has run out.”", "Okafor"),
+    ("Mayor Lena Hoff made a tearful late-night appeal to residents not to join a “march of anger”.", "Lena Hoff"),
+])
+def test_words_after_a_speech_noun_a_light_verb_heads_are_its_subjects(text: str, speaker: str) -> None:
+    # invented text: the warning or appeal someone issued or made is a cue however far its quotation follows
+    assert _speakers(text) == [("partial", speaker)]
+
+
+def test_a_single_name_the_text_writes_after_a_title_is_a_person_for_he() -> None:
+    # invented text: "Okafor" alone is a person because the text calls him "Governor Okafor"; "he" is Okafor,
+    # not the fully named aide of the sentence before
+    text = ("Governor Okafor condemned the strike.\n\n"
+            "Spokeswoman Ada Nwosu tweeted that Okafor was briefed overnight.\n\n"
+            "Okafor said he would stay in the capital.\n\n"
+            "He announced he will visit the port to ‘see the damage for himself.’\n")
+    assert _speakers(text) == [("partial", "Okafor")]

@@ -20,7 +20,7 @@ def test_seed_targets_hold() -> None:
     s = _scores("--gold-variants", str(GOLD / "variants.csv"))
     assert float(s["span"]["f1"]) == 1.0  # every quoted span found, no false ones
     assert float(s["span+kind scare"]["recall"]) == 1.0  # scare quotes recognised
-    assert float(s["speaker of gold partial"]["recall"]) >= 0.90
+    assert float(s["speaker of gold partial"]["recall"]) >= 0.96  # the seeds target: 96% of partial speakers
     assert float(s["speaker of gold direct"]["recall"]) == 1.0  # every direct quotation
     assert float(s["remark pairs"]["precision"]) >= 0.95
     # WordNet links synonyms (annihilated / destroyed); without it linking uses stems only
