@@ -34,7 +34,7 @@ eval: $(STAMP)
 		$(if $(DEVCOVERAGE),--devcoverage $(DEVCOVERAGE),) \
 		$(if $(POLNEAR),--polnear $(POLNEAR),) $(if $(MTREF),--mtref $(MTREF),) --split $(or $(SPLIT),dev) \
 		$(if $(and $(MTREF),$(filter dev,$(or $(SPLIT),dev))),--mtref-judgements tests/gold/mtref_dev_judgements.csv,) \
-		--format $(or $(FORMAT),table)
+		--format $(or $(FORMAT),markdown)
 
 ## WordNet for variant linking, offline: needs Debian's wordnet-base (apt-get install wordnet-base).
 wordnet: $(STAMP)
