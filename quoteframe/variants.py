@@ -950,9 +950,14 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
             continue
         rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
         found: set[int] = set()
+        wording: dict[int, int] = {}  # per holding remark, most of the fragment's words held around it in order
         for i in holders[(f.block, rarest)][:max_scan]:
-            if cid_of.get(i) not in found and _holds(rs[i].stems, stems):
-                found.add(cid_of[i])
+            if not _holds(rs[i].stems, stems):
+                continue
+            found.add(cid_of[i])
+            wording[cid_of[i]] = max(wording.get(cid_of[i], 0), _held_in_order(rs[i].stems, list(f.stems), rarest))
+        if len(found) > 1:
+            found = _by_wording(found, wording, len(f.stems))
         if len(found) == 1:
             out[found.pop()].append(len(rs) + k)
             f.similarity = 1.0
@@ -1061,6 +1066,37 @@ def with_moves(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 
 def _content_op(a_words: str, b_words: str) -> bool:
     return any(w not in ENGLISH_STOP_WORDS for w in WORD_RE.findall((a_words + " " + b_words).lower()))
+
+
+def _held_in_order(stems: list[str], words: list[str], anchor: str) -> int:
+    """How many of a short fragment's stems, function words too, a rendering holds in order around one
+    occurrence of ``anchor`` (a window as wide as the fragment on each side): the wording that tells
+    "all the decisions have been made" from "I made the decision" when both hold "decisions"."""
+    best = 0
+    n = len(words)
+    for p, st in enumerate(stems):
+        if st != anchor:
+            continue
+        window = stems[max(0, p - n):p + n + 1]
+        prev = [0] * (len(window) + 1)
+        for w in words:
+            cur = [0] * (len(window) + 1)
+            for j, x in enumerate(window, 1):
+                cur[j] = prev[j - 1] + 1 if w == x else max(prev[j], cur[j - 1])
+            prev = cur
+        best = max(best, prev[-1])
+    return best
+
+
+def _by_wording(found: set[int], wording: dict[int, int], n: int, share: float = 0.75) -> set[int]:
+    """Of several remarks holding a short fragment's content words, the one that also holds its wording
+    (three quarters of its words, function words too, in order, and more of them than any other remark);
+    else all of them, and the fragment stays ambiguous."""
+    ranked = sorted(((wording.get(c, 0), c) for c in found), reverse=True)
+    (top, cid), (second, _) = ranked[0], ranked[1]
+    if n >= 3 and top >= share * n and top > second:
+        return {cid}
+    return found
 
 
 def _holds(stems: list[str], want: list[str], window: int = 3) -> bool:

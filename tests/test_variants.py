@@ -246,6 +246,21 @@ def test_short_fragments_join_the_one_remark_that_holds_them_else_count_as_ambig
     assert sum(g.ambiguous for g in groups) == 2
 
 
+def test_a_short_fragment_held_by_two_remarks_joins_the_one_that_holds_its_wording_too() -> None:
+    # "all the plans have been made" has one content word ("plans"; the rest are function words), held by
+    # both remarks; only the second holds its wording in order, so it joins that one. "the plans" alone
+    # (two words) stays ambiguous: too little wording to tell the remarks apart.
+    one = "I made the plans with the generals myself and they obeyed me at once"
+    two = "All the necessary plans have been made and the troops are ready to move"
+    quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two),
+              _q("e", "all the plans have been made", kind="partial"), _q("f", "the plans", kind="partial")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    holding = [g for g in groups if "all the plans have been made" in {m.text for m in g.members}]
+    assert len(holding) == 1 and two in {m.text for m in holding[0].members}
+    assert not any("the plans" in {m.text for m in g.members} for g in groups)
+    assert sum(g.ambiguous for g in groups) == 2
+
+
 def test_translation_families_and_drift_between_them() -> None:
     wire = "The army will open fire to kill without warning on armed bandits in the city"
     other = "The army will shoot to kill without warning at armed bandits in the city"
