@@ -93,7 +93,8 @@ def test_four_translations_of_one_remark_form_one_group_and_an_unrelated_remark_
 
 
 def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_texts) -> None:
-    """On the seeds, "annihilated" reaches the "destroyed" renderings only through the merge step."""
+    """On the seeds, "annihilated" reaches the "destroyed" renderings through the merge step (or, without
+    it, through the second pass by word alignment, which links its content words too)."""
     from quoteframe.corpus import read_corpus
     from quoteframe.pipeline import Analysis, DocumentAnalyser
     from quoteframe.quotes import canonicalise
@@ -111,7 +112,9 @@ def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_text
         return set()
 
     assert "Thus they need to be annihilated." in group_with(LinkParams())
-    assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False))
+    assert "Thus they need to be annihilated." in group_with(LinkParams(align_pass=False))
+    assert "Thus they need to be annihilated." in group_with(LinkParams(merge=False))
+    assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False, align_pass=False))
 
 
 def test_drift_in_worker_processes_equals_one_process(seed_texts) -> None:
@@ -259,6 +262,20 @@ def test_a_short_fragment_held_by_two_remarks_joins_the_one_that_holds_its_wordi
     assert len(holding) == 1 and two in {m.text for m in holding[0].members}
     assert not any("the plans" in {m.text for m in g.members} for g in groups)
     assert sum(g.ambiguous for g in groups) == 2
+
+
+def test_a_lone_translation_joins_its_remark_when_the_aligner_links_its_content_words() -> None:
+    # Two translations of one sentence share too few stems for TF-IDF (demilitarisation / demilitarize,
+    # complete / fully), yet the trained word aligner links most of their content words; an unrelated
+    # sentence of the same speaker sharing "army", "northern" and "provinces" joins nothing.
+    one = "Our army will carry out the complete demilitarisation of the occupied northern provinces"
+    two = "Our military is going to fully demilitarize the northern provinces that were occupied"
+    other = "Our army will build new schools in the northern provinces next year"
+    quotes = [_q("a", one), _q("b", one.replace("Our", "Our own")), _q("c", two), _q("d", other)]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c"]]
+    without = find_variants(quotes, LinkParams(align_pass=False), wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
 
 
 def test_translation_families_and_drift_between_them() -> None:
