@@ -278,6 +278,18 @@ def test_a_lone_translation_joins_its_remark_when_the_aligner_links_its_content_
     assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
 
 
+def test_an_ellipsis_cuts_a_quotation_into_the_pieces_of_speech_it_joins() -> None:
+    # An editor's "..." joins words from different places in the speech: only the piece after it renders
+    # the remark the other outlets print whole, and the rendering's offsets say so.
+    one = "Anyone who attacks our ships at sea will face a swift and terrible answer from our navy"
+    cut = "We have always been a peaceful and patient nation ... anyone who attacks our ships will face a swift and terrible answer"
+    groups = find_variants([_q("a", one), _q("b", one), _q("c", cut, kind="partial")], wordnet=WordNet(enabled=False))
+    assert len(groups) == 1
+    (piece,) = [m for m in groups[0].members if m.doc_id == "c"]
+    assert piece.text == "anyone who attacks our ships will face a swift and terrible answer"
+    assert cut[piece.start - _q("c", cut).start:piece.end - _q("c", cut).start] == piece.text
+
+
 def test_translation_families_and_drift_between_them() -> None:
     wire = "The army will open fire to kill without warning on armed bandits in the city"
     other = "The army will shoot to kill without warning at armed bandits in the city"
