@@ -83,9 +83,9 @@ def load_remark_event(folder: Path) -> tuple[list[Document], list[RemarkQuote]]:
                 doc = docs[file]
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{qpath}: line {lineno}: bad gold row ({exc})") from exc
-            start = doc.text.find(text, cursor.get(file, 0))
+            start = _find_quoted(doc.text, text, cursor.get(file, 0))
             if start < 0:
-                start = doc.text.find(text)
+                start = _find_quoted(doc.text, text, 0)
             if start < 0:
                 raise InputError(f"{qpath}: line {lineno}: text not found in {file}")
             cursor[file] = start + 1
@@ -94,6 +94,24 @@ def load_remark_event(folder: Path) -> tuple[list[Document], list[RemarkQuote]]:
             gold.append(RemarkQuote(doc.doc_id, start, start + len(text), obj.get("kind", ""), obj.get("speaker") or "",
                                     labels, bool(obj.get("partial_of_remark")), text))
     return list(docs.values()), gold
+
+
+QUOTE_MARKS = frozenset("\"'“”‘’«»„‚‹›")
+
+
+def _find_quoted(text: str, span: str, start: int) -> int:
+    """Where ``span`` occurs from ``start`` on, preferring an occurrence between quotation marks: the gold
+    gives only the text between the marks, and a short fragment ("military operation") is often also
+    printed unquoted earlier in the article (a headline, a paraphrase), where no quotation is."""
+    first = pos = text.find(span, start)
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else ""
+        end = pos + len(span)
+        after = text[end] if end < len(text) else ""
+        if before in QUOTE_MARKS or after in QUOTE_MARKS:
+            return pos
+        pos = text.find(span, pos + 1)
+    return first
 
 
 def _place(rows: Sequence[Mapping[str, object]], gold: Sequence[RemarkQuote]) -> dict[str, list[int | None]]:

@@ -42,7 +42,7 @@ SUMMARY_COLUMNS = ["variant_id", "speaker", "outlets", "renderings", "representa
 DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op", "difference", "family_a", "family_b",
                  "outlets_a", "outlets_b", "doc_a", "quote_a", "doc_b", "quote_b", "text_a", "text_b"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s))")
+CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s)|\s*(?:\.\.\.|…)\s+)")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -78,6 +78,12 @@ class LinkParams:
     part_containment_share: float = 0.9  # the same for a whole sentence quoted in part
     part_words: int = 3
     adopt_root_words: int = 5  # a partial quotation shorter than this is no remark a weak rendering may join
+    # a full rendering left alone, of a speaker's block, may join a remark of that block whose root its
+    # content words align with under the trained word aligner, when TF-IDF similarity is below threshold
+    align_pass: bool = True
+    align_low: float = 0.25  # the similarity a candidate pair needs to be tried at all
+    align_share: float = 0.6  # share of both renderings' content words aligned
+    align_tries: int = 3  # candidate remarks tried per lone rendering, most similar first
 
 
 @dataclass
@@ -530,6 +536,9 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             us[k].similarity = v
     found.sort(key=lambda rc: rank_of[rc[0]])
     found, similarity, adopted = _adopt(state, C, found, weak_order)
+    if params.align_pass:
+        found, aligned = _align_pass(state, found, norm)
+        similarity.update(aligned)
     for k, v in similarity.items():
         us[k].similarity = v
     copies: dict[int, list[int]] = defaultdict(list)
@@ -541,6 +550,73 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             rs[i].speaker_source = "remark"
     out = [sorted(i for u in ms for i in copies[u]) for _, ms in found]
     return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
+
+
+def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0) -> float:
+    """Share of the two renderings' content words (not scikit-learn stop words) the word aligner links.
+
+    Two translations of one sentence can share too few words for TF-IDF ("disarm" / "lay down their
+    arms", "impede" / "hinder") while nearly every content word still has a counterpart the aligner,
+    fitted on MTRef train sure links, finds by spelling, synonymy and position; ``sure`` is the log-odds
+    a link needs to count."""
+    ca = [i for i, w in enumerate(a.words) if w not in ENGLISH_STOP_WORDS]
+    cb = [j for j, w in enumerate(b.words) if w not in ENGLISH_STOP_WORDS]
+    if len(ca) < 2 or len(cb) < 2:
+        return 0.0
+    # only links the model is sure of (probability above one half): links it keeps only because they lie on
+    # the diagonal ("airport" for "January" in two sentences that share a subject and verb) are no evidence
+    links = [pair for pair, logit in aligner.scores(a, b).items() if logit >= sure]
+    la = {i for i, _ in links}
+    lb = {j for _, j in links}
+    return (sum(1 for i in ca if i in la) + sum(1 for j in cb if j in lb)) / (len(ca) + len(cb))
+
+
+def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Normaliser
+                ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
+    """A second, stricter pass over full renderings left alone in their speaker's block: each may join the
+    remark (of two renderings or more, before this pass) of one of its candidate pairs, most similar first,
+    when its similarity is at least ``align_low``, it is of comparable length to the remark's root, and the
+    aligner links ``align_share`` of both renderings' content words. Only candidate pairs already held are
+    tried, a few per rendering, so the cost stays linear."""
+    us, S, params = state.us, state.S, state.params
+    cluster_of: dict[int, int] = {}
+    for cid, (_, ms) in enumerate(found):
+        for m in ms:
+            cluster_of[m] = cid
+    sizes = [len(ms) for _, ms in found]
+    aligner: WordAligner | None = None
+    moved: dict[int, int] = {}
+    similarity: dict[int, float] = {}
+    for cid, (k, ms) in enumerate(found):
+        r = us[k]
+        if len(ms) != 1 or r.weak or r.partial or r.short or len(r.words) < 4:
+            continue
+        lo, hi = S.indptr[k], S.indptr[k + 1]
+        cands = sorted(((-v, m) for m, v in zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist())
+                        if v >= params.align_low and sizes[cluster_of.get(m, cid)] >= 2 and cluster_of.get(m) != cid))
+        tried: set[int] = set()
+        for negv, m in cands:
+            target = cluster_of[m]
+            if target in tried:
+                continue
+            if len(tried) >= params.align_tries:
+                break
+            tried.add(target)
+            root = us[found[target][0]]
+            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
+                continue
+            aligner = aligner or WordAligner(partial(_keys, norm=norm))
+            if content_aligned(root, r, aligner) >= params.align_share:
+                moved[k] = target
+                similarity[k] = -negv
+                break
+    if not moved:
+        return found, similarity
+    out = [(root, list(ms)) for root, ms in found]
+    for k, target in moved.items():
+        out[target][1].append(k)
+        out[cluster_of[k]] = (k, [])
+    return [(root, ms) for root, ms in out if ms], similarity
 
 
 @dataclass
@@ -950,9 +1026,14 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
             continue
         rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
         found: set[int] = set()
+        wording: dict[int, int] = {}  # per holding remark, most of the fragment's words held around it in order
         for i in holders[(f.block, rarest)][:max_scan]:
-            if cid_of.get(i) not in found and _holds(rs[i].stems, stems):
-                found.add(cid_of[i])
+            if not _holds(rs[i].stems, stems):
+                continue
+            found.add(cid_of[i])
+            wording[cid_of[i]] = max(wording.get(cid_of[i], 0), _held_in_order(rs[i].stems, list(f.stems), rarest))
+        if len(found) > 1:
+            found = _by_wording(found, wording, len(f.stems))
         if len(found) == 1:
             out[found.pop()].append(len(rs) + k)
             f.similarity = 1.0
@@ -1061,6 +1142,37 @@ def with_moves(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 
 def _content_op(a_words: str, b_words: str) -> bool:
     return any(w not in ENGLISH_STOP_WORDS for w in WORD_RE.findall((a_words + " " + b_words).lower()))
+
+
+def _held_in_order(stems: list[str], words: list[str], anchor: str) -> int:
+    """How many of a short fragment's stems, function words too, a rendering holds in order around one
+    occurrence of ``anchor`` (a window as wide as the fragment on each side): the wording that tells
+    "all the decisions have been made" from "I made the decision" when both hold "decisions"."""
+    best = 0
+    n = len(words)
+    for p, st in enumerate(stems):
+        if st != anchor:
+            continue
+        window = stems[max(0, p - n):p + n + 1]
+        prev = [0] * (len(window) + 1)
+        for w in words:
+            cur = [0] * (len(window) + 1)
+            for j, x in enumerate(window, 1):
+                cur[j] = prev[j - 1] + 1 if w == x else max(prev[j], cur[j - 1])
+            prev = cur
+        best = max(best, prev[-1])
+    return best
+
+
+def _by_wording(found: set[int], wording: dict[int, int], n: int, share: float = 0.75) -> set[int]:
+    """Of several remarks holding a short fragment's content words, the one that also holds its wording
+    (three quarters of its words, function words too, in order, and more of them than any other remark);
+    else all of them, and the fragment stays ambiguous."""
+    ranked = sorted(((wording.get(c, 0), c) for c in found), reverse=True)
+    (top, cid), (second, _) = ranked[0], ranked[1]
+    if n >= 3 and top >= share * n and top > second:
+        return {cid}
+    return found
 
 
 def _holds(stems: list[str], want: list[str], window: int = 3) -> bool:

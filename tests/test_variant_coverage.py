@@ -88,7 +88,25 @@ def test_devcoverage_variant_floors() -> None:
                              "--format", "csv")
     assert code == 0, err
     rows = {(r["dataset"], r["measure"]): r for r in parse_csv(out)}
-    # measured 0.842 and 0.832 (docs/accuracy.md); floors guard regressions
-    assert float(rows[("devcoverage", "full-rendering pairs")]["f1"]) >= 0.80
-    assert float(rows[("devcoverage", "fragments (3+ words) linked")]["recall"]) >= 0.78
+    # measured 0.894 and 0.858 with WordNet (docs/accuracy.md, 2026-12-06); floors guard regressions
+    assert float(rows[("devcoverage", "full-rendering pairs")]["f1"]) >= 0.85
+    assert float(rows[("devcoverage", "fragments (3+ words) linked")]["recall"]) >= 0.82
     assert float(rows[("devcoverage", "leader renderings, no speaker: linked")]["precision"]) == 1.0
+
+
+def test_a_gold_fragment_is_placed_between_quotation_marks_not_at_an_unquoted_mention(tmp_path: Path) -> None:
+    # The gold gives only the text between the marks; the same words printed unquoted earlier (a headline,
+    # a paraphrase) are not the quotation, and placing the span there would score a right link as wrong.
+    folder = tmp_path / "berg-valley"
+    (folder / "docs").mkdir(parents=True)
+    text = ('Berg orders border patrol in the northern valley\n\n'
+            'Anna Berg announced a "border patrol" in the valley. "It starts tonight," she said.\n')
+    (folder / "docs" / "001.txt").write_text(text, encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,outlet,date,url\n001.txt,Daily A,2030-01-01,x\n", encoding="utf-8")
+    rows = [("border patrol", "R1", True), ("It starts tonight,", "R2", False)]
+    (folder / "quotes.jsonl").write_text("".join(
+        json.dumps({"file": "001.txt", "text": t, "kind": "partial", "speaker": "Anna Berg", "remark": r,
+                    "partial_of_remark": p}) + "\n" for t, r, p in rows), encoding="utf-8")
+    docs, gold = load_remark_event(folder)
+    assert gold[0].start == text.index('"border patrol"') + 1
+    assert text[gold[1].start:gold[1].end] == "It starts tonight,"

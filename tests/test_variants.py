@@ -93,7 +93,8 @@ def test_four_translations_of_one_remark_form_one_group_and_an_unrelated_remark_
 
 
 def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_texts) -> None:
-    """On the seeds, "annihilated" reaches the "destroyed" renderings only through the merge step."""
+    """On the seeds, "annihilated" reaches the "destroyed" renderings through the merge step (or, without
+    it, through the second pass by word alignment, which links its content words too)."""
     from quoteframe.corpus import read_corpus
     from quoteframe.pipeline import Analysis, DocumentAnalyser
     from quoteframe.quotes import canonicalise
@@ -111,7 +112,9 @@ def test_a_remark_split_between_two_roots_is_merged_by_average_linkage(seed_text
         return set()
 
     assert "Thus they need to be annihilated." in group_with(LinkParams())
-    assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False))
+    assert "Thus they need to be annihilated." in group_with(LinkParams(align_pass=False))
+    assert "Thus they need to be annihilated." in group_with(LinkParams(merge=False))
+    assert "Thus they need to be annihilated." not in group_with(LinkParams(merge=False, align_pass=False))
 
 
 def test_drift_in_worker_processes_equals_one_process(seed_texts) -> None:
@@ -244,6 +247,47 @@ def test_short_fragments_join_the_one_remark_that_holds_them_else_count_as_ambig
     assert len(punished) == 1 and one in {m.text for m in punished[0].members}
     assert not any("bandits" in t for t in by_text)  # held by both remarks: linked to neither
     assert sum(g.ambiguous for g in groups) == 2
+
+
+def test_a_short_fragment_held_by_two_remarks_joins_the_one_that_holds_its_wording_too() -> None:
+    # "all the plans have been made" has one content word ("plans"; the rest are function words), held by
+    # both remarks; only the second holds its wording in order, so it joins that one. "the plans" alone
+    # (two words) stays ambiguous: too little wording to tell the remarks apart.
+    one = "I made the plans with the generals myself and they obeyed me at once"
+    two = "All the necessary plans have been made and the troops are ready to move"
+    quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two),
+              _q("e", "all the plans have been made", kind="partial"), _q("f", "the plans", kind="partial")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    holding = [g for g in groups if "all the plans have been made" in {m.text for m in g.members}]
+    assert len(holding) == 1 and two in {m.text for m in holding[0].members}
+    assert not any("the plans" in {m.text for m in g.members} for g in groups)
+    assert sum(g.ambiguous for g in groups) == 2
+
+
+def test_a_lone_translation_joins_its_remark_when_the_aligner_links_its_content_words() -> None:
+    # Two translations of one sentence share too few stems for TF-IDF (demilitarisation / demilitarize,
+    # complete / fully), yet the trained word aligner links most of their content words; an unrelated
+    # sentence of the same speaker sharing "army", "northern" and "provinces" joins nothing.
+    one = "Our army will carry out the complete demilitarisation of the occupied northern provinces"
+    two = "Our military is going to fully demilitarize the northern provinces that were occupied"
+    other = "Our army will build new schools in the northern provinces next year"
+    quotes = [_q("a", one), _q("b", one.replace("Our", "Our own")), _q("c", two), _q("d", other)]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c"]]
+    without = find_variants(quotes, LinkParams(align_pass=False), wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
+
+
+def test_an_ellipsis_cuts_a_quotation_into_the_pieces_of_speech_it_joins() -> None:
+    # An editor's "..." joins words from different places in the speech: only the piece after it renders
+    # the remark the other outlets print whole, and the rendering's offsets say so.
+    one = "Anyone who attacks our ships at sea will face a swift and terrible answer from our navy"
+    cut = "We have always been a peaceful and patient nation ... anyone who attacks our ships will face a swift and terrible answer"
+    groups = find_variants([_q("a", one), _q("b", one), _q("c", cut, kind="partial")], wordnet=WordNet(enabled=False))
+    assert len(groups) == 1
+    (piece,) = [m for m in groups[0].members if m.doc_id == "c"]
+    assert piece.text == "anyone who attacks our ships will face a swift and terrible answer"
+    assert cut[piece.start - _q("c", cut).start:piece.end - _q("c", cut).start] == piece.text
 
 
 def test_translation_families_and_drift_between_them() -> None:
