@@ -914,7 +914,7 @@ ATTACHING = {"of", "for", "at", "from", "in", "with"}
 
 def _preposition_before(toks: list[Token], m: Mention) -> int:
     """Index of the attaching preposition whose object the mention is (… for the ministry, … of the
-    James Martin Center, where the name's mention leaves out its article), or -1."""
+    Centre for Arms Studies, where the name's mention leaves out its article), or -1."""
     k = m.first - 1
     if k >= 0 and toks[k].lower in DETERMINERS:
         k -= 1
@@ -927,8 +927,8 @@ def _after_preposition(toks: list[Token], m: Mention) -> bool:
 
 def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], titles: frozenset[str]) -> Mention:
     """The mention that heads a subject ending in prepositional phrases: ``a spokesman for the ministry
-    said`` is the spokesman's, ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies
-    wrote`` Lewis's. Only a mention right before the preposition heads it; with none there (``a majority
+    said`` is the spokesman's, ``Anna Berg of the Centre for Arms Control Studies wrote``
+    Berg's. Only a mention right before the preposition heads it; with none there (``a majority
     of Americans say``, ``one man in Manchester``) the object is kept, as the nearest that can speak; and a
     bare title before a person's name keeps the name."""
     while (k := _preposition_before(toks, m)) >= 0:

@@ -218,7 +218,7 @@ def test_a_colon_or_comma_after_a_clause_introduces_its_subjects_words() -> None
 def test_a_country_in_a_reported_clause_is_not_who_speaks_nor_a_persons_name() -> None:
     text = ("President Ivan Petrov spoke.\n\n"
             "Petrov said Russia would respond at once and that Moscow would “de-arm” its rival.\n\n"
-            "Self-governing Taiwan sees itself as distinct.\n\n"
+            "Self-ruled Taiwan regards itself as separate.\n\n"
             "Speaking slowly, he said the army would “never stop”.\n\n"
             "Petrov opened the congress by reiterating that the state would never give up “the islands”.\n")
     assert _speakers(text) == [("partial", "Ivan Petrov")] * 3
