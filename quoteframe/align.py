@@ -138,6 +138,10 @@ def features(a: Words, b: Words, ka: list[str], kb: list[str], links: set[tuple[
         count_a[k] = count_a.get(k, 0) + 1
     pairs: list[tuple[int, int]] = []
     rows: list[list[float]] = []
+    # per-word facts of ``b`` as the floats a row holds, looked up once rather than once per pair
+    stop_bs = [float(w in ENGLISH_STOP_WORDS) for w in b.words]
+    punct_bs = [float(not w[:1].isalnum()) for w in b.words]
+    b_lnk = [float(j in b_linked) for j in range(n)]
     for i in range(m):
         p = bisect.bisect_left(xs, i)
         left = srt[p - 1] if p > 0 else (-1, -1)
@@ -150,41 +154,54 @@ def features(a: Words, b: Words, ka: list[str], kb: list[str], links: set[tuple[
         else:  # crossed anchors: fall back on the relative position
             expected, gap_a, gap_b = i * n / m, 0, 0
         wa = a.words[i]
+        ki = ka[i]
         i_linked = i in a_linked
         stop_a, punct_a = wa in ENGLISH_STOP_WORDS, not wa[:1].isalnum()
         lo_j, hi_j = max(0, math.ceil(expected - MAX_DISTANCE)), min(n, math.floor(expected + MAX_DISTANCE) + 1)
         if i_linked:
             # both words anchored elsewhere is never a link (0 of 13,270 MTRef dev links): an anchored
             # word is paired with its anchor and with free words only
-            near = {j for j in by_key.get(ka[i], ()) if j not in b_linked or (i, j) in links}
+            near = {j for j in by_key.get(ki, ()) if j not in b_linked or (i, j) in links}
             near.update(free_all[bisect.bisect_left(free_all, lo_j):bisect.bisect_left(free_all, hi_j)])
             pool = free_b
         else:
-            near = set(by_key.get(ka[i], []))
+            near = set(by_key.get(ki, []))
             near.update(range(lo_j, hi_j))
             pool = content_b
-        if wa not in ENGLISH_STOP_WORDS:  # far from the diagonal only a spelling tie makes a candidate
+        if not stop_a:  # far from the diagonal only a spelling tie makes a candidate
             near.update(j for j in by_word.get(wa, ()) if not i_linked or j not in b_linked)
             if len(wa) >= 3:
                 near.update(j for j in pool if j not in near and spell(wa, b.words[j]))
+        # what the row's columns are for every j of this i
+        r1 = float(i_linked)
+        r6, r8 = float(stop_a), float(punct_a)
+        r17, r18 = float(min(gap_a, 8)), float(min(gap_b, 8))
+        gaps = [float(r17 == 1 and r18 == 1), float(r17 == r18 and r17 > 0), float(0 < max(r17, r18) <= 4)]
+        same_js = by_key.get(ki, [])
+        nearest_j = min(same_js, key=lambda x: (abs(x - expected), x)) if same_js else -1
+        repeated = float(count_a[ki] > 1 or len(same_js) > 1)
+        im = i / m
         for j in sorted(near):
             if (i, j) in skip:
                 continue
             wb = b.words[j]
-            stop_b, punct_b = wb in ENGLISH_STOP_WORDS, not wb[:1].isalnum()
+            kj = kb[j]
             d = abs(j - expected)
             pairs.append((i, j))
-            row = [float((i, j) in links), float(i in a_linked), float(j in b_linked), float(ka[i] == kb[j]),
-                         float(wa == wb), spell(wa, wb), float(stop_a), float(stop_b), float(punct_a), float(punct_b),
-                         float(stop_a and stop_b), min(d, 9.0), float(d < 0.5), float(d < 1.5), float(d < 2.5),
-                         float((i - 1, j - 1) in links), float((i + 1, j + 1) in links), float(min(gap_a, 8)),
-                         float(min(gap_b, 8)), abs(i / m - j / n), float(between and (i - 1, j - 1) in links and (i + 1, j + 1) in links)]
-            row += _interactions(row)
-            same_js = by_key.get(ka[i], [])
-            nearest = ka[i] == kb[j] and j == min(same_js, key=lambda x: (abs(x - expected), x))
+            r2 = b_lnk[j]
+            r3 = float(ki == kj)
+            r5 = spell(wa, wb)
+            r7 = stop_bs[j]
+            r10 = float(stop_a and r7 == 1.0)
+            r13, r14 = float(d < 1.5), float(d < 2.5)
+            r15, r16 = float((i - 1, j - 1) in links), float((i + 1, j + 1) in links)
+            free = (1.0 - r1) * (1.0 - r2)
             tie = (i > 0 and j > 0 and ka[i - 1] == kb[j - 1]) or (i + 1 < m and j + 1 < n and ka[i + 1] == kb[j + 1])
-            row += [float(count_a[ka[i]] > 1 or len(same_js) > 1), float(nearest), float(tie)]
-            rows.append(row)
+            rows.append([float((i, j) in links), r1, r2, r3, float(wa == wb), r5, r6, r7, r8, punct_bs[j], r10,
+                         min(d, 9.0), float(d < 0.5), r13, r14, r15, r16, r17, r18, abs(im - j / n),
+                         float(between and r15 == 1.0 and r16 == 1.0),
+                         free, free * r13, gaps[0], gaps[1], gaps[2], r10 * r13, max(r3, r5) * r14, r15 * r16,
+                         repeated, float(ki == kj and j == nearest_j), float(tie)])
     return pairs, rows
 
 

@@ -14,6 +14,7 @@ adds a guard against chaining: a rendering joins a cluster only if it is similar
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import heapq
@@ -1058,24 +1059,47 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
     ordered = sorted(members, key=lambda m: (len(m.words) < 0.6 * longest, -len(m.words), m.doc_id, m.start))
     fams: list[tuple[list[str], list[Rendering], set[str]]] = []  # (first words, members, distinct texts)
     by_words: dict[tuple[str, ...], tuple[list[str], list[Rendering], set[str]]] = {}
+    # the families by size, largest first, ties in order of founding (what a stable sort by size gives),
+    # kept sorted as families grow; and which families print each word (a family holding a text as a
+    # run holds each of its words), so a fragment is looked for in a few families, not all of them
+    rank: list[tuple[int, int]] = []  # (-size, index into fams)
+    with_word: dict[str, set[int]] = defaultdict(set)
+    index_of: dict[int, int] = {}  # id(family) -> its index into fams
     for m in ordered:
         text = " " + " ".join(m.words) + " "
         home = by_words.get(tuple(m.words))  # a verbatim copy: no comparison needed
         if home is None and len(m.words) >= 0.6 * longest:
-            for f in sorted(fams, key=lambda f: -len(f[1]))[:max_compare]:  # the largest families
+            for _, f_idx in rank[:max_compare]:  # the largest families
+                f = fams[f_idx]
                 if _one_wording(f[0], m.words, same):
                     home = f
                     break
         else:
-            holding = [f for f in fams if any(text in t for t in f[2])]
+            if m.words:
+                cands = set.intersection(*sorted((with_word.get(w, set()) for w in set(m.words)), key=len))
+            else:
+                cands = set(range(len(fams)))
+            holding = [fams[c] for c in sorted(cands) if any(text in t for t in fams[c][2])]
             if holding:
                 home = max(holding, key=lambda f: len(f[1]))
         if home is None:
             home = (m.words, [m], {text})
+            index_of[id(home)] = len(fams)
+            bisect.insort(rank, (-1, len(fams)))
             fams.append(home)
+            f_idx = index_of[id(home)]
         else:
+            f_idx = index_of[id(home)]
+            size = len(home[1])
+            del rank[bisect.bisect_left(rank, (-size, f_idx))]
+            bisect.insort(rank, (-size - 1, f_idx))
             home[1].append(m)
+            if text in home[2]:
+                by_words.setdefault(tuple(m.words), home)
+                continue
             home[2].add(text)
+        for w in m.words:
+            with_word[w].add(f_idx)
         by_words.setdefault(tuple(m.words), home)
     out = []
     for _, ms, _ in fams:
@@ -1085,7 +1109,10 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
         counts: dict[str, int] = defaultdict(int)
         for r in ms:
             counts[" ".join(r.words)] += 1
-        rep = central if central in ms else max(ms, key=lambda r: (counts[" ".join(r.words)], len(r.words), -ms.index(r)))
+        if central in ms:
+            rep = central
+        else:  # the wording most of its members print, then the longest, then the first (-index)
+            rep = max(enumerate(ms), key=lambda ir: (counts[" ".join(ir[1].words)], len(ir[1].words), -ir[0]))[1]
         for r in ms:
             r.family = fid
         out.append(Family(fid, ms, rep))
