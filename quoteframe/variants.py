@@ -436,16 +436,25 @@ def contained(short: Rendering, long: Rendering, idf: dict[str, float],
     b_keys = [keys[1].get(w, {st}) for w, st in zip(long.words, b)] if keys else None
     prev = [(0.0, 0)] * (len(b) + 1)
     for w, x in pairs:
-        cur = [(0.0, 0)] * (len(b) + 1)
         wx = idf.get(x, 1.0)
         kx = keys[0].get(w) if keys else None
-        for j, y in enumerate(b, 1):
-            hit = x == y or (kx is not None and b_keys is not None and not kx.isdisjoint(b_keys[j - 1]))
+        if kx is not None and b_keys is not None:
+            hits = [x == y or not kx.isdisjoint(ky) for y, ky in zip(b, b_keys)]
+        else:
+            hits = [x == y for y in b]
+        # cur[j] is (weight, words) of the best in-order match of the words so far within b[:j]; a miss
+        # takes the larger of the cell above and the one to the left (the one above when they are equal)
+        cur = [(0.0, 0)]
+        left = cur[0]
+        for j, hit in enumerate(hits):
             if hit:
-                p = prev[j - 1]
-                cur[j] = (p[0] + wx, p[1] + 1)
+                p = prev[j]
+                left = (p[0] + wx, p[1] + 1)
             else:
-                cur[j] = max(prev[j], cur[j - 1])
+                up = prev[j + 1]
+                if not left > up:
+                    left = up
+            cur.append(left)
         prev = cur
     return prev[-1][0] / total, prev[-1][1]
 
@@ -649,6 +658,14 @@ class _Scorer:
         self.dots = RowDots(state.M)
         self.extra: dict[tuple[int, int], float] = {}
         self._union: dict[int, frozenset[str]] = {}
+        self._weighted: dict[int, tuple[list[tuple[str, str]], float]] = {}
+
+    def union(self, m: int) -> frozenset[str]:
+        """Every key (stem or WordNet synonym) of rendering ``m``'s words, computed once per rendering."""
+        keys_m = self._union.get(m)
+        if keys_m is None:
+            keys_m = self._union[m] = frozenset().union(*self.content[m].values()) if self.content[m] else frozenset()
+        return keys_m
 
     def sim_of(self, k: int, m: int, row: dict[int, float]) -> float:
         if m in row:
@@ -662,18 +679,19 @@ class _Scorer:
         many distinct words it has: a remark is more than one shared word ("terrorist attacks" is not
         "terrorist bandits")."""
         content = self.content
-        short, other = (content[k], content[m]) if len(content[k]) <= len(content[m]) else (content[m], content[k])
-        keys_other = set().union(*other.values()) if other else set()
-        return sum(1 for keys in short.values() if keys & keys_other), len(short)
+        short, other = (k, m) if len(content[k]) <= len(content[m]) else (m, k)
+        keys_other = self.union(other)
+        return sum(1 for keys in content[short].values() if not keys.isdisjoint(keys_other)), len(content[short])
 
     def bound(self, k: int, m: int) -> float:
         """An upper bound of ``contained(k, m)``: the weighted share of k's content words found anywhere in m."""
-        keys_m = self._union.get(m)
-        if keys_m is None:
-            keys_m = self._union[m] = frozenset().union(*self.content[m].values()) if self.content[m] else frozenset()
-        r = self.us[k]
-        pairs = [(w, st) for w, st in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS] or list(zip(r.words, r.stems))
-        total = sum(self.idf.get(st, 1.0) for _, st in pairs)
+        keys_m = self.union(m)
+        weighted = self._weighted.get(k)
+        if weighted is None:
+            r = self.us[k]
+            pairs = [(w, st) for w, st in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS] or list(zip(r.words, r.stems))
+            weighted = self._weighted[k] = (pairs, sum(self.idf.get(st, 1.0) for _, st in pairs))
+        pairs, total = weighted
         if not total:
             return 0.0
         found = sum(self.idf.get(st, 1.0) for w, st in pairs if not self.content[k].get(w, {st}).isdisjoint(keys_m)
@@ -711,7 +729,7 @@ class _Scorer:
             # in a member it was paired with: stems and WordNet synonyms, gaps allowed
             need = params.adopt_containment if strict else (
                 params.containment_long if us[k].partial else params.part_containment_share)
-            for m in sorted(near, key=lambda x: (-len(us[x].words), x))[: 2 * params.member_check]:
+            for m in heapq.nsmallest(2 * params.member_check, near, key=lambda x: (-len(us[x].words), x)):
                 if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial
                                                                  and len(us[m].words) < params.adopt_root_words):
                     if self.bound(k, m) < min(need, params.containment_long):
@@ -788,6 +806,10 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
     mine = np.zeros(len(us), dtype=bool)
     mine[order] = True
     strong = np.flatnonzero((sims >= params.threshold) & mine[pairs[:, 0]]) if params.merge else np.zeros(0, dtype=np.int64)
+    if len(strong):  # a pair inside one cluster is inside one for ever (merging only joins): skip those at once
+        cl = np.full(len(us), -1, dtype=np.int64)
+        cl[list(cluster_of)] = list(cluster_of.values())
+        strong = strong[cl[pairs[strong, 0]] != cl[pairs[strong, 1]]]
     version = [0] * len(roots)  # bumped when a cluster grows: a rejection holds until then
     rejected: set[tuple[int, int, int, int]] = set()
     for p in strong[np.lexsort((strong, -sims[strong]))].tolist():
