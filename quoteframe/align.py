@@ -119,6 +119,15 @@ def features(a: Words, b: Words, ka: list[str], kb: list[str], links: set[tuple[
 
     ``spell`` is ``spelling`` or a memo of it: the same word pairs recur across a corpus's renderings.
     Pairs in ``skip`` (links already certain) get no row."""
+    pairs, rows = feature_matrix(a, b, ka, kb, links, spell, skip)
+    return pairs, rows.tolist()
+
+
+def feature_matrix(a: Words, b: Words, ka: list[str], kb: list[str], links: set[tuple[int, int]],
+                   spell: Callable[[str, str], float] = spelling,
+                   skip: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """``features`` as one array, a row per pair: the candidates are found word by word, the columns are
+    computed for all pairs at once (the same values a row at a time gives)."""
     m, n = len(ka), len(kb)
     content_b = [j for j, w in enumerate(b.words) if _content(w)]
     by_word: dict[str, list[int]] = {}
@@ -136,73 +145,105 @@ def features(a: Words, b: Words, ka: list[str], kb: list[str], links: set[tuple[
     count_a: dict[str, int] = {}
     for k in ka:
         count_a[k] = count_a.get(k, 0) + 1
-    pairs: list[tuple[int, int]] = []
-    rows: list[list[float]] = []
-    # per-word facts of ``b`` as the floats a row holds, looked up once rather than once per pair
-    stop_bs = [float(w in ENGLISH_STOP_WORDS) for w in b.words]
-    punct_bs = [float(not w[:1].isalnum()) for w in b.words]
-    b_lnk = [float(j in b_linked) for j in range(n)]
+    # per word of a: where b's word is expected, the gap it sits in, its nearest same key
+    exp_i: list[float] = []
+    gap_i: list[tuple[float, float]] = []
+    between_i: list[bool] = []
+    nearest_i: list[int] = []
+    repeated_i: list[bool] = []
+    ii: list[int] = []
+    jj: list[int] = []
     for i in range(m):
         p = bisect.bisect_left(xs, i)
         left = srt[p - 1] if p > 0 else (-1, -1)
         q = bisect.bisect_right(xs, i)
         right = srt[q] if q < len(srt) else (m, n)
-        between = left[0] < i < right[0]
+        between_i.append(left[0] < i < right[0])
         if right[1] > left[1] and right[0] > left[0]:
             expected = left[1] + (i - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
             gap_a, gap_b = right[0] - left[0] - 1, right[1] - left[1] - 1
         else:  # crossed anchors: fall back on the relative position
             expected, gap_a, gap_b = i * n / m, 0, 0
+        exp_i.append(expected)
+        gap_i.append((float(min(gap_a, 8)), float(min(gap_b, 8))))
         wa = a.words[i]
-        ki = ka[i]
         i_linked = i in a_linked
-        stop_a, punct_a = wa in ENGLISH_STOP_WORDS, not wa[:1].isalnum()
         lo_j, hi_j = max(0, math.ceil(expected - MAX_DISTANCE)), min(n, math.floor(expected + MAX_DISTANCE) + 1)
         if i_linked:
             # both words anchored elsewhere is never a link (0 of 13,270 MTRef dev links): an anchored
             # word is paired with its anchor and with free words only
-            near = {j for j in by_key.get(ki, ()) if j not in b_linked or (i, j) in links}
+            near = {j for j in by_key.get(ka[i], ()) if j not in b_linked or (i, j) in links}
             near.update(free_all[bisect.bisect_left(free_all, lo_j):bisect.bisect_left(free_all, hi_j)])
             pool = free_b
         else:
-            near = set(by_key.get(ki, []))
+            near = set(by_key.get(ka[i], []))
             near.update(range(lo_j, hi_j))
             pool = content_b
-        if not stop_a:  # far from the diagonal only a spelling tie makes a candidate
+        if wa not in ENGLISH_STOP_WORDS:  # far from the diagonal only a spelling tie makes a candidate
             near.update(j for j in by_word.get(wa, ()) if not i_linked or j not in b_linked)
             if len(wa) >= 3:
                 near.update(j for j in pool if j not in near and spell(wa, b.words[j]))
-        # what the row's columns are for every j of this i
-        r1 = float(i_linked)
-        r6, r8 = float(stop_a), float(punct_a)
-        r17, r18 = float(min(gap_a, 8)), float(min(gap_b, 8))
-        gaps = [float(r17 == 1 and r18 == 1), float(r17 == r18 and r17 > 0), float(0 < max(r17, r18) <= 4)]
-        same_js = by_key.get(ki, [])
-        nearest_j = min(same_js, key=lambda x: (abs(x - expected), x)) if same_js else -1
-        repeated = float(count_a[ki] > 1 or len(same_js) > 1)
-        im = i / m
-        for j in sorted(near):
-            if (i, j) in skip:
-                continue
-            wb = b.words[j]
-            kj = kb[j]
-            d = abs(j - expected)
-            pairs.append((i, j))
-            r2 = b_lnk[j]
-            r3 = float(ki == kj)
-            r5 = spell(wa, wb)
-            r7 = stop_bs[j]
-            r10 = float(stop_a and r7 == 1.0)
-            r13, r14 = float(d < 1.5), float(d < 2.5)
-            r15, r16 = float((i - 1, j - 1) in links), float((i + 1, j + 1) in links)
-            free = (1.0 - r1) * (1.0 - r2)
-            tie = (i > 0 and j > 0 and ka[i - 1] == kb[j - 1]) or (i + 1 < m and j + 1 < n and ka[i + 1] == kb[j + 1])
-            rows.append([float((i, j) in links), r1, r2, r3, float(wa == wb), r5, r6, r7, r8, punct_bs[j], r10,
-                         min(d, 9.0), float(d < 0.5), r13, r14, r15, r16, r17, r18, abs(im - j / n),
-                         float(between and r15 == 1.0 and r16 == 1.0),
-                         free, free * r13, gaps[0], gaps[1], gaps[2], r10 * r13, max(r3, r5) * r14, r15 * r16,
-                         repeated, float(ki == kj and j == nearest_j), float(tie)])
-    return pairs, rows
+        same_js = by_key.get(ka[i], [])
+        nearest_i.append(min(same_js, key=lambda x: (abs(x - expected), x)) if same_js else -1)
+        repeated_i.append(count_a[ka[i]] > 1 or len(same_js) > 1)
+        js = sorted(near)
+        if skip:
+            js = [j for j in js if (i, j) not in skip]
+        ii.extend([i] * len(js))
+        jj.extend(js)
+    pairs = list(zip(ii, jj))
+    X = np.empty((len(pairs), len(FEATURES)))
+    if not pairs:
+        return pairs, X
+    I, J = np.array(ii), np.array(jj)
+    ids: dict[str, int] = {}
+    key_a = np.array([-1] + [ids.setdefault(k, len(ids)) for k in ka] + [-2])  # padded: i - 1 and i + 1 exist
+    key_b = np.array([-3] + [ids.setdefault(k, len(ids)) for k in kb] + [-4])
+    words: dict[str, int] = {}
+    word_a = np.array([words.setdefault(w, len(words)) for w in a.words])
+    word_b = np.array([words.setdefault(w, len(words)) for w in b.words])
+    linked = np.zeros((m + 2, n + 2), dtype=bool)  # padded by one on each side
+    if links:
+        la, lb = zip(*links)
+        linked[np.array(la) + 1, np.array(lb) + 1] = True
+    stop_a = np.array([w in ENGLISH_STOP_WORDS for w in a.words])[I]
+    stop_b = np.array([w in ENGLISH_STOP_WORDS for w in b.words])[J]
+    gaps = np.array(gap_i)[I]
+    d = np.abs(J - np.array(exp_i)[I])
+    X[:, 0] = linked[I + 1, J + 1]
+    X[:, 1] = np.array([i in a_linked for i in range(m)])[I]
+    X[:, 2] = np.array([j in b_linked for j in range(n)])[J]
+    X[:, 3] = key_a[I + 1] == key_b[J + 1]
+    X[:, 4] = word_a[I] == word_b[J]
+    X[:, 5] = [spell(a.words[i], b.words[j]) for i, j in pairs]
+    X[:, 6] = stop_a
+    X[:, 7] = stop_b
+    X[:, 8] = np.array([not w[:1].isalnum() for w in a.words])[I]
+    X[:, 9] = np.array([not w[:1].isalnum() for w in b.words])[J]
+    X[:, 10] = stop_a & stop_b
+    X[:, 11] = np.minimum(d, 9.0)
+    X[:, 12] = d < 0.5
+    X[:, 13] = d < 1.5
+    X[:, 14] = d < 2.5
+    X[:, 15] = linked[I, J]
+    X[:, 16] = linked[I + 2, J + 2]
+    X[:, 17] = gaps[:, 0]
+    X[:, 18] = gaps[:, 1]
+    X[:, 19] = np.abs(I / m - J / n)
+    X[:, 20] = np.array(between_i)[I] & linked[I, J] & linked[I + 2, J + 2]
+    # products a linear model cannot form itself (gap shape with position, ties with position)
+    X[:, 21] = (1.0 - X[:, 1]) * (1.0 - X[:, 2])
+    X[:, 22] = X[:, 21] * X[:, 13]
+    X[:, 23] = (gaps[:, 0] == 1) & (gaps[:, 1] == 1)
+    X[:, 24] = (gaps[:, 0] == gaps[:, 1]) & (gaps[:, 0] > 0)
+    X[:, 25] = (np.maximum(gaps[:, 0], gaps[:, 1]) > 0) & (np.maximum(gaps[:, 0], gaps[:, 1]) <= 4)
+    X[:, 26] = X[:, 10] * X[:, 13]
+    X[:, 27] = np.maximum(X[:, 3], X[:, 5]) * X[:, 14]
+    X[:, 28] = X[:, 15] * X[:, 16]
+    X[:, 29] = np.array(repeated_i)[I]
+    X[:, 30] = (key_a[I + 1] == key_b[J + 1]) & (J == np.array(nearest_i)[I])
+    X[:, 31] = (key_a[I] == key_b[J]) | (key_a[I + 2] == key_b[J + 2])
+    return pairs, X
 
 
 class WordAligner:
@@ -238,10 +279,10 @@ class WordAligner:
 
         def one_way(x: Words, y: Words, kx: list[str], ky: list[str], links: set[tuple[int, int]],
                     skip: frozenset[tuple[int, int]]) -> dict[tuple[int, int], float]:
-            pairs, rows = features(x, y, kx, ky, links, self._spell, skip)
+            pairs, rows = feature_matrix(x, y, kx, ky, links, self._spell, skip)
             if not pairs:
                 return {}
-            logits = np.asarray(rows) @ self._weights + self.model.bias
+            logits = rows @ self._weights + self.model.bias
             return dict(zip(pairs, logits.tolist()))
 
         forward = one_way(a, b, ka, kb, found, inside)

@@ -729,22 +729,29 @@ class _Scorer:
             # in a member it was paired with: stems and WordNet synonyms, gaps allowed
             need = params.adopt_containment if strict else (
                 params.containment_long if us[k].partial else params.part_containment_share)
+
+            def accept(c: float, hits: int, m: int) -> bool:
+                """Whether containment ``c`` with ``hits`` words matched joins ``k`` to member ``m``."""
+                if strict and us[m].doc_id != us[k].doc_id:
+                    return c >= params.adopt_containment and hits >= params.adopt_min_words
+                if strict:  # a phrase of a quotation the same article attributes: the usual test
+                    return c >= params.containment and hits >= params.fragment_words
+                if us[k].partial:
+                    return (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
+                        and hits >= params.fragment_words
+                # a whole sentence of the quotation: it must be a part of the member, nearly all of it
+                return c >= params.part_containment_share and hits >= params.part_words
+
             for m in heapq.nsmallest(2 * params.member_check, near, key=lambda x: (-len(us[x].words), x)):
                 if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial
                                                                  and len(us[m].words) < params.adopt_root_words):
-                    if self.bound(k, m) < min(need, params.containment_long):
+                    # the bound is at least the containment and its words at least the words matched, and
+                    # ``accept`` only grows with both: a member it refuses at the bound needs no LCS
+                    bound = self.bound(k, m)
+                    if bound < min(need, params.containment_long) or not accept(bound, len(self._weighted[k][0]), m):
                         continue  # not enough of its words are in the member at all: no LCS needed
                     c, hits = contained(us[k], us[m], self.idf, (self.content[k], self.content[m]))
-                    if strict and us[m].doc_id != us[k].doc_id:
-                        ok = c >= params.adopt_containment and hits >= params.adopt_min_words
-                    elif strict:  # a phrase of a quotation the same article attributes: the usual test
-                        ok = c >= params.containment and hits >= params.fragment_words
-                    elif us[k].partial:
-                        ok = (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
-                            and hits >= params.fragment_words
-                    else:  # a whole sentence of the quotation: it must be a part of the member, nearly all of it
-                        ok = c >= params.part_containment_share and hits >= params.part_words
-                    if ok:
+                    if accept(c, hits, m):
                         score = max(score, c)
         return score
 
@@ -1091,9 +1098,10 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
         text = " " + " ".join(m.words) + " "
         home = by_words.get(tuple(m.words))  # a verbatim copy: no comparison needed
         if home is None and len(m.words) >= 0.6 * longest:
+            matcher = difflib.SequenceMatcher(None, [], m.words, autojunk=False)  # m's side indexed once
             for _, f_idx in rank[:max_compare]:  # the largest families
                 f = fams[f_idx]
-                if _one_wording(f[0], m.words, same):
+                if _one_wording(f[0], m.words, same, matcher):
                     home = f
                     break
         else:
@@ -1142,11 +1150,15 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
     return out
 
 
-def _one_wording(a: list[str], b: list[str], same: float) -> bool:
+def _one_wording(a: list[str], b: list[str], same: float, matcher: difflib.SequenceMatcher[str] | None = None) -> bool:
     """Whether two renderings print one translation: their words agree (difflib ratio ``same``) and no
     content word of one is replaced by another word in the other, only respelt (Kiev / Kyiv) or added
     (an editor's insertion, a cut); "shoot to kill" and "open fire to kill" are two translations."""
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher is None:
+        sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    else:  # a matcher whose second sequence is ``b`` already: its index of ``b`` is reused
+        sm = matcher
+        sm.set_seq1(a)
     if sm.real_quick_ratio() < same or sm.quick_ratio() < same or sm.ratio() < same:
         return False
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
