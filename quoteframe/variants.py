@@ -20,7 +20,8 @@ import hashlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
@@ -28,7 +29,8 @@ from typing import TypeVar
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from quoteframe.align import WordAligner
 from quoteframe.errors import QuoteframeError
@@ -160,6 +162,32 @@ class Normaliser:
         self.stemmer = PorterStemmer()
         self.wordnet = wordnet
         self._stem: dict[str, str] = {}
+        # one object per distinct word, synonym key tuple and key set: a million renderings repeat a few
+        # hundred thousand words, and holding each occurrence as its own string or set cost gigabytes
+        self._word: dict[str, str] = {}
+        self._syn: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[tuple[str, str], frozenset[str]] = {}
+
+    def word(self, w: str) -> str:
+        """The one string object of this word."""
+        return self._word.setdefault(w, w)
+
+    def synonyms(self, w: str) -> tuple[str, ...]:
+        """WordNet synonym and hypernym keys of ``w``, each marked with ``~``."""
+        syn = self._syn.get(w)
+        if syn is None:
+            syn = self._syn[w] = tuple("~" + k for k in self.wordnet.keys(w))
+        return syn
+
+    def word_keys(self, w: str, st: str) -> frozenset[str]:
+        """The word's stem, with WordNet synonym keys for a content word (shared, never to be changed)."""
+        keys = self._keys.get((w, st))
+        if keys is None:
+            found = {st}
+            if self.wordnet.available and len(w) > 2 and w not in ENGLISH_STOP_WORDS:
+                found.update(self.synonyms(w))
+            keys = self._keys[(w, st)] = frozenset(found)
+        return keys
 
     def stem(self, word: str) -> str:
         s = self._stem.get(word)
@@ -177,7 +205,7 @@ class Normaliser:
         if self.wordnet.available:
             for w in r.words:
                 if w not in ENGLISH_STOP_WORDS and len(w) > 2:
-                    feats.extend("~" + k for k in self.wordnet.keys(w))
+                    feats.extend(self.synonyms(w))
         return feats
 
 
@@ -253,7 +281,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 text = doc[ps:pe]
                 lead = len(text) - len(text.lstrip())
                 text = text.strip()
-                words = [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
+                words = [norm.word(w.lower().replace("’", "'")) for w in WORD_RE.findall(text)]
                 short = q.kind == "partial" and (len(words) <= 2 or sum(w not in ENGLISH_STOP_WORDS for w in words) < 2)
                 if len(words) < params.min_words and not short:
                     continue
@@ -283,7 +311,7 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Rendering] = ()
+def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Rendering] = (), chunk: int = 50_000
              ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[str]]]:
     """Word TF-IDF (for centrality) and the similarity matrix: word and character TF-IDF side by side,
     each scaled by 1/sqrt(2), so that one dot product of two rows is the mean of the two cosines.
@@ -296,10 +324,38 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
         W = word_vec.transform(stems)
     else:
         W = sparse.csr_matrix((len(rs), 1))
-    char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    char_vec.fit([r.text for r in rs] + [r.text for r in extra])
-    C = char_vec.transform([r.text for r in rs])
-    M = sparse.hstack([W, C], format="csr") * np.sqrt(0.5)
+    # character 3-5-grams: the numbers of TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+    # sublinear_tf=True) fitted on rs + extra, computed a chunk of renderings at a time: the vectorizer
+    # holds every n-gram occurrence of the corpus as Python objects at once (gigabytes at a million)
+    count = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, dtype=np.float64)
+    analyse = count.build_analyzer()
+    df: dict[str, int] = defaultdict(int)
+    for r in rs:
+        for gram in set(analyse(r.text)):
+            df[gram] += 1
+    for r in extra:
+        for gram in set(analyse(r.text)):
+            df[gram] += 1
+    grams = sorted(df)  # the vectorizer's vocabulary: every n-gram, in sorted order
+    # its smoothed idf: log((1 + n) / (1 + df)) + 1, in its order of operations
+    idf = np.full(len(grams), fill_value=len(rs) + len(extra) + 1, dtype=np.float64)
+    idf /= np.array([df[g] for g in grams], dtype=np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    del df
+    count.set_params(vocabulary={g: i for i, g in enumerate(grams)})
+    del grams
+    blocks = []
+    for lo in range(0, len(rs), chunk):
+        C = count.transform([r.text for r in rs[lo:lo + chunk]])
+        np.log(C.data, C.data)  # sublinear tf, idf, then rows of unit length, as TfidfTransformer does
+        C.data += 1.0
+        C.data *= idf[C.indices]
+        normalize(C, norm="l2", copy=False)
+        blocks.append(sparse.hstack([W[lo:lo + chunk], C], format="csr"))
+    M = sparse.vstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
+    del blocks
+    M.data *= np.sqrt(0.5)
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
 
@@ -402,7 +458,7 @@ def _similarity_in_worker(pairs: np.ndarray) -> np.ndarray:
     return _chunk_similarity(M, pairs)
 
 
-def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_000, jobs: int = 1) -> np.ndarray:
+def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 50_000, jobs: int = 1) -> np.ndarray:
     """Mean of word and character cosines for each pair (a row dot product of ``M``), in bounded chunks
     (in forked processes with ``jobs > 1``; the chunks and so the sums are the same either way)."""
     chunks = [pairs[s:s + chunk] for s in range(0, len(pairs), chunk)]
@@ -414,7 +470,7 @@ def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 200_00
 
 
 def containment(short: Rendering, long: Rendering, idf: dict[str, float],
-                keys: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None) -> float:
+                keys: tuple[Mapping[str, AbstractSet[str]], Mapping[str, AbstractSet[str]]] | None = None) -> float:
     """IDF-weighted share of the shorter rendering's content stems found, in order, in the longer one.
 
     Order matters: a partial quotation is a fragment of the sentence it comes from, so its words are a
@@ -425,7 +481,8 @@ def containment(short: Rendering, long: Rendering, idf: dict[str, float],
 
 
 def contained(short: Rendering, long: Rendering, idf: dict[str, float],
-              keys: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None) -> tuple[float, int]:
+              keys: tuple[Mapping[str, AbstractSet[str]], Mapping[str, AbstractSet[str]]] | None = None
+              ) -> tuple[float, int]:
     """``containment`` and the number of the shorter rendering's content words matched."""
     pairs = [(w, s) for w, s in zip(short.words, short.stems) if w not in ENGLISH_STOP_WORDS] or \
         list(zip(short.words, short.stems))
@@ -459,15 +516,12 @@ def contained(short: Rendering, long: Rendering, idf: dict[str, float],
     return prev[-1][0] / total, prev[-1][1]
 
 
-def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, set[str]]:
+def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, frozenset[str]]:
     """Each distinct word's stem, with WordNet synonym keys for content words: for counting shared words."""
-    out: dict[str, set[str]] = {}
+    out: dict[str, frozenset[str]] = {}
     for w, st in zip(r.words, r.stems):
         if w not in out:
-            keys = {st}
-            if norm.wordnet.available and len(w) > 2 and w not in ENGLISH_STOP_WORDS:
-                keys.update("~" + k for k in norm.wordnet.keys(w))
-            out[w] = keys
+            out[w] = norm.word_keys(w, st)
     return out
 
 
@@ -638,7 +692,7 @@ class _LinkState:
     sims: np.ndarray  # the same, one per candidate pair
     pairs: np.ndarray
     M: sparse.csr_matrix
-    content: list[dict[str, set[str]]]
+    content: list[dict[str, frozenset[str]]]
     idf: dict[str, float]
     params: LinkParams
 
