@@ -435,17 +435,18 @@ class RowDots:
         self.M = M
         self.buf = np.zeros(M.shape[1])
         self.query = -1
+        self.ptr: list[int] = M.indptr.tolist()  # Python ints: a row's bounds without numpy scalars
 
     def __call__(self, k: int, m: int) -> float:
-        M = self.M
+        ptr, ind, buf = self.ptr, self.M.indices, self.buf
         if k != self.query:
             if self.query >= 0:
-                self.buf[M.indices[M.indptr[self.query]:M.indptr[self.query + 1]]] = 0.0
-            lo, hi = M.indptr[k], M.indptr[k + 1]
-            self.buf[M.indices[lo:hi]] = M.data[lo:hi]
+                buf[ind[ptr[self.query]:ptr[self.query + 1]]] = 0.0
+            lo, hi = ptr[k], ptr[k + 1]
+            buf[ind[lo:hi]] = self.M.data[lo:hi]
             self.query = k
-        lo, hi = M.indptr[m], M.indptr[m + 1]
-        return float(self.buf[M.indices[lo:hi]] @ M.data[lo:hi])
+        lo, hi = ptr[m], ptr[m + 1]
+        return float(buf.take(ind[lo:hi]) @ self.M.data[lo:hi])
 
 
 def _chunk_similarity(M: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
@@ -768,11 +769,18 @@ class _Scorer:
         if not short or not us[k].partial:
             # average linkage over the root and the first full members: the mean must reach
             # the threshold and none may fall below the floor (no chains, no stars)
-            sims_c = [self.sim_of(k, m, row) for m in full[: params.member_check]]
-            score = sum(sims_c) / len(sims_c)
             threshold = params.adopt_threshold if strict else params.threshold
             floor = threshold * params.member_floor
-            if score < threshold or (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
+            # similarities one member at a time: below the floor (and no near duplicate of the root) is a
+            # refusal whatever the other members give, so they are not computed
+            sims_c = []
+            for m in full[: params.member_check]:
+                sims_c.append(self.sim_of(k, m, row))
+                if sims_c[0] < params.near_duplicate and sims_c[-1] < floor:
+                    break
+            score = sum(sims_c) / len(sims_c)
+            if len(sims_c) < len(full[: params.member_check]) or score < threshold or \
+                    (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
                 score = 0.0
             elif strict and self.shared(k, root)[0] < params.adopt_shared:
                 score = 0.0
