@@ -1196,8 +1196,7 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
     out = []
     for _, ms, _ in fams:
         ms.sort(key=lambda r: (r.doc_id, r.start))
-        first = ms[0]
-        fid = "f" + hashlib.sha1(f"{first.doc_id}:{first.start}:{first.end}".encode()).hexdigest()[:8]
+        fid = _family_id(ms[0])
         counts: dict[str, int] = defaultdict(int)
         for r in ms:
             counts[" ".join(r.words)] += 1
@@ -1209,6 +1208,52 @@ def families_of(members: Sequence[Rendering], central: Rendering, same: float = 
             r.family = fid
         out.append(Family(fid, ms, rep))
     out.sort(key=lambda f: (central not in f.members, f.members[0].doc_id, f.members[0].start))
+    return out
+
+
+def _family_id(first: Rendering) -> str:
+    """A family's stable id: a hash of its first rendering by doc_id and offsets."""
+    return "f" + hashlib.sha1(f"{first.doc_id}:{first.start}:{first.end}".encode()).hexdigest()[:8]
+
+
+def _families_in_worker(plan_ids: list[int]) -> list[list[tuple[list[int], int]]]:
+    remarks = _WORKER["remarks"]
+    assert isinstance(remarks, list)
+    out = []
+    for p in plan_ids:
+        members, central = remarks[p]
+        at = {id(m): i for i, m in enumerate(members)}
+        out.append([([at[id(r)] for r in f.members], at[id(f.representative)]) for f in families_of(members, central)])
+    return out
+
+
+def families_all(remarks: list[tuple[list[Rendering], Rendering]], jobs: int = 1,
+                 min_parallel: int = 5000) -> list[list[Family]]:
+    """``families_of`` every remark (members, central). Remarks are independent, so with ``jobs > 1`` they
+    are split between forked processes, which send back each family as member positions; the families,
+    ids and ``family`` of every rendering are the same as in one process."""
+    if jobs <= 1 or len(remarks) < 2 or sum(len(ms) for ms, _ in remarks) < min_parallel:
+        return [families_of(members, central) for members, central in remarks]
+    bins: list[list[int]] = [[] for _ in range(4 * jobs)]
+    load = [0] * len(bins)
+    for p in sorted(range(len(remarks)), key=lambda p: -len(remarks[p][0])):
+        b = min(range(len(bins)), key=load.__getitem__)
+        bins[b].append(p)
+        load[b] += len(remarks[p][0]) ** 2  # families cost grows faster than a remark's size
+    bins = [b for b in bins if b]
+    done: dict[int, list[tuple[list[int], int]]] = {}
+    for b, part in zip(bins, _forked_map(_families_in_worker, bins, jobs, {"remarks": remarks})):
+        done.update(zip(b, part))
+    out = []
+    for p, (members, _) in enumerate(remarks):
+        fams = []
+        for positions, rep_at in done[p]:
+            ms = [members[i] for i in positions]
+            fid = _family_id(ms[0])
+            for r in ms:
+                r.family = fid
+            fams.append(Family(fid, ms, members[rep_at]))
+        out.append(fams)
     return out
 
 
@@ -1348,8 +1393,8 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
         plans.append((members, central, others, ambiguous))
     # translation families, and one alignment per family against the central family
     fam_plans: list[tuple[list[Family], list[tuple[Family, Family, Rendering, Rendering]]]] = []
-    for members, central, _, _ in plans:
-        fams = families_of(members, central)
+    all_fams = families_all([(members, central) for members, central, _, _ in plans], jobs)
+    for fams in all_fams:
         pairs_f = []
         for fb in fams[1:]:
             sides = _sides(fams[0], fb)

@@ -160,6 +160,36 @@ def test_speakers_clustered_in_worker_processes_equal_one_process(seed_texts) ->
     assert run(2) == serial
 
 
+def test_families_in_worker_processes_equal_one_process(seed_texts) -> None:
+    """Remarks split between forked processes get the families, ids, representatives and per-rendering
+    ``family`` of one process (the copies here make verbatim reprints, edited copies and fragments)."""
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import families_all, segment_quotes
+
+    base = dict(kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    sentences = [s.strip() for text in seed_texts.values() for s in text.split(".") if len(s.split()) > 6]
+    remarks = []
+    norm = Normaliser(WordNet(enabled=False))
+    for k, s in enumerate(sentences[:30]):
+        words = s.split()
+        variants = [s, s, s.replace(" the ", " a ", 1), " ".join(words[1:]), " ".join(words[2:5]),
+                    " ".join(words[:-1] + ["elsewhere"])]
+        quotes = [Quote(doc_id=f"d{k}-{c}", quote_id=f"q{k}-{c}", outlet=f"o{c % 4}", speaker="S", start=0,
+                        end=len(v), text=v, **base) for c, v in enumerate(variants)]
+        members = segment_quotes(quotes, Segmenter(), norm, LinkParams())
+        remarks.append((members, members[0]))
+
+    def run(jobs: int) -> list[list[tuple[str, list[str], str]]]:
+        out = families_all(remarks, jobs=jobs, min_parallel=0)
+        assert all(r.family == f.family_id for fams in out for f in fams for r in f.members)
+        return [[(f.family_id, [f"{r.doc_id}:{r.start}" for r in f.members], f.representative.doc_id) for f in fams]
+                for fams in out]
+
+    serial = run(1)
+    assert any(len(fams) >= 2 for fams in serial)  # different wordings are different families
+    assert run(2) == serial
+
+
 def test_active_and_passive_renderings_of_one_remark_link_and_other_remarks_stay_apart() -> None:
     """Translators turn "I gave the order to X" into "X were given an order by me": the same remark, while a
     remark by the same speaker that shares its subject and verb is another one (sentences written here)."""
