@@ -198,7 +198,7 @@ class Normaliser:
     def block_keys(self, r: Rendering, feats: list[str]) -> list[str]:
         """Blocking keys: the features plus stem bigrams, so that function-word-heavy remarks
         ("and this will be done shortly") still meet their other renderings."""
-        return feats + [f"{a}_{b}" for a, b in zip(r.stems, r.stems[1:])]
+        return feats + [self.word(f"{a}_{b}") for a, b in zip(r.stems, r.stems[1:])]
 
     def features(self, r: Rendering) -> list[str]:
         feats = [s for w, s in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS]
@@ -368,8 +368,8 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     at most n * top_keys * max_posting: linear in n for fixed parameters.
     """
     by_speaker: dict[str, dict[str, list[int]]] = {}
-    distinct = [set(f) for f in feats]
-    for i, (r, fs) in enumerate(zip(rs, distinct)):
+    # each rendering's distinct features are made again where needed, not held for all renderings at once
+    for i, (r, fs) in enumerate(zip(rs, map(set, feats))):
         post = by_speaker.setdefault(r.block, {})
         for k in fs:
             if k in post:
@@ -377,7 +377,7 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
             else:
                 post[k] = [i]
     query: set[tuple[str, str]] = set()
-    for r, fs in zip(rs, distinct):
+    for r, fs in zip(rs, map(set, feats)):
         post = by_speaker[r.block]
         shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
         query.update((r.block, k) for _, k in heapq.nsmallest(params.top_keys, shared))
@@ -397,9 +397,18 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
         if not len(at):
             break
         codes.append(ids[at] * n_all + ids[at + d])
-    flat = np.sort(np.concatenate(codes))
-    uniq = flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
-    return np.stack([uniq // n_all, uniq % n_all], axis=1)
+    flat = np.concatenate(codes)
+    del codes, ids, starts, left
+    flat.sort()  # in place: at a million renderings these arrays are the largest of linking
+    keep = np.empty(len(flat), dtype=bool)
+    keep[0] = True
+    np.not_equal(flat[1:], flat[:-1], out=keep[1:])
+    uniq = flat[keep]
+    del flat, keep
+    out = np.empty((len(uniq), 2), dtype=np.int64)
+    np.floor_divide(uniq, n_all, out=out[:, 0])
+    np.remainder(uniq, n_all, out=out[:, 1])
+    return out
 
 
 def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
