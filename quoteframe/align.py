@@ -195,7 +195,7 @@ def feature_matrix(a: Words, b: Words, ka: list[str], kb: list[str], links: set[
     X = np.empty((len(pairs), len(FEATURES)))
     if not pairs:
         return pairs, X
-    I, J = np.array(ii), np.array(jj)
+    ia, ja = np.array(ii), np.array(jj)
     ids: dict[str, int] = {}
     key_a = np.array([-1] + [ids.setdefault(k, len(ids)) for k in ka] + [-2])  # padded: i - 1 and i + 1 exist
     key_b = np.array([-3] + [ids.setdefault(k, len(ids)) for k in kb] + [-4])
@@ -206,31 +206,31 @@ def feature_matrix(a: Words, b: Words, ka: list[str], kb: list[str], links: set[
     if links:
         la, lb = zip(*links)
         linked[np.array(la) + 1, np.array(lb) + 1] = True
-    stop_a = np.array([w in ENGLISH_STOP_WORDS for w in a.words])[I]
-    stop_b = np.array([w in ENGLISH_STOP_WORDS for w in b.words])[J]
-    gaps = np.array(gap_i)[I]
-    d = np.abs(J - np.array(exp_i)[I])
-    X[:, 0] = linked[I + 1, J + 1]
-    X[:, 1] = np.array([i in a_linked for i in range(m)])[I]
-    X[:, 2] = np.array([j in b_linked for j in range(n)])[J]
-    X[:, 3] = key_a[I + 1] == key_b[J + 1]
-    X[:, 4] = word_a[I] == word_b[J]
+    stop_a = np.array([w in ENGLISH_STOP_WORDS for w in a.words])[ia]
+    stop_b = np.array([w in ENGLISH_STOP_WORDS for w in b.words])[ja]
+    gaps = np.array(gap_i)[ia]
+    d = np.abs(ja - np.array(exp_i)[ia])
+    X[:, 0] = linked[ia + 1, ja + 1]
+    X[:, 1] = np.array([i in a_linked for i in range(m)])[ia]
+    X[:, 2] = np.array([j in b_linked for j in range(n)])[ja]
+    X[:, 3] = key_a[ia + 1] == key_b[ja + 1]
+    X[:, 4] = word_a[ia] == word_b[ja]
     X[:, 5] = [spell(a.words[i], b.words[j]) for i, j in pairs]
     X[:, 6] = stop_a
     X[:, 7] = stop_b
-    X[:, 8] = np.array([not w[:1].isalnum() for w in a.words])[I]
-    X[:, 9] = np.array([not w[:1].isalnum() for w in b.words])[J]
+    X[:, 8] = np.array([not w[:1].isalnum() for w in a.words])[ia]
+    X[:, 9] = np.array([not w[:1].isalnum() for w in b.words])[ja]
     X[:, 10] = stop_a & stop_b
     X[:, 11] = np.minimum(d, 9.0)
     X[:, 12] = d < 0.5
     X[:, 13] = d < 1.5
     X[:, 14] = d < 2.5
-    X[:, 15] = linked[I, J]
-    X[:, 16] = linked[I + 2, J + 2]
+    X[:, 15] = linked[ia, ja]
+    X[:, 16] = linked[ia + 2, ja + 2]
     X[:, 17] = gaps[:, 0]
     X[:, 18] = gaps[:, 1]
-    X[:, 19] = np.abs(I / m - J / n)
-    X[:, 20] = np.array(between_i)[I] & linked[I, J] & linked[I + 2, J + 2]
+    X[:, 19] = np.abs(ia / m - ja / n)
+    X[:, 20] = np.array(between_i)[ia] & linked[ia, ja] & linked[ia + 2, ja + 2]
     # products a linear model cannot form itself (gap shape with position, ties with position)
     X[:, 21] = (1.0 - X[:, 1]) * (1.0 - X[:, 2])
     X[:, 22] = X[:, 21] * X[:, 13]
@@ -240,9 +240,9 @@ def feature_matrix(a: Words, b: Words, ka: list[str], kb: list[str], links: set[
     X[:, 26] = X[:, 10] * X[:, 13]
     X[:, 27] = np.maximum(X[:, 3], X[:, 5]) * X[:, 14]
     X[:, 28] = X[:, 15] * X[:, 16]
-    X[:, 29] = np.array(repeated_i)[I]
-    X[:, 30] = (key_a[I + 1] == key_b[J + 1]) & (J == np.array(nearest_i)[I])
-    X[:, 31] = (key_a[I] == key_b[J]) | (key_a[I + 2] == key_b[J + 2])
+    X[:, 29] = np.array(repeated_i)[ia]
+    X[:, 30] = (key_a[ia + 1] == key_b[ja + 1]) & (ja == np.array(nearest_i)[ia])
+    X[:, 31] = (key_a[ia] == key_b[ja]) | (key_a[ia + 2] == key_b[ja + 2])
     return pairs, X
 
 

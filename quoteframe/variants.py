@@ -1246,13 +1246,13 @@ def families_all(remarks: list[tuple[list[Rendering], Rendering]], jobs: int = 1
     bins: list[list[int]] = [[] for _ in range(4 * jobs)]
     load = [0] * len(bins)
     for p in sorted(range(len(remarks)), key=lambda p: -len(remarks[p][0])):
-        b = min(range(len(bins)), key=load.__getitem__)
-        bins[b].append(p)
-        load[b] += len(remarks[p][0]) ** 2  # families cost grows faster than a remark's size
+        lightest = min(range(len(bins)), key=load.__getitem__)
+        bins[lightest].append(p)
+        load[lightest] += len(remarks[p][0]) ** 2  # families cost grows faster than a remark's size
     bins = [b for b in bins if b]
     done: dict[int, list[tuple[list[int], int]]] = {}
-    for b, part in zip(bins, _forked_map(_families_in_worker, bins, jobs, {"remarks": remarks})):
-        done.update(zip(b, part))
+    for plan_ids, part in zip(bins, _forked_map(_families_in_worker, bins, jobs, {"remarks": remarks})):
+        done.update(zip(plan_ids, part))
     out = []
     for p, (members, _) in enumerate(remarks):
         fams = []
