@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quoteframe.errors import LexiconError
+from quoteframe.lexicon import NameWords
 
 
 def name_key(name: str) -> str:
@@ -32,10 +33,13 @@ def name_key(name: str) -> str:
 @dataclass(frozen=True)
 class Aliases:
     """Name corrections, in file order; empty when no file was given. Plain data, so it travels with
-    the analysis options to wherever the tables are built."""
+    the analysis options to wherever the tables are built. It also carries the name word classes of the
+    run's lexicons folder (``names.csv``: particles, patronymics, suffixes), which the automatic canonical
+    names are built with at the same place (None: the shipped ones)."""
 
     source: str = ""
     entries: tuple[tuple[str, str], ...] = field(default=())  # (name, canonical); canonical "" = not a speaker
+    words: NameWords | None = None
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -55,10 +59,11 @@ class Aliases:
         return [name for name, _ in self.entries if name_key(name) not in seen]
 
 
-def load_aliases(path: str | Path | None) -> Aliases:
-    """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases."""
+def load_aliases(path: str | Path | None, words: NameWords | None = None) -> Aliases:
+    """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases.
+    ``words``: the name word classes of the run's lexicons (see ``Aliases``)."""
     if path is None:
-        return Aliases()
+        return Aliases(words=words)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -96,4 +101,4 @@ def load_aliases(path: str | Path | None) -> Aliases:
         entries.append((name, " ".join(canonical.split())))
     if not entries:
         raise LexiconError(f"{path}: no aliases (expected rows name,canonical)")
-    return Aliases(str(path), tuple(entries))
+    return Aliases(str(path), tuple(entries), words)
