@@ -10,7 +10,8 @@ The file is CSV ``name,canonical`` (a header row of those two words is optional;
 comments). ``name`` is a speaker name as quoteframe gave it, either a surface form (a name before
 canonicalisation, as ``quoteframe speakers`` lists them) or a canonical name; ``canonical`` is the name
 to use instead, and an empty ``canonical`` means "not a speaker". Names match whatever their case and
-spacing.
+spacing. Targets chain: with ``Xi,Xi Jinping`` and ``Xi Jinping,President Xi Jinping``, Xi becomes President
+Xi Jinping, as a reader of the file would expect; a cycle is an error naming its lines.
 """
 
 from __future__ import annotations
@@ -101,4 +102,20 @@ def load_aliases(path: str | Path | None, words: NameWords | None = None) -> Ali
         entries.append((name, " ".join(canonical.split())))
     if not entries:
         raise LexiconError(f"{path}: no aliases (expected rows name,canonical)")
-    return Aliases(str(path), tuple(entries), words)
+    return Aliases(str(path), _chained(path, entries, first), words)
+
+
+def _chained(path: Path, entries: list[tuple[str, str]], first: dict[str, tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    """The entries with each target followed through the rows that rename it (A->B, B->C gives A->C)."""
+    done: list[tuple[str, str]] = []
+    for name, target in entries:
+        seen = [name_key(name)]
+        while target and name_key(target) in first and name_key(target) not in seen[-1:]:
+            key = name_key(target)
+            if key in seen:
+                lines = ", ".join(str(first[k][0]) for k in seen)
+                raise LexiconError(f"{path}: line {first[seen[0]][0]}: aliases form a cycle (lines {lines})")
+            seen.append(key)
+            target = " ".join(first[key][1].split())
+        done.append((name, target))
+    return tuple(done)
