@@ -292,6 +292,10 @@ class DocumentAttributor:
 
     # -- resolution ---------------------------------------------------------------------------------
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        if m.etype == "org" and 0 < m.first < len(toks) and toks[m.first].start == m.start and toks[m.first - 1].possessive:
+            owner = toks[m.first - 1].text  # China's Communist Party: the country is part of whose it is
+            if self.lex.places.classify(owner) in {"country", "demonym"}:
+                return Speaker(f"{owner} {self.ents.long_names.get(m.name, m.name)}", "org", m)
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
