@@ -422,6 +422,22 @@ class DocumentAttributor:
         for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
+        if "person" in ok and depth == 0:
+            # no subject in reach names a person: of the people named before it in whatever role (According
+            # to Lula, …; Lula's criticism after Trump's decision …. “…,” he said), the one the document names
+            # most, the story's protagonist, then the nearest
+            named: dict[str, int] = {}
+            for sent in self.previous_sentences(sent_start):
+                toks, found = self.analysed(*sent)
+                for o in reversed(found):
+                    if o.etype in {"person", "unknown"} and o.name or o.etype == "role":
+                        sp = self.resolve(o, toks, found, sent[0])
+                        if sp is not None and sp.etype == "person" and sp.name:
+                            named.setdefault(sp.name, len(named))
+            if named:
+                people = self.ents.people
+                best = max(named, key=lambda n: (people[n].count if n in people else 0, -named[n]))
+                return Speaker(best, "person", m)
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -746,7 +762,7 @@ class DocumentAttributor:
         for cue in reversed(self.cues_of(*sent)):
             if cue.ctype in {"verb", "participle"}:
                 speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
-                if speaker is not None and speaker.name and speaker.etype in {"person", "org"}:
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
                     return speaker
         return None
 
@@ -912,7 +928,7 @@ def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
     first = toks[0]
     return first.is_cap and first.lower.endswith("ed") and len(first.text) > 4 and first.text[1:].islower() \
         and first.bare not in ents.proper_words and ents.person_for_surname(first.bare) is None \
-        and any(t.text == "," for t in toks[1:12])
+        and any(t.text == "," for t in toks[1:25])
 
 
 def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:

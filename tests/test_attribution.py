@@ -368,3 +368,23 @@ def test_a_quotation_after_a_sentence_reporting_speech_is_its_speakers() -> None
             "The shelter opened in 1998 on the site of a former school.\n\n"
             "“It is the only one in the district.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ruth Adler", "Ben Ortiz", ""]
+
+
+def test_a_pronoun_with_no_subject_in_reach_is_the_person_the_story_names_most() -> None:
+    """"he said" after sentences whose subjects name nobody: of the people named before it in any role
+    (after According to, as a possessor, as a role), the one the document names most, not the nearest."""
+    text = ("President Marta Ilves said in an interview on Sunday that she would not meet Tomas Berg.\n"
+            "According to Ilves, the talks were never serious, and Ilves has said so before.\n"
+            "Ilves’s criticism grew after Berg’s decision to cut funding.\n"
+            "For the president, the cut was a political choice.\n"
+            "“Our farmers will pay for this decision,” she said.\n")
+    assert attribute(text)[0][1] == "Marta Ilves"
+
+
+def test_a_long_participle_opening_is_no_subject() -> None:
+    """Asked about …, X says: the subject follows the opening phrase, however long it is."""
+    text = ("Asked about the decision to keep the delegation in the capital after last week’s vote in the "
+            "assembly, Ilves says she had warned them.\n\n"
+            "She repeats that the vote broke an old agreement.\n\n"
+            "“I told them not to do it.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ilves"]
