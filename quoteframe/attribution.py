@@ -21,7 +21,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quoteframe.lexicon import Lexicons, Role, phrasal_key
 from quoteframe.mentions import (
@@ -300,6 +300,11 @@ class DocumentAttributor:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
+        if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
+            # President said …: a title written alone, as a name (no article), is the role's holder
+            found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))
+            if found is not None and found.name:
+                return found
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             if person:

@@ -170,6 +170,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+    titled_alone: dict[str, list] = {}  # a one-word name after a title -> [mentions, first position, title words]
     for m, words in _runs(text, lex, orgheads, org_roles):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
@@ -202,6 +203,9 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
                 ents.titled.add(ents.fold(name[0]))
+                alone = titled_alone.setdefault(name[0].removesuffix("’s").removesuffix("'s"), [0, m.start(), set()])
+                alone[0] += 1
+                alone[2].update(w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip(".")))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -235,6 +239,16 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 person.modifiers.update(found[1])
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
+    # President Erdogan, never named in full: a person of that one name holding the title, so that "the
+    # president" resolves to him, unless the document names someone in full with that surname (President
+    # Obama beside Michelle Obama: which one a bare title means is not known) or the name is a place's
+    in_names = {ents.fold(w) for name in ents.people for w in name.split()}  # Li of Li Mingjiang too
+    for word, (count, first_pos, titles) in titled_alone.items():
+        if titles and ents.fold(word) not in in_names and word not in ents.people \
+                and not lex.places.classify(word) and not lex.places.names_a_place(word):
+            person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
+            person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
+            ents.surnames[ents.fold(word)] = word
     _first_names(ents)
     return ents
 

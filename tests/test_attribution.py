@@ -388,3 +388,15 @@ def test_a_long_participle_opening_is_no_subject() -> None:
             "She repeats that the vote broke an old agreement.\n\n"
             "“I told them not to do it.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ilves"]
+
+
+def test_a_title_written_alone_and_a_surname_the_text_only_titles_meet() -> None:
+    """President Adeyemi, never named in full, holds the title, so "the president" and a bare "President"
+    (no article, as some outlets write) are his; a one-word name that opens a full name the text gives
+    (Prof Chen of Chen Lihua) stays that person's."""
+    text = ("President Adeyemi spoke to reporters on Monday. President said the vote would go ahead.\n\n"
+            "“We will count every ballot,” the president said.\n\n"
+            "Chen Lihua, a professor of law, was doubtful. “The count will take weeks,” Prof Chen said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Adeyemi", "Chen Lihua"]
+    text = ("President Obama and Michelle Obama arrived on Monday.\n\n“We are glad to be here,” the president said.\n")
+    assert attribute(text)[0][1] != "Michelle Obama"
