@@ -412,7 +412,12 @@ class DocumentAttributor:
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
         subjects: list[Speaker | None] = []
-        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+        for n, sent in enumerate(self.previous_sentences(sent_start) if depth < 2 else []):
+            if n == 0 and depth == 0 and ok & {"person"}:
+                # …, Zelensky added. He said …: who the sentence before reports speaking, before its subject
+                speaking = self._reported_speaker(sent)
+                if speaking is not None and speaking.etype == "person":
+                    return Speaker(speaking.name, speaking.etype, m)
             subj = self.subject(sent, depth + 1)
             if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
                     and "org" in ok:
@@ -445,6 +450,18 @@ class DocumentAttributor:
                 return Speaker(best, "person", m)
         return None
 
+    def _reported_speaker(self, sent: tuple[int, int]) -> Speaker | None:
+        """The speaker of a sentence's last verb cue outside quotations (X added; X told reporters that …),
+        resolved without pronouns (a pronoun there would need the sentence before, and so on)."""
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype == "verb" and toks[cue.index].quote < 0:
+                speaker = self.speaker_of_cue(cue, toks, [x for x in mentions if x.etype != "pron"], sent[0])
+                if speaker is not None and speaker.name:
+                    return speaker
+                return None
+        return None
+
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
         """The resolved grammatical subject of a sentence: its first mention after any introductory phrase."""
         if sent in self._subject_cache:
@@ -457,8 +474,9 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
-        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
-            intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
+        rest = toks[intro_end + 1:]
+        if rest and (rest[0].lower in INTRO or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
+            intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue

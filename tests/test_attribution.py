@@ -400,3 +400,11 @@ def test_a_title_written_alone_and_a_surname_the_text_only_titles_meet() -> None
     assert [s for _, s, _ in attribute(text)] == ["Adeyemi", "Chen Lihua"]
     text = ("President Obama and Michelle Obama arrived on Monday.\n\n“We are glad to be here,” the president said.\n")
     assert attribute(text)[0][1] != "Michelle Obama"
+
+
+def test_he_after_an_inverted_attribution_is_who_spoke_not_the_names_it_lists() -> None:
+    text = ("The two finance ministers, Ana Ruiz and Pedro Salas, also remain in contact, Mayor Tom Reyes added.\n"
+            "Speaking of the flood, he said residents were made to feel “at home.”\n"
+            "SAN JOSE — In a veiled attack on the PRD government, Governor Lia Soto said the budget was fair.\n"
+            "“Nobody will lose a job,” she said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Lia Soto"]
