@@ -408,3 +408,19 @@ def test_he_after_an_inverted_attribution_is_who_spoke_not_the_names_it_lists() 
             "SAN JOSE — In a veiled attack on the PRD government, Governor Lia Soto said the budget was fair.\n"
             "“Nobody will lose a job,” she said.\n")
     assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Lia Soto"]
+
+
+@pytest.mark.parametrize("intro", [
+    "Javier Milei, the libertarian leader of Argentina, met investors on Monday.",
+    "Argentina's president, Javier Milei, met investors on Monday.",
+    "The Argentine president, Javier Milei, met investors on Monday.",
+])
+def test_a_role_in_apposition_is_the_persons_title(intro: str) -> None:
+    role = "leader" if "leader" in intro else "president"
+    assert attribute(f"{intro}\n\n“We will cut spending again,” the {role} said.\n")[0][1] == "Javier Milei"
+
+
+def test_a_former_or_deputy_role_in_apposition_is_no_title() -> None:
+    text = ("Ana Soto, the former president, and Luis Vega, the deputy president, met on Monday.\n\n"
+            "“We will cut spending again,” the president said.\n")
+    assert attribute(text)[0][1] not in {"Ana Soto", "Luis Vega"}
