@@ -674,6 +674,14 @@ class DocumentAttributor:
             if m is not None:
                 speaker = self.resolve(m, toks, mentions, fs)
                 cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
+        if speaker is None and qpos >= 1:
+            # questioned X's “economic optimism”: a possessor right before a quotation owns its words
+            owner = next((m for m in mentions if m.last == qpos - 1 and m.possessive
+                          and m.etype in {"person", "org", "unknown", "role"}), None)
+            if owner is not None:
+                found = self.resolve(owner, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org", "unknown"}:
+                    speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
         lead_in = False

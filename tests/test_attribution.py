@@ -424,3 +424,9 @@ def test_a_former_or_deputy_role_in_apposition_is_no_title() -> None:
     text = ("Ana Soto, the former president, and Luis Vega, the deputy president, met on Monday.\n\n"
             "“We will cut spending again,” the president said.\n")
     assert attribute(text)[0][1] not in {"Ana Soto", "Luis Vega"}
+
+
+def test_a_possessor_right_before_a_quotation_owns_its_words() -> None:
+    """X questioned Y's “economic optimism”: the words are Y's, a partial quotation, not the outlet's."""
+    assert attribute("Mayor Tom Reyes questioned Ana Ruiz’s “economic optimism” over recent months.\n") \
+        == [("partial", "Ana Ruiz", "Ana Ruiz")]
