@@ -208,6 +208,7 @@ class Lexicons:
     # "of" (Bank of America) and the particles and patronymic words of names.csv (Lula da Silva)
     name_links: frozenset[str] = frozenset({"of"})
     name_runs: re.Pattern[str] = field(default_factory=lambda: run_pattern({"of"}))
+    _appositives: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
 
     def link_names(self) -> None:
         """Rebuild ``name_links`` and ``name_runs`` from ``names`` (call after changing it by hand)."""
@@ -221,7 +222,20 @@ class Lexicons:
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
         self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.generic_heads = frozenset(t for t, r in self.roles.items() if "generic" in r.uses)
+        self._appositives = None
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
+
+    def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns of a role in apposition after a name (", the libertarian leader") and before one
+        ("Argentina's president, "): groups lead (the, a, Argentina's), modifiers, role word. Built once."""
+        if self._appositives is None:
+            words = "|".join(re.escape(t) for t in sorted(self.role_words, key=lambda t: (-len(t), t))
+                             if self.roles[t].entity == "person" and t.isalpha())
+            lead = r"(the|an?|[A-Z][\w’'.-]*(?:’s|'s))"
+            mods = r"((?:[\w’'-]+ ){0,4}?)"
+            self._appositives = (re.compile(rf"\s+{lead}\s+{mods}({words})\b(?=[\s,.;]|$)", re.IGNORECASE),
+                                 re.compile(rf"\b{lead}\s+{mods}({words}),$", re.IGNORECASE))
+        return self._appositives
 
     def is_title(self, word: str) -> bool:
         return word in self.titles

@@ -254,37 +254,43 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     return ents
 
 
-_APPOSITIVE_LEAD = r"(?:the|an?|[A-Z][\w’'.-]*(?:’s|'s))"  # the, a, Argentina's
-_APPOSITIVE_MODS = r"((?:[\w’'-]+ ){0,4}?)"  # up to four modifiers: the libertarian, the country's new
-
-
 def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
     """Roles a document gives its people in apposition, the commonest way news introduces someone:
     "Javier Milei, the libertarian leader, …" and "Argentina's president, Javier Milei, …". The role word
     becomes a title of the person (so "the leader" later is that person), its country and demonym words
-    modifiers; "former" marks a former holder, and a subordinate word (deputy, vice) holds no title."""
+    modifiers; "former" marks a former holder, and a subordinate word (deputy, vice) holds no title.
+    Only the few characters beside each "Name," and ", Name" are matched."""
     people = [p for p in ents.people.values() if len(p.name) > 3]
     if not people:
         return
-    words = "|".join(re.escape(t) for t in sorted(lex.role_words, key=len, reverse=True)
-                     if lex.roles[t].entity == "person" and t.isalpha())
+    after, before = lex.appositives()
     for person in people:
-        if f"{person.name}," not in text and f", {person.name}" not in text:
-            continue  # no apposition can hold the name: most people of most documents
-        name = re.escape(person.name)
-        after = re.compile(rf"\b{name},\s+{_APPOSITIVE_LEAD}\s+{_APPOSITIVE_MODS}({words})\b(?=[\s,.;])", re.IGNORECASE)
-        before = re.compile(rf"\b{_APPOSITIVE_LEAD}\s+{_APPOSITIVE_MODS}({words}),\s+{name}\b(?=[\s,.;])", re.IGNORECASE)
-        for found in (*after.finditer(text), *before.finditer(text)):
-            lead_mods = text[found.start():found.start(1) + len(found.group(1))]
-            mods = [w.strip(",") for w in lead_mods.split()]
-            lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in mods]
-            role = found.group(2).lower()
-            if not lex.subordinate.isdisjoint(lowers):
+        found: list[re.Match[str]] = []
+        for pos in _occurrences(text, person.name + ","):
+            m = after.match(text, pos + len(person.name) + 1, min(len(text), pos + len(person.name) + 90))
+            if m:
+                found.append(m)
+        for pos in _occurrences(text, ", " + person.name):
+            end = pos + 2 + len(person.name)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
                 continue
-            if "former" in lowers or "ex" in lowers or "late" in lowers:
-                continue  # the former president: not a title the person holds now
-            person.titles.add(role)
+            m = before.search(text, max(0, pos - 90), pos + 1)
+            if m:
+                found.append(m)
+        for m in found:
+            mods = [w.strip(",") for w in (m.group(1) + " " + m.group(2)).split()]
+            lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in mods]
+            if not lex.subordinate.isdisjoint(lowers) or {"former", "ex", "late"} & set(lowers):
+                continue  # the deputy minister is not the minister; the former president no president now
+            person.titles.add(m.group(3).lower())
             person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    pos = text.find(needle)
+    while pos >= 0:
+        yield pos
+        pos = text.find(needle, pos + 1)
 
 
 def _first_names(ents: DocEntities) -> None:
