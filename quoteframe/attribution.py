@@ -367,6 +367,16 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
+            if first_word in ANAPHORIC and "title" in role.uses and not former:
+                # the Russian president, and nobody the document names holds or is given that title: the
+                # person it names most, when that person has no title at all (a leader the story is about,
+                # named without one) and is named more than once
+                untitled = [p for p in self.ents.people.values() if not p.former]
+                top = max(untitled, key=lambda p: (p.count, -p.first_pos), default=None)
+                if top is not None and not top.titles and top.count >= 2 \
+                        and not any(p.titles for p in self.ents.people.values()) \
+                        and sum(1 for p in untitled if p.count == top.count) == 1:
+                    return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":
             if m.head in self.ents.role_names and not m.modifiers:
@@ -641,6 +651,10 @@ class DocumentAttributor:
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
+        if first and left and left[0].ctype in {"verb", "participle"} and (
+                left[0].last == qpos - 1 or left[0].last == qpos - 2 and (toks[qpos - 1].lower == "as"
+                                                                          or toks[qpos - 1].lower in DETERMINERS)):
+            first = []  # what he called “…” Moscow would respond …: the cue the quotation follows is its own
         if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
             # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
             first = []

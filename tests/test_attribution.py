@@ -430,3 +430,22 @@ def test_a_possessor_right_before_a_quotation_owns_its_words() -> None:
     """X questioned Y's “economic optimism”: the words are Y's, a partial quotation, not the outlet's."""
     assert attribute("Mayor Tom Reyes questioned Ana Ruiz’s “economic optimism” over recent months.\n") \
         == [("partial", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_the_cue_a_quotation_follows_is_its_own_before_a_verb_after_it() -> None:
+    """what he called its “…” Moscow would respond …: the labelling verb right before the quotation (with a
+    determiner between at most) gives it, not a verb of the clause after it."""
+    text = ("Vladimir Ostrov spoke on Friday. In response to what he called its “economic blackmail” Moscow "
+            "would respond with all means, he said.\n")
+    assert attribute(text) == [("partial", "Vladimir Ostrov", "he")]
+
+
+def test_the_role_of_an_untitled_protagonist() -> None:
+    """"The Russian president" when nobody in the document is titled: the person it names most, when
+    that one is named more than once; with two people named as often, nobody."""
+    text = ("Vladimir Ostrov spoke for an hour on Friday. Ostrov did not take questions.\n\n"
+            "The Russian president added that talks were over. “We will not stop,” he said.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
+    text = ("Vladimir Ostrov met Ivan Petrov on Friday. Ostrov and Petrov did not take questions.\n\n"
+            "“We will not stop,” the president said.\n")
+    assert attribute(text)[0][1] == "president"
