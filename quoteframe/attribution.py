@@ -370,11 +370,11 @@ class DocumentAttributor:
             if first_word in ANAPHORIC and "title" in role.uses and not former:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
-                # named without one) and is named more than once
+                # named without one) and nobody else is named as often
                 untitled = [p for p in self.ents.people.values() if not p.former]
                 top = max(untitled, key=lambda p: (p.count, -p.first_pos), default=None)
-                if top is not None and not top.titles and top.count >= 2 \
-                        and not any(p.titles for p in self.ents.people.values()) \
+                if top is not None and not top.titles \
+                        and not any(p.titles for p in self.ents.people.values()) and not self.ents.titled \
                         and sum(1 for p in untitled if p.count == top.count) == 1:
                     return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)

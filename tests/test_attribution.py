@@ -442,7 +442,7 @@ def test_the_cue_a_quotation_follows_is_its_own_before_a_verb_after_it() -> None
 
 def test_the_role_of_an_untitled_protagonist() -> None:
     """"The Russian president" when nobody in the document is titled: the person it names most, when
-    that one is named more than once; with two people named as often, nobody."""
+    nobody else is named as often; with two people named as often, nobody."""
     text = ("Vladimir Ostrov spoke for an hour on Friday. Ostrov did not take questions.\n\n"
             "The Russian president added that talks were over. “We will not stop,” he said.\n")
     assert attribute(text)[0][1] == "Vladimir Ostrov"
