@@ -8,8 +8,10 @@ independent of how the rest of it would tokenise. Rules follow English news typo
 * an apostrophe (Kazakhstan’s, o’clock, ’90s, protesters’) is never a quote mark;
 * a paragraph that ends inside a quotation continues it when the next paragraph reopens it (the
   convention for multi-paragraph quotations): each paragraph's part is its own span, the later ones
-  continuing the first's speaker; otherwise the unclosed mark is reported and dropped, so it
-  spoils at most its own paragraph;
+  continuing the first's speaker; when the next paragraph instead closes it before opening anything
+  (a break typed inside the quotation), it is one quotation across the break; otherwise a double mark
+  left open is reported and its quotation runs to the end of its paragraph (the close was dropped, or
+  the excerpt cut), so it spoils at most its own paragraph;
 * only outermost quotations are returned: a quotation inside a quotation is part of its text.
 """
 
@@ -46,6 +48,7 @@ class _Open:
     pos: int
     mark: str
     line: int
+    crossed: bool = False  # already runs on over one paragraph break with no mark reopening it
 
 
 def _is_word(ch: str) -> bool:
@@ -151,6 +154,8 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             if not stack and text[opened.pos + 1:i].strip():
                 spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, mark))
         if nl == -1:
+            if stack and stack[0].family == "d" and text[stack[0].pos + 1:].strip():
+                spans.append(QuoteSpan(stack[0].pos + 1, len(text.rstrip()), stack[0].mark, ""))  # as at a paragraph's end
             break
         pos = nl + 1
         if stack:
@@ -170,10 +175,25 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 line_no += text.count("\n", pos, nxt)
                 stack[:] = [_Open(outer.family, nxt, text[nxt], line_no + 1)]
                 pos = text.rfind("\n", 0, nxt) + 1
+            elif outer.family == "d" and not outer.crossed and nxt is not None and _closes_first(text, nxt):
+                # “… aggression.¶¶ Ukraine will defend itself.” — the paragraph break fell inside the
+                # quotation and the next paragraph closes it before opening anything: one quotation
+                for dropped in stack[1:]:
+                    if dropped.family == "d":
+                        warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (paragraph ended)")
+                del stack[1:]
+                outer.crossed = True
+                line_no += text.count("\n", pos, nxt)
+                pos = text.rfind("\n", 0, nxt) + 1
             else:
                 for dropped in stack:
                     if dropped.family == "d":
                         warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (no closing mark in its paragraph)")
+                end = len(text[:line_end].rstrip())
+                if outer.family == "d" and text[outer.pos + 1:end].strip():
+                    # a double mark left open when its paragraph ends: the writer (or the excerpt) dropped
+                    # the close, and what follows the mark to the paragraph's end is the quotation
+                    spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))
                 stack.clear()
     for dropped in stack:
         if dropped.family == "d":
@@ -185,6 +205,22 @@ def _next_paragraph_start(text: str, pos: int) -> int | None:
     """Offset of the first non-blank character at or after ``pos`` (blank lines skipped)."""
     m = NONBLANK_RE.search(text, pos)
     return m.start() if m else None
+
+
+def _closes_first(text: str, start: int) -> bool:
+    """Whether the first double mark of the paragraph at ``start`` can only close (``now.”`` or ``now."``
+    followed by a space), before any other mark of that family: the quotation left open runs on."""
+    nl = text.find("\n", start)
+    end = len(text) if nl == -1 else nl
+    for m in CANDIDATE_RE.finditer(text, start, end):
+        i = m.start()
+        mark = m.group()
+        if mark not in DOUBLE_MARKS:
+            continue
+        left = text[i - 1] if i > start else ""
+        right = text[i + 1] if i + 1 < end else ""
+        return classify(mark, left, right, True) == ("d", CLOSE) and not _left_opens(left)
+    return False
 
 
 def _reopens(text: str, i: int, family: str) -> bool:
