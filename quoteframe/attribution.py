@@ -77,6 +77,13 @@ COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
+# what may follow the last cue of a sentence that announces the next quotation: adjuncts and the speaker
+ADJUNCT_START = {"on", "in", "at", "with", "during", "after", "before", "via", "through", "from", "late", "early",
+                 "earlier", "later", "today", "yesterday", "tonight", "overnight", "again", "afterwards", "afterward",
+                 "shortly", "separately", "too", "also", "then", "the", "a", "an"}
+ANNOUNCE_STOPS = {"that", "which", "who", "whom", "if", "whether", "how", "what", "why", "when", "where", "to",
+                  "and", "but", "or", "not", "about", "of", "because", "so"}
+DATE_CLASSES = {"weekday", "month", "relative"}
 NO_ROLE = Role("", "", frozenset(), frozenset())
 GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
@@ -606,7 +613,11 @@ class DocumentAttributor:
         first = after[:1]
         if first and toks[first[0].index].lower in RELAY and left:
             first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
-        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
+        # a quotation that ends its sentence (“… now.” Within hours, the ministry said …) is attributed
+        # after it only in the attribution slot itself: a later sentence's cue reports something else
+        ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
+            and qpos + 1 < len(toks) and toks[qpos + 1].is_cap
+        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first and not ends_sentence
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
 
@@ -645,7 +656,11 @@ class DocumentAttributor:
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
-            speaker = self.inherited(qi)
+            speaker, announced = self.announced(qi)
+            if speaker is not None:
+                cue_used = announced
+            else:
+                speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
         if speaker and kind != "scare":
@@ -699,6 +714,40 @@ class DocumentAttributor:
             if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
                 return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
+
+    def announced(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation standing alone after a sentence that ends on its attribution: ``X said on Twitter.
+        “…”`` or ``X responded with a written statement.¶“…”``. The sentence right before it (in its
+        paragraph, or the previous paragraph's last) holds no quotation, and after its last cue come only
+        adjuncts (on Twitter, in a statement, late on Friday) or the inverted speaker (…, said X.): the cue
+        has no object of its own, so the words it announces are the quotation that follows."""
+        start = self.marked[qi][0]
+        sents = self.previous_sentences(start, 1)
+        if not sents:
+            return None, None
+        sent = sents[0]
+        if self.text[sent[1]:start].strip():
+            return None, None  # something (a heading, a byline) stands between
+        lo = bisect.bisect_left(self._marked_starts, sent[0])
+        if lo < len(self.marked) and self.marked[lo][0] < sent[1] or \
+                lo > 0 and self.marked[lo - 1][1] <= sent[0] and not self.text[self.marked[lo - 1][1]:sent[0]].strip(" \t"):
+            return None, None  # the sentence quotes, or attributes the quotation before it (“…?” X asked.)
+        toks, mentions = self.analysed(*sent)
+        cues = [c for c in self.cues_of(*sent) if c.ctype in {"verb", "participle", "noun"}]
+        if not cues or not toks or toks[-1].text not in {".", ":"}:
+            return None, None
+        cue = cues[-1]
+        tail = toks[cue.last + 1:-1]
+        by_first = {m.first: m for m in mentions}
+        if len(tail) > 7 or any(t.lower in ANNOUNCE_STOPS or t.text in {",", ";", "—"} for t in tail):
+            return None, None
+        if tail and not (tail[0].lower in ADJUNCT_START or (cue.last + 1) in by_first
+                         or self.lex.places.classify(tail[0].bare) in DATE_CLASSES):
+            return None, None
+        speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+        if speaker is None or not speaker.name or speaker.etype not in {"person", "org", "group", "role", "unknown"}:
+            return None, None
+        return speaker, cue
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""

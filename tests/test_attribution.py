@@ -342,3 +342,23 @@ def test_a_single_name_the_text_writes_after_a_title_is_a_person_for_he() -> Non
             "Okafor said he would stay in the capital.\n\n"
             "He announced he will visit the port to ‘see the damage for himself.’\n")
     assert _speakers(text) == [("partial", "Okafor")]
+
+
+def test_a_quotation_standing_alone_after_a_sentence_ending_on_its_cue() -> None:
+    # the cue has no object of its own (only adjuncts follow it), so it announces the quotation
+    text = ("The harbour will stay closed, port director Lena Okoro said on Facebook.\n\n"
+            "“We cannot guarantee the safety of any vessel until the storm has passed.”\n\n"
+            "Mayor Tom Brandt answered in a written statement. “The city stands with the fishermen.”")
+    assert [(k, s) for k, s, _ in attribute(text)] == [("direct", "Lena Okoro"), ("direct", "Tom Brandt")]
+
+
+def test_a_sentence_that_attributes_the_quotation_before_it_announces_nothing() -> None:
+    # “…?” X asked. closes the previous attribution, so the answer after it is not announced by it
+    text = "“Do we give up?” the governor asked the crowd.\n\n“Never!”\n\nThe crowd went home."
+    assert attribute(text)[1] != ("direct", "governor", "the governor")
+
+
+def test_a_quotation_ending_its_sentence_is_not_given_to_the_next_sentences_cue() -> None:
+    text = ("“The bridge is safe,” the engineer Mara Holt said. “We checked every cable.” Within hours, "
+            "the city council said it would close the bridge anyway.")
+    assert [s for _, s, _ in attribute(text)] == ["Mara Holt", "Mara Holt"]
