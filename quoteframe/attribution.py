@@ -321,6 +321,12 @@ class DocumentAttributor:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
+                light = _light_verb_before(toks, m.first) if m.first > 0 else -1
+                if light >= 0 and toks[light].lower != "in":
+                    # X issued a written statement saying …: the statement is the words of who issued it
+                    issuer = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
+                    if issuer is not None and issuer.etype in {"person", "org", "group"}:
+                        return issuer
                 if m.text.split()[0].lower() in ANAPHORIC:
                     earlier = self.document_antecedent(m.head, sent_start)
                     if earlier is not None:  # X said in a statement … the statement added: X's words

@@ -362,3 +362,8 @@ def test_a_quotation_ending_its_sentence_is_not_given_to_the_next_sentences_cue(
     text = ("“The bridge is safe,” the engineer Mara Holt said. “We checked every cable.” Within hours, "
             "the city council said it would close the bridge anyway.")
     assert [s for _, s, _ in attribute(text)] == ["Mara Holt", "Mara Holt"]
+
+
+def test_a_document_someone_issued_speaks_for_its_issuer() -> None:
+    text = "Governor Rosa Delgado released a short statement saying: “The dam will hold.”"
+    assert attribute(text) == [("direct", "Rosa Delgado", "Governor Rosa Delgado")]
