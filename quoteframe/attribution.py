@@ -54,7 +54,10 @@ MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "withi
 CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
                       "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
 ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
-DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
+# sentences (and paragraphs: news paragraphs are often one sentence) a definite document mention looks back
+# for the one it points to; the nearest document of that word is taken, so a longer reach only answers
+# mentions that had none
+DOCUMENT_LOOKBACK = 12
 LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
                "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
@@ -192,11 +195,11 @@ class DocumentAttributor:
             return start, end
         return None
 
-    def previous_sentences(self, pos: int, limit: int = 4) -> list[tuple[int, int]]:
-        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most three paragraphs."""
+    def previous_sentences(self, pos: int, limit: int = 4, paragraphs: int = 3) -> list[tuple[int, int]]:
+        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most ``paragraphs`` paragraphs."""
         out: list[tuple[int, int]] = []
         para = self._paragraph(pos)
-        for _ in range(3):
+        for _ in range(paragraphs):
             sents = self._sentences(para)
             k = bisect.bisect_right(self._ends[para[0]], pos)
             out.extend((max(a, b - MAX_LEFT), b) for a, b in reversed(sents[max(0, k - limit):k]))
@@ -391,7 +394,7 @@ class DocumentAttributor:
         that names a document of that word gives its author (a statement from X, X's report), else that
         sentence's first person or organisation outside the quotations (X said in a statement; a report
         in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
-        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK):
+        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK, DOCUMENT_LOOKBACK):
             toks, mentions = self.analysed(*sent)
             doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
             if doc is None:
@@ -399,9 +402,14 @@ class DocumentAttributor:
             author = _document_author(doc, toks, mentions)
             if author is None:
                 author = next((x for x in mentions if x.last < doc.first and x.possessive and doc.first - x.last <= 3), None)
-            if author is None:
-                author = next((x for x in mentions if x.etype in {"person", "org"} and x is not doc), None)
-            return self.resolve(author, toks, mentions, sent[0]) if author is not None else None
+            if author is not None:
+                return self.resolve(author, toks, mentions, sent[0])
+            for x in mentions:  # Biden said in a statement: a name the document titles is a person's too
+                if x.etype in {"person", "org", "unknown"} and x is not doc:
+                    found = self.resolve(x, toks, mentions, sent[0])
+                    if found is not None and found.etype in {"person", "org"}:
+                        return found
+            return None
         return None
 
     def _title_role(self, title: str) -> Role:

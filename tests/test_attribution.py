@@ -367,3 +367,12 @@ def test_a_quotation_ending_its_sentence_is_not_given_to_the_next_sentences_cue(
 def test_a_document_someone_issued_speaks_for_its_issuer() -> None:
     text = "Governor Rosa Delgado released a short statement saying: “The dam will hold.”"
     assert attribute(text) == [("direct", "Rosa Delgado", "Governor Rosa Delgado")]
+
+
+def test_the_statement_points_back_to_the_one_named_paragraphs_earlier() -> None:
+    text = ("Mayor Ines Kovac closed the old bridge on Monday.\n\n"
+            "“Nobody crosses until the engineers are done,” Kovac said in a statement.\n\n"
+            "Traffic backed up for hours.\n\nShops along the river stayed shut.\n\n"
+            "Buses took a longer route.\n\nSchools opened late.\n\nThe ferry ran twice as often.\n\n"
+            "“We will reopen it as soon as it is safe,” the statement added.")
+    assert [s for _, s, _ in attribute(text)] == ["Ines Kovac", "Ines Kovac"]
