@@ -821,6 +821,8 @@ class DocumentAttributor:
             return "direct"
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
+        if at_start and first_alpha.isupper() and len(words) >= 4 and cue_follows and cue is not None and cue.index == qpos + 1:
+            return "direct"  # “I made the decision” declared the president: a sentence whose comma went missing
         return "partial" if speaker else "scare"
 
 

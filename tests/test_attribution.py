@@ -376,3 +376,10 @@ def test_the_statement_points_back_to_the_one_named_paragraphs_earlier() -> None
             "Buses took a longer route.\n\nSchools opened late.\n\nThe ferry ran twice as often.\n\n"
             "“We will reopen it as soon as it is safe,” the statement added.")
     assert [s for _, s, _ in attribute(text)] == ["Ines Kovac", "Ines Kovac"]
+
+
+def test_an_epithet_for_the_leader_after_an_inverted_cue_with_no_comma() -> None:
+    # “…”announced … the X strongman: the glued mark, the missing comma and the epithet for the president
+    text = ("Moldovan President Ivan Markov spoke on television on Sunday. “I have ordered the army to "
+            "withdraw”announced at dawn the Moldovan strongman in a short speech.")
+    assert attribute(text) == [("direct", "Ivan Markov", "the Moldovan strongman")]
