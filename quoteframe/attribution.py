@@ -521,7 +521,7 @@ class DocumentAttributor:
         j = cue.index - 1
         while j >= 0:
             t = toks[j]
-            if t.lower in SKIPPABLE and j not in by_last:
+            if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
             if t.text == ")":
@@ -848,7 +848,7 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or k in covered
+        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or _adverb(t) or k in covered
                                  or PARTY_STATE.match(t.text)):
             # an appositive: it opens with a comma right after a mention and closes with one before the cue
             if k >= 2 and toks[k - 1].text == "," and k - 2 in covered and toks[b - 1].text == "," and \
@@ -878,6 +878,17 @@ def _light_verb_before(toks: list[Token], noun: int) -> int:
         if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
             return -1
     return -1
+
+
+# lower-case words ending in -ly that are no adverb
+LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "folly", "belly", "bully", "jelly", "holy",
+            "ugly", "july", "italy", "fly", "sly", "monopoly", "anomaly", "homily", "lily", "tally", "melancholy"}
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly adverb (immediately, sharply, publicly) between a speaker and the cue: skipped like
+    the closed list ``SKIPPABLE``."""
+    return len(t.text) > 4 and t.lower.endswith("ly") and t.text.islower() and t.lower not in LY_WORDS
 
 
 def _verb_like(t: Token) -> bool:

@@ -383,3 +383,11 @@ def test_an_epithet_for_the_leader_after_an_inverted_cue_with_no_comma() -> None
     text = ("Moldovan President Ivan Markov spoke on television on Sunday. “I have ordered the army to "
             "withdraw”announced at dawn the Moldovan strongman in a short speech.")
     assert attribute(text) == [("direct", "Ivan Markov", "the Moldovan strongman")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Dana Reyes swiftly responded with a statement. “We rebuild every house.”", "Dana Reyes"),
+    ("“We rebuild every house,” Mayor Dana Reyes curtly told reporters.", "Dana Reyes"),
+])
+def test_an_ly_adverb_between_speaker_and_cue_is_skipped(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
