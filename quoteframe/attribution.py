@@ -28,6 +28,7 @@ from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
     PARTY_STATE,
+    QUANTIFIER_SUBJECTS,
     STATE_WORDS,
     DocEntities,
     Mention,
@@ -140,6 +141,7 @@ class DocumentAttributor:
         self._title_cache: dict[tuple[int, int], bool] = {}
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -587,7 +589,7 @@ class DocumentAttributor:
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
                 cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
             m = nxt_m
-            if m.etype != "pron" or m.head in NOMINATIVE:
+            if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)
         # X attempted to cast …, X refused to call …: the infinitive of a control verb takes the clause subject
         infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
@@ -598,9 +600,21 @@ class DocumentAttributor:
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
         return None
 
+    def slotted(self, start: int, end: int) -> list[Mention]:
+        """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
+        insider said``, ``said the woman, who …``, ``One reader wrote:``): the syntax makes them speakers
+        whatever their noun, as it makes any verb there a cue. Worked out once per frame."""
+        key = (start, end)
+        found = self._slotted.get(key)
+        if found is None:
+            toks, mentions = self.analysed(start, end)
+            found = self._slotted[key] = _slot_mentions(toks, mentions, self.cues_of(start, end), self.lex.cues)
+        return found
+
     def attribute(self, qi: int) -> Attribution:
         fs, fe, core_end = self.frame(qi)
-        toks, mentions = self.analysed(fs, fe)
+        toks = self.analysed(fs, fe)[0]
+        mentions = self.slotted(fs, fe)
         cues = self.cues_of(fs, fe)
         qpos = _quote_position(toks, self.marked[qi][0])
         speaker: Speaker | None = None
@@ -627,6 +641,9 @@ class DocumentAttributor:
         first = after[:1]
         if first and toks[first[0].index].lower in RELAY and left:
             first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
+        if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
+                and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
+            first = []  # X said, “… .” The star then recalled …: the full stop closed X's quotation
         # a quotation that ends its sentence (“… now.” Within hours, the ministry said …) is attributed
         # after it only in the attribution slot itself: a later sentence's cue reports something else
         ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
@@ -860,6 +877,78 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
                                                            for x in range(a, b))
 
 
+# what opens a common noun phrase in an attribution slot, what may stand before it, and what may follow it
+NP_OPENERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that", "some", "many",
+              "several", "each", "every", "two", "three", "other", "most"}
+NP_QUANTIFIERS = {"one", "some", "many", "several", "each", "two", "three", "most"}  # one of the aides
+NP_SKIPPABLE = SKIPPABLE - {"to", "told"}  # the crowd began to chant: an infinitive's subject is no slot's
+NP_BEFORE = SENT_END | {",", ":", "—", "–", "(", "as", "when", "then", "while"}  # not "and": the UK and its allies
+NP_AFTER = SENT_END | {",", ";", ":", "—", "–", "(", ")", "in", "on", "at", "to", "after", "before", "during", "as",
+                       "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom"}
+
+
+def _np_word(t: Token, cue_words: object) -> bool:
+    """A word a common noun phrase can be made of: no function word, no cue, no quotation."""
+    return t.quote < 0 and t.text[:1].isalnum() and t.lower not in NP_FUNCTION and t.lower not in cue_words  # type: ignore[operator]
+
+
+def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], cue_words: object) -> list[Mention]:
+    """``mentions`` with the common noun phrases of attribution slots added (see ``slotted``): a phrase
+    that opens with a determiner or quantifier and ends on a lower-case noun, right before a cue verb
+    (skipping adverbs) after a clause boundary, or right after a cue verb that follows a quotation or a
+    comma and ends at a boundary. A name inside it (the Gawker employee) gives way to the phrase."""
+    covered = {k: m for m in mentions for k in range(m.first, m.last + 1)}
+    added: list[Mention] = []
+    for cue in cues:
+        if cue.ctype != "verb":
+            continue  # a participle's subject is its clause's (X released photos telling …)
+        spans: list[tuple[int, int]] = []
+        h = cue.index - 1
+        while h >= 0 and (toks[h].lower in NP_SKIPPABLE or _adverb(toks[h])) and h not in covered:
+            h -= 1
+        passive = cue.index > 0 and toks[cue.index - 1].lower in AUX  # the aides were told: not who speaks
+        if not passive and h >= 1 and toks[h].text.islower() and _np_word(toks[h], cue_words) and not _adverb(toks[h]) and h not in covered:
+            k = h - 1
+            while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
+                k -= 1
+            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
+                    (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
+                spans.append((k, h))
+        k = cue.last + 1
+        # inversion: the cue opens its sentence (Said the woman: …) or follows a quotation that opens its
+        # sentence (“…,” said the woman), not a verb after an embedded quotation (X, whose “…”, defended the plan)
+        p = cue.index - 1
+        if p >= 0 and toks[p].text in {",", "—"}:
+            p -= 1
+        inverted = cue.index == 0 or p >= 0 and toks[p].quote >= 0 and (p == 0 or toks[p - 1].text in SENT_END or toks[p - 1].text == ":")
+        if cue.ctype == "verb" and k < len(toks) and toks[k].lower in NP_OPENERS and k not in covered and inverted:
+            h = k + 1
+            if h + 1 < len(toks) and toks[k].lower in NP_QUANTIFIERS and toks[h].lower == "of" and toks[h + 1].lower in NP_OPENERS:
+                h += 2  # said one of the aides
+            end = h
+            while end < len(toks) and end - k < 6 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
+                end += 1
+            last = end - 1
+            if last > k and toks[last].text.islower() and toks[last].lower not in NP_OPENERS and \
+                    (end == len(toks) or toks[end].text in NP_AFTER or toks[end].lower in NP_AFTER):
+                spans.append((k, last))
+        for a, b in spans:
+            if b in covered and covered[b].last == b:
+                continue  # the head is a mention already
+            if any(m.first < a <= m.last or m.first <= b < m.last for m in mentions if m.first < a or m.last > b):
+                continue  # a mention crosses the phrase's edge
+            text = " ".join(t.text for t in toks[a:b + 1])
+            added.append(Mention(a, b, toks[a].start, toks[b].end, text, "unknown", head=toks[b].lower,
+                                 name=_normalise_np(text)))
+            for x in range(a, b + 1):
+                covered[x] = added[-1]
+    if not added:
+        return mentions
+    inside = {(m.first, m.last) for m in added}
+    kept = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in inside)]
+    return sorted(kept + added, key=lambda m: m.first)
+
+
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
     """Whether a cue after a quotation belongs to a coordinated clause with a subject of its own
     (X authorised a “…” in the east, and Ukraine confirmed …): that subject said nothing of the quotation."""
@@ -983,6 +1072,8 @@ def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
 
 
 RELATIVE = {"who", "which", "whose", "whom", "where"}
+NP_FUNCTION = PREPOSITIONS - NP_OPENERS | MORE_PREPOSITIONS | AUX | CLAUSE_VERBS | RELATIVE | INTRO | \
+    {"and", "or", "not", "that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "who"}
 # prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
 # is not the subject of the clause
 ATTACHING = {"of", "for", "at", "from", "in", "with"}

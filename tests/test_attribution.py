@@ -391,3 +391,30 @@ def test_an_epithet_for_the_leader_after_an_inverted_cue_with_no_comma() -> None
 ])
 def test_an_ly_adverb_between_speaker_and_cue_is_skipped(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The count was fair,” the insider said.", ("direct", "insider", "the insider")),
+    ("“The count was fair,” said the woman, who asked not to be named.", ("direct", "woman", "the woman")),
+    ("One reader wrote: “The count was fair.”", ("direct", "One reader", "One reader")),
+    ("“The count was fair,” the 46-year-old told reporters.", ("direct", "46-year-old", "the 46-year-old")),
+    ("“The count was fair,” said one of the passengers.", ("direct", "one of the passengers", "one of the passengers")),
+])
+def test_a_common_noun_phrase_in_an_attribution_slot_is_the_speaker(text: str, expected: tuple[str, str, str]) -> None:
+    assert attribute(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an object after a verb that follows an embedded quotation is no inverted speaker
+    ("Mayor Rita Cole, whose “clean streets” plan was mocked, defended the plan, saying it would “work in time.”",
+     "Rita Cole"),
+    # an infinitive's subject, a passive and a coordinated subject are no slot's speaker
+    ("Senator Paul Ames said the city and its partners would respond “firmly.”", "Paul Ames"),
+])
+def test_phrases_outside_the_slots_stay_no_speaker(text: str, speaker: str) -> None:
+    assert attribute(text)[-1][1] == speaker
+
+
+def test_a_full_stop_inside_the_marks_closes_the_introduced_quotation() -> None:
+    text = "Lena Voss said, “The studio never paid us.” The star then recalled a night in Rome."
+    assert attribute(text)[0][1] == "Lena Voss"
