@@ -729,6 +729,10 @@ class DocumentAttributor:
         mark = toks[qpos - 1] if qpos >= 1 else None
         if mark is None or mark.text not in ({":"} if colon_only else {":", ","}):
             return None, None
+        if mark.text == ":":
+            listed = self._listed(toks, mentions, fs, qpos - 1)
+            if listed is not None:
+                return listed, Cue(qpos - 1, qpos - 1, "verb", ":")
         by_last = {m.last: m for m in mentions}
         k = qpos - 2
         while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
@@ -745,6 +749,35 @@ class DocumentAttributor:
             if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
                 return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
+
+    def _listed(self, toks: list[Token], mentions: list[Mention], fs: int, colon: int) -> Speaker | None:
+        """A reaction list or round-up entry: ``Name, Affiliation: “…”``, ``Rep. X (R-S.C.): “…”``,
+        ``HEADING - Name: “…”``, ``More from Name: “…”``. What stands between the sentence start (or the
+        last dash) and the colon is a name with at most an appositive or a parenthesis, and no verb: the
+        colon gives the name's words."""
+        left = colon - 1
+        while left >= 0 and toks[left].text not in SENT_END and toks[left].text not in DASHES and toks[left].quote < 0:
+            left -= 1
+        inside = [m for m in mentions if left < m.first and m.last < colon]
+        if not inside:
+            return None
+        head = inside[0]
+        if any(t.lower not in LIST_LEADS for t in toks[left + 1:head.first]):
+            return None
+        covered = {k for m in inside if m.etype != "pron" for k in range(m.first, m.last + 1)}
+        depth, comma = 0, False
+        for k in range(head.last + 1, colon):
+            t = toks[k]
+            depth += (t.text == "(") - (t.text == ")")
+            comma = comma or t.text == ","
+            if depth > 0 or t.text in {"(", ")", ","} or k in covered or t.lower == "and":
+                continue
+            if not comma or colon - left > 16 or not (t.is_cap or t.lower in APPOSITIVE_WORDS):
+                return None  # a word after the name that is no appositive: a clause (Wait, it gets better:)
+        if head.etype == "pron" or head.possessive:
+            return None
+        speaker = self.resolve(head, toks, mentions, fs)
+        return speaker if speaker is not None and speaker.name and speaker.etype != "place" else None
 
     def announced(self, qi: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation standing alone after a sentence that ends on its attribution: ``X said on Twitter.
@@ -844,6 +877,8 @@ class DocumentAttributor:
 
 
 DASHES = {"—", "―", "–", "-"}
+LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
+APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
                          "when", "of", "about", "through", "via", "over"}
 

@@ -418,3 +418,14 @@ def test_phrases_outside_the_slots_stay_no_speaker(text: str, speaker: str) -> N
 def test_a_full_stop_inside_the_marks_closes_the_introduced_quotation() -> None:
     text = "Lena Voss said, “The studio never paid us.” The star then recalled a night in Rome."
     assert attribute(text)[0][1] == "Lena Voss"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reactions came quickly.\n\nAnna Berg, Centre for Harbour Studies: “The port will recover within a year.”",
+     ("direct", "Anna Berg", "Anna Berg")),
+    ("Rep. Tom Ames (R-Ohio): “This is a good day for the harbour.”", ("direct", "Tom Ames", "Rep. Tom Ames")),
+    ("PORT REOPENS - More from Anna Berg: “The port will recover within a year.”", ("direct", "Anna Berg", "Anna Berg")),
+    ("Wait, it gets better:\n\n“The port will recover within a year.”", ("direct", "", "")),
+])
+def test_a_reaction_list_entry_gives_the_name_before_the_colon(text: str, expected: tuple[str, str, str]) -> None:
+    assert attribute(text)[0] == expected
