@@ -120,13 +120,9 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
         line_no += 1
         nl = text.find("\n", pos)
         line_end = n if nl == -1 else nl
-        for m in CANDIDATE_RE.finditer(text, pos, line_end):
-            i = m.start()
+        for i, mark, left, right, width in _marks(text, pos, line_end):
             if i == skip_pos:
                 continue
-            mark = m.group()
-            left = text[i - 1] if i > pos else ""
-            right = text[i + 1] if i + 1 < line_end else ""
             fam_guess = "d" if mark in DOUBLE_MARKS else "s"
             family_open = any(o.family == fam_guess for o in stack)
             family, role = classify(mark, left, right, family_open)
@@ -138,7 +134,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 if stack and stack[-1].family == family:
                     warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")
                     stack.pop()
-                stack.append(_Open(family, i, mark, line_no))
+                stack.append(_Open(family, i + width - 1, mark, line_no))  # the content starts after the mark
                 continue
             # closing
             idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
@@ -173,7 +169,8 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))
                 skip_pos = nxt
                 line_no += text.count("\n", pos, nxt)
-                stack[:] = [_Open(outer.family, nxt, text[nxt], line_no + 1)]
+                width = 2 if text.startswith(STRAIGHT_SINGLE * 2, nxt) else 1
+                stack[:] = [_Open(outer.family, nxt + width - 1, text[nxt:nxt + width], line_no + 1)]
                 pos = text.rfind("\n", 0, nxt) + 1
             elif outer.family == "d" and not outer.crossed and nxt is not None and _closes_first(text, nxt):
                 # “… aggression.¶¶ Ukraine will defend itself.” — the paragraph break fell inside the
@@ -201,6 +198,38 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     return spans, warnings
 
 
+def _marks(text: str, pos: int, end: int) -> list[tuple[int, str, str, str, int]]:
+    """The candidate marks of ``text[pos:end]`` as (offset, mark, left, right, width). Two straight single
+    marks typed for a double one (archives and wire copy: two apostrophes, Yes, two apostrophes, he said)
+    are one double mark of width 2; a run of three is that and a nested single mark, the single inside:
+    it opens double then single when it opens, and closes single then double when it closes."""
+    out: list[tuple[int, str, str, str, int]] = []
+    skip_to = -1
+    for m in CANDIDATE_RE.finditer(text, pos, end):
+        i = m.start()
+        if i < skip_to:
+            continue
+        mark = m.group()
+        left = text[i - 1] if i > pos else ""
+        if mark == STRAIGHT_SINGLE and text.startswith(STRAIGHT_SINGLE * 2, i) and left != STRAIGHT_SINGLE:
+            run = 2
+            while i + run < end and text[i + run] == STRAIGHT_SINGLE:
+                run += 1
+            after = text[i + run] if i + run < end else ""
+            skip_to = i + run
+            if run == 2:
+                out.append((i, STRAIGHT_DOUBLE, left, after, 2))
+            elif _left_opens(left):
+                out.append((i, STRAIGHT_DOUBLE, left, STRAIGHT_SINGLE, 2))
+                out.append((i + 2, STRAIGHT_SINGLE, " ", after, 1))
+            else:
+                out.append((i, STRAIGHT_SINGLE, left, " ", 1))
+                out.append((i + 1, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, after, 2))
+            continue
+        out.append((i, mark, left, text[i + 1] if i + 1 < end else "", 1))
+    return out
+
+
 def _next_paragraph_start(text: str, pos: int) -> int | None:
     """Offset of the first non-blank character at or after ``pos`` (blank lines skipped)."""
     m = NONBLANK_RE.search(text, pos)
@@ -226,5 +255,5 @@ def _closes_first(text: str, start: int) -> bool:
 def _reopens(text: str, i: int, family: str) -> bool:
     ch = text[i]
     if family == "d":
-        return ch in DOUBLE_OPEN or ch == STRAIGHT_DOUBLE
+        return ch in DOUBLE_OPEN or ch == STRAIGHT_DOUBLE or text.startswith(STRAIGHT_SINGLE * 2, i)
     return ch in SINGLE_OPEN

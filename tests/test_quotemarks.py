@@ -80,3 +80,11 @@ def test_nested_quotation_is_part_of_the_outer_one() -> None:
 
 def test_guillemets_and_low_quotes() -> None:
     assert texts("Il a dit «non merci» et „ja”.") == ["non merci", "ja"]
+
+
+def test_two_straight_single_marks_are_a_double_one() -> None:
+    # archive copy types ''…'' for “…”; a third mark is a nested single quotation, inside the double one
+    doc = "''We stay,'' she said. ''He told me, 'Not yet,''' she added. It's the farmers' land."
+    assert texts(doc) == ["We stay,", "He told me, 'Not yet,'"]
+    doc = "''We stay.\n\n''We fight,'' she said."
+    assert texts(doc) == ["We stay.", "We fight,"]
