@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quoteframe.lexicon import Lexicons, Role
+from quoteframe.lexicon import Lexicons, Role, phrasal_key
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
@@ -59,8 +59,6 @@ ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one n
 # for the one it points to; the nearest document of that word is taken, so a longer reach only answers
 # mentions that had none
 DOCUMENT_LOOKBACK = 12
-LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
-               "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
@@ -71,12 +69,8 @@ SENT_END = {".", "!", "?"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
-FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
-RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
-QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
-PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
@@ -89,7 +83,6 @@ ANNOUNCE_STOPS = {"that", "which", "who", "whom", "if", "whether", "how", "what"
                   "and", "but", "or", "not", "about", "of", "because", "so"}
 DATE_CLASSES = {"weekday", "month", "relative"}
 NO_ROLE = Role("", "", frozenset(), frozenset())
-GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -276,7 +269,8 @@ class DocumentAttributor:
         types = self.lex.cues.get(toks[i].lower)
         if not types:
             return None
-        if toks[i].lower in FRAMING_AS and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
+        words = self.lex.cue_words
+        if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
         before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
@@ -288,20 +282,20 @@ class DocumentAttributor:
             agent = nxt in {"by", "from"}
             that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
                 not any(t.quote >= 0 for t in toks[i + 1:i + 2])
-            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
+            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & words.light)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
-            if any(t.lower in LIGHT_VERBS and t.lower != "in" for t in toks[max(0, i - 4):i]) \
-                    and _light_verb_before(toks, i) >= 0:
+            if any(t.lower in words.light and t.lower != "in" for t in toks[max(0, i - 4):i]) \
+                    and _light_verb_before(toks, i, words.light) >= 0:
                 return "noun"  # X issued a dire warning …, X made an appeal to Y not to …: X's words follow
-            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
+            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | words.light):
                 return "noun"
             if near_quote and types == {"noun"}:
                 return "noun"  # signs such as “…”, chants of “…”
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
-            if nxt in PHRASAL.get(toks[i].lower.rstrip("sedingl"), ()):
+            if nxt in words.phrasal.get(phrasal_key(toks[i].lower), ()):
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
@@ -326,7 +320,7 @@ class DocumentAttributor:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
-                light = _light_verb_before(toks, m.first) if m.first > 0 else -1
+                light = _light_verb_before(toks, m.first, self.lex.cue_words.light) if m.first > 0 else -1
                 if light >= 0 and toks[light].lower != "in":
                     # X issued a written statement saying …: the statement is the words of who issued it
                     issuer = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
@@ -350,7 +344,7 @@ class DocumentAttributor:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
-            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term):
+            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term, self.lex.subordinate):
                 # another senator: not the one named; the vice president, the deputy minister: no holder of
                 # the title itself, and the document's titles do not say who holds the lesser one
                 return Speaker(_normalise_np(m.text), "person", m)
@@ -375,7 +369,7 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
@@ -486,7 +480,7 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
-        if toks[cue.index].lower in QUOTED:
+        if toks[cue.index].lower in self.lex.cue_words.quoting:
             # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
             k = cue.last + 1
             if k < len(toks) and toks[k].lower in DETERMINERS:
@@ -513,7 +507,7 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
-            light = _light_verb_before(toks, cue.index)
+            light = _light_verb_before(toks, cue.index, self.lex.cue_words.light)
             if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
                 found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
                 if found is not None:
@@ -639,7 +633,7 @@ class DocumentAttributor:
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
-        if first and toks[first[0].index].lower in RELAY and left:
+        if first and toks[first[0].index].lower in self.lex.cue_words.relay and left:
             first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
         if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
                 and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
@@ -992,12 +986,12 @@ def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int)
                for k in range(qpos + 1, cue - 2))
 
 
-def _light_verb_before(toks: list[Token], noun: int) -> int:
+def _light_verb_before(toks: list[Token], noun: int, light: frozenset[str]) -> int:
     """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
     warning), with only a determiner and modifiers between them, or -1."""
     for k in range(noun - 1, max(-1, noun - 5), -1):
         t = toks[k]
-        if t.lower in LIGHT_VERBS and t.lower not in PREPOSITIONS:
+        if t.lower in light and t.lower not in PREPOSITIONS:
             return k
         if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
             return -1

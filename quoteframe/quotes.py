@@ -81,7 +81,8 @@ class SpeakerVotes:
                         self.titled.add(word)
 
     def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
-        return SpeakerNames(canonical_names(self.persons.elements(), self.titled), aliases or Aliases(),
+        words = aliases.words if aliases is not None else None
+        return SpeakerNames(canonical_names(self.persons.elements(), self.titled, words), aliases or Aliases(),
                             frozenset(self.names))
 
 
