@@ -847,6 +847,10 @@ class DocumentAttributor:
         cue_follows = cue is not None and not lead_in and cue.index > qpos
         after_cue = lead_in or cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
                                          or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
+        if not after_cue and cue is not None and cue.last < qpos and prev is not None and prev.text in {",", ":"} \
+                and first_alpha.isupper() and not _titled(content) \
+                and not any(t.text in SENT_END or t.quote >= 0 for t in toks[cue.last + 1:qpos - 1]):
+            after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
         closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
@@ -1007,6 +1011,17 @@ def _adverb(t: Token) -> bool:
     """A lower-case -ly adverb (immediately, sharply, publicly) between a speaker and the cue: skipped like
     the closed list ``SKIPPABLE``."""
     return len(t.text) > 4 and t.lower.endswith("ly") and t.text.islower() and t.lower not in LY_WORDS
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _titled(content: str) -> bool:
+    """A title (a book, a slogan in title case: “Who Runs the Port”): every word longer than three
+    letters capitalised, and two capitalised words at least."""
+    words = WORD_RE.findall(content)
+    caps = [w for w in words if w[0].isupper()]
+    return len(caps) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _verb_like(t: Token) -> bool:

@@ -429,3 +429,10 @@ def test_a_full_stop_inside_the_marks_closes_the_introduced_quotation() -> None:
 ])
 def test_a_reaction_list_entry_gives_the_name_before_the_colon(text: str, expected: tuple[str, str, str]) -> None:
     assert attribute(text)[0] == expected
+
+
+def test_a_capitalised_quotation_after_the_comma_that_ends_its_cues_clause_is_direct() -> None:
+    text = "Mayor Ina Falk wrote to her 9,000 followers, “It is time to fix the bridge for good,” and left."
+    assert attribute(text)[0][:2] == ("direct", "Ina Falk")
+    text = "The agency helped a writer publish a book, “Who Runs the Harbour,” in 1990."
+    assert attribute(text)[0][0] != "direct"
