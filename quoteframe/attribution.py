@@ -46,7 +46,7 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "further", "publicly", "instead", "been", "be", "may", "might", "could", "should",
              "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
-             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
+             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only", "now"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
@@ -66,6 +66,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
+CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
@@ -455,7 +456,11 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = -1
-        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
+        lead = 0
+        while lead < len(toks) - 1 and toks[lead].lower in CONJUNCTIONS:
+            lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
+        if toks and (toks[lead].lower in INTRO and toks[lead].lower not in CONJUNCTIONS
+                     or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -556,6 +561,13 @@ class DocumentAttributor:
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].text == ")":
+                    o = k - 1  # Sen. X (D-Ill.), noting …, said: the name before the parenthesis
+                    while o >= 0 and toks[o].text != "(":
+                        o -= 1
+                    if o - 1 in by_last and k - o < 8:
+                        j = o - 1
+                        continue
                 if inside >= 0 and not (k >= 0 and toks[k].text == ","):
                     # no name before the clause (“…,” a spokesman for the union, who …, said):
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
@@ -911,13 +923,13 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
 
 
 # what opens a common noun phrase in an attribution slot, what may stand before it, and what may follow it
-NP_OPENERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that", "some", "many",
-              "several", "each", "every", "two", "three", "other", "most"}
+NP_OPENERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that", "these",
+              "those", "some", "many", "several", "each", "every", "two", "three", "other", "most"}
 NP_QUANTIFIERS = {"one", "some", "many", "several", "each", "two", "three", "most"}  # one of the aides
 NP_SKIPPABLE = SKIPPABLE - {"to", "told"}  # the crowd began to chant: an infinitive's subject is no slot's
 NP_BEFORE = SENT_END | {",", ":", "—", "–", "(", "as", "when", "then", "while"}  # not "and": the UK and its allies
 NP_AFTER = SENT_END | {",", ";", ":", "—", "–", "(", ")", "in", "on", "at", "to", "after", "before", "during", "as",
-                       "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom"}
+                       "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom", "of"}
 
 
 def _np_word(t: Token, cue_words: object) -> bool:
@@ -947,6 +959,8 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
             if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
                     (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
                 spans.append((k, h))
+            elif toks[h].lower.endswith("s") and k >= 0 and (toks[k].quote >= 0 or k >= 1 and toks[k].text == "," and toks[k - 1].quote >= 0):
+                spans.append((k + 1, h))  # “…,” federal prosecutors wrote: a bare plural right after the quotation
         k = cue.last + 1
         # inversion: the cue opens its sentence (Said the woman: …) or follows a quotation that opens its
         # sentence (“…,” said the woman), not a verb after an embedded quotation (X, whose “…”, defended the plan)

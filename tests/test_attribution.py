@@ -436,3 +436,14 @@ def test_a_capitalised_quotation_after_the_comma_that_ends_its_cues_clause_is_di
     assert attribute(text)[0][:2] == ("direct", "Ina Falk")
     text = "The agency helped a writer publish a book, “Who Runs the Harbour,” in 1990."
     assert attribute(text)[0][0] != "direct"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The harm was grave,” federal prosecutors wrote in the filing.", "federal prosecutors"),
+    ("And then Mayor Ann Lee went on the attack, saying, “Is the council going to act now?”", "Mayor Ann Lee"),
+    ("“There will be no path,” said one of those advisers, who spoke on condition of anonymity.", "one of those advisers"),
+    ("“We must engage them,” wrote the authors of the report.", "the authors"),
+    ("“This is your movement,” it now says on the website of Ann Lee's campaign.", "it"),
+])
+def test_more_attribution_slots(text: str, speaker: str) -> None:
+    assert attribute(text)[0][2] == speaker
