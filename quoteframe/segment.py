@@ -100,7 +100,16 @@ class Segmenter:
             for mark, plain in QUOTE_PAIRS:
                 if mark in chunk:
                     chunk = chunk.replace(mark, plain)
-        return [(start + s, start + e) for s, e in self._punkt.spans(chunk)]
+        out: list[tuple[int, int]] = []
+        for s, e in self._punkt.spans(chunk):
+            if out and chunk[s:s + 1] in NO_SENTENCE_START:
+                out[-1] = (out[-1][0], start + e)  # (D-Ill.), said: no sentence opens with a closing bracket
+            else:
+                out.append((start + s, start + e))
+        return out
+
+
+NO_SENTENCE_START = {")", "]", ",", ";"}
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -447,3 +447,8 @@ def test_a_capitalised_quotation_after_the_comma_that_ends_its_cues_clause_is_di
 ])
 def test_more_attribution_slots(text: str, speaker: str) -> None:
     assert attribute(text)[0][2] == speaker
+
+
+def test_no_sentence_opens_with_the_bracket_after_a_state_abbreviation() -> None:
+    text = "Sen. Ann Lee (D-Ill.), noting the size of the crowd, said, “Let me tell you, it is big.”"
+    assert attribute(text)[0][1] == "Ann Lee"
