@@ -67,6 +67,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
@@ -459,7 +460,9 @@ class DocumentAttributor:
         lead = 0
         while lead < len(toks) - 1 and toks[lead].lower in CONJUNCTIONS:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
-        if toks and (toks[lead].lower in INTRO and toks[lead].lower not in CONJUNCTIONS
+        timed = len(toks) > lead + 2 and toks[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
+            and toks[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        if toks and (timed or toks[lead].lower in INTRO and toks[lead].lower not in CONJUNCTIONS
                      or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
@@ -561,6 +564,9 @@ class DocumentAttributor:
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].lower.rstrip(".") in NAME_SUFFIXES and k - 2 in by_last:
+                    j = k - 2  # Ann Lee Jr., founder of …, said
+                    continue
                 if k >= 2 and toks[k].text == "," and toks[k - 1].text == ")":
                     o = k - 1  # Sen. X (D-Ill.), noting …, said: the name before the parenthesis
                     while o >= 0 and toks[o].text != "(":
@@ -592,8 +598,13 @@ class DocumentAttributor:
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
+        # after a comma, only when the comma follows the quotation (‘…’, said X) or nothing before it can be
+        # the verb's subject: X, founder of Y, tells Z is X's, whose name the appositive parted from the verb
+        after_comma = cue.index >= 1 and toks[cue.index - 1].text in {",", "—", ":"} and (
+            cue.index < 2 or toks[cue.index - 2].quote >= 0
+            or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
-                cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
+                cue.index == 0 or after_comma or toks[cue.index - 1].quote >= 0):
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)

@@ -30,14 +30,15 @@ TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm
 # The title alternative is tried at every token, and its case-insensitive branches are slow to fail, so
 # it is guarded by a lookahead it implies: every character a case-insensitive letter of these
 # abbreviations matches is a word character (ſ, ı and İ included), so a match is a run of as many word
-# characters as the abbreviation has letters, then a period and whitespace. The guard fails fast on
+# characters as the abbreviation has letters, then a period and whitespace or a comma (Ann Lee Jr., the
+# founder). The guard fails fast on
 # ordinary words and changes no match.
 _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(max(map(len, TITLE_ABBREVIATIONS)))
-                + r"}\.\s)")
+                + r"}\.[\s,])")
 # abbreviations, initials and party-state labels keep their period (Mr. Clarke, Donald J. Trump, U.S.,
 # R-Ky.), so a period token always ends a sentence
 TOKEN_RE = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
-                      r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
+                      r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
                       r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 

@@ -72,7 +72,7 @@ def test_a_colon_after_the_cue_introduces_a_direct_quotation_however_short(text:
     # an appositive that ends in a prepositional phrase: its object is not the speaker
     ("“The troops will stay where they are,” Pavel Orlov, a spokesman for Governor Ivan Lenz, said.",
      ("direct", "Pavel Orlov", "Pavel Orlov")),
-    ("Olga Petrova, 34, of Almaty, said she “never saw anything like it.”", ("partial", "Olga Petrova", "she")),
+    ("Olga Petrova, 34, of Almaty, said she “never saw anything like it.”", ("partial", "Olga Petrova", "Olga Petrova")),
     # a subject with attached phrases is its head's
     ("A spokesman for the Defense Ministry said: “The troops will stay.”", ("direct", "spokesman", "A spokesman")),
     ("Jeffrey Lane of the Centre for Arms Control Studies wrote that the test was “a provocation.”",
@@ -452,3 +452,11 @@ def test_more_attribution_slots(text: str, speaker: str) -> None:
 def test_no_sentence_opens_with_the_bracket_after_a_state_abbreviation() -> None:
     text = "Sen. Ann Lee (D-Ill.), noting the size of the crowd, said, “Let me tell you, it is big.”"
     assert attribute(text)[0][1] == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We back the plan,” Ann Lee Jr., founder of the Harbour Trust, tells Port Weekly in an interview.", "Ann Lee Jr."),
+    ("Hours later, Mayor Ann Lee answered the council, telling reporters, “We will not wait.”", "Ann Lee"),
+])
+def test_a_subject_parted_from_its_verb_and_a_time_phrase(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
