@@ -711,8 +711,12 @@ class DocumentAttributor:
                 speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
-        if speaker and kind != "scare":
+        if speaker and (kind != "scare" or cue_used is not None):
+            # a quoted name in a reported sentence (X said Beijing's “…” policy failed) is the outlet's, but
+            # the sentence still reports X: a later "it said" is X's
             self.last_speaker = speaker
+        if kind == "scare":
+            speaker, cue_used = None, None
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
         self.results.append(result)
         return result
@@ -890,6 +894,9 @@ class DocumentAttributor:
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
+        if not after_cue and len(words) <= 5 and nxt is not None and nxt.lower in self.lex.cue_words.label \
+                and not content.endswith((",", ".")):
+            return "scare"  # the “one country, two systems” policy: the outlet quotes a thing's name
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
         if at_start and first_alpha.isupper() and len(words) >= 4 and cue_follows and cue is not None and cue.index == qpos + 1:

@@ -460,3 +460,11 @@ def test_no_sentence_opens_with_the_bracket_after_a_state_abbreviation() -> None
 ])
 def test_a_subject_parted_from_its_verb_and_a_time_phrase(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+def test_a_quoted_name_of_a_policy_is_the_outlets_scare_quote() -> None:
+    text = ("The island rejects the “one city, two ports” arrangement, its harbour office said on Monday.\n\n"
+            "“We will not trade our ports away,” it said in a statement.")
+    assert [(k, s) for k, s, _ in attribute(text)] == [("scare", ""), ("direct", "harbour office")]
+    # words the speaker is reported saying stay theirs
+    assert attribute("The mayor vowed to end “the chaos at the port” by May.")[0] == ("partial", "mayor", "The mayor")
