@@ -309,6 +309,11 @@ class DocumentAttributor:
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
+            # a country or capital that speaks stands for its government (Taiwan says …): when the document
+            # names a body of that place (Taiwan's Mainland Affairs Council), that body is the speaker
+            body = self._body_of(m.name)
+            if body:
+                return Speaker(body, "org", m)
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
@@ -339,6 +344,20 @@ class DocumentAttributor:
             # a pronoun with no antecedent in reach: the mention is known, the entity is not (empty name)
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
+
+    def _body_of(self, place: str) -> str:
+        """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
+        "Taiwan Affairs Office" for Taiwan): an organisation name that opens with the place, possessive or
+        not; the most often named, or "" when there is none or the place is not a whole word of it."""
+        key = fold(place)
+        best = ("", 0)
+        for org, count in self.ents.orgs.items():
+            words = fold(org.replace("’s ", " ").replace("'s ", " ")).split()
+            if words[:len(key.split())] == key.split() and len(words) > len(key.split()) and count > best[1]:
+                best = (org, count)
+            elif count > best[1] and any(f"{place}{s} {org}" in self.text for s in ("'s", "’s")):
+                best = (org, count)  # Moldova's River Council, whose name was found without its owner
+        return best[0]
 
     def resolve_role(self, m: Mention) -> Speaker | None:
         role = self.lex.roles.get(m.head)

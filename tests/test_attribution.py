@@ -468,3 +468,11 @@ def test_a_quoted_name_of_a_policy_is_the_outlets_scare_quote() -> None:
     assert [(k, s) for k, s, _ in attribute(text)] == [("scare", ""), ("direct", "harbour office")]
     # words the speaker is reported saying stay theirs
     assert attribute("The mayor vowed to end “the chaos at the port” by May.")[0] == ("partial", "mayor", "The mayor")
+
+
+def test_a_country_that_speaks_is_the_body_the_document_names_for_it() -> None:
+    text = ("Ports must drop “unfair fees,” Moldova says\n\n"
+            "Moldova's River Affairs Council, which runs the ports, said on Monday that the fees were “far too high.”")
+    assert attribute(text)[0] == ("partial", "Moldova's River Affairs Council", "Moldova")
+    # with no such body named, the country stands for its government
+    assert attribute("Moldova said the fees were “far too high.”")[0][1] == "Moldova"
