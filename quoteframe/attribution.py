@@ -301,6 +301,9 @@ class DocumentAttributor:
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
+            if "noun" in types and i >= 2 and (toks[i - 2].lower in DETERMINERS or toks[i - 2].possessive) \
+                    and toks[i - 1].is_word and not _adverb(toks[i - 1]) and toks[i - 1].lower not in AUX:
+                return None  # a Twitter comment, her brief reply: a noun with its modifier, no verb
             return "verb"
         return None
 
@@ -561,7 +564,8 @@ class DocumentAttributor:
                         j = k - 1
                         break
                 if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive \
-                        and not _after_preposition(toks, by_last[j - 1]):
+                        and not _after_preposition(toks, by_last[j - 1]) and by_last[j - 1].first > 0 \
+                        and toks[by_last[j - 1].first - 1].text == ",":
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
                 # X, <an appositive or relative clause>, said: the mention before the clause's opening comma;

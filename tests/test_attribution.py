@@ -476,3 +476,11 @@ def test_a_country_that_speaks_is_the_body_the_document_names_for_it() -> None:
     assert attribute(text)[0] == ("partial", "Moldova's River Affairs Council", "Moldova")
     # with no such body named, the country stands for its government
     assert attribute("Moldova said the fees were “far too high.”")[0][1] == "Moldova"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ann Lee quickly posted a Facebook comment of her own, saying, “We will rebuild the bridge!”", "Ann Lee"),
+    ("Ann Lee, speaking to reporters on her way to Tampa, said of the plan: “The bridge will open in May.”", "Ann Lee"),
+])
+def test_a_noun_after_its_modifier_is_no_verb_and_a_place_in_an_appositive_is_no_name(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
