@@ -103,8 +103,10 @@ class Segmenter:
                     chunk = chunk.replace(mark, plain)
         out: list[tuple[int, int]] = []
         for s, e in self._punkt.spans(chunk):
-            if out and chunk[s:s + 1] in NO_SENTENCE_START:
-                out[-1] = (out[-1][0], start + e)  # (D-Ill.), said: no sentence opens with a closing bracket
+            if out and (chunk[s:s + 1] in NO_SENTENCE_START
+                        or chunk[s:s + 1].islower() and chunk[:s].rstrip()[-1:] in {".", ")"}):
+                # (D-Ill.), said / (D-N.Y.) reacted: no sentence opens with a closing bracket or in lower case
+                out[-1] = (out[-1][0], start + e)
             else:
                 out.append((start + s, start + e))
         return out

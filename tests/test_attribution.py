@@ -484,3 +484,8 @@ def test_a_country_that_speaks_is_the_body_the_document_names_for_it() -> None:
 ])
 def test_a_noun_after_its_modifier_is_no_verb_and_a_place_in_an_appositive_is_no_name(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+def test_no_sentence_opens_in_lower_case_after_an_abbreviation() -> None:
+    text = "In a statement, Rep. Ann Lee (D-N.Y.) reacted to the news, saying: “The harbour must reopen.”"
+    assert attribute(text)[0][1] == "Ann Lee"
