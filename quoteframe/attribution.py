@@ -637,7 +637,13 @@ class DocumentAttributor:
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
                                                     or toks[j].lower in {"and", "but", "to"}
                                                     or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
-            return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            found = earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            if found is None and cue.ctype == "participle" and toks[cue.index].is_cap \
+                    and self.last_speaker is not None and self.last_speaker.etype in {"person", "org"}:
+                # X said the report “was not good.” Adding, “…”: a sentence that opens on a participle
+                # goes on with the speaker before it
+                return Speaker(self.last_speaker.name, self.last_speaker.etype, self.last_speaker.mention)
+            return found
         return None
 
     def slotted(self, start: int, end: int) -> list[Mention]:

@@ -489,3 +489,8 @@ def test_a_noun_after_its_modifier_is_no_verb_and_a_place_in_an_appositive_is_no
 def test_no_sentence_opens_in_lower_case_after_an_abbreviation() -> None:
     text = "In a statement, Rep. Ann Lee (D-N.Y.) reacted to the news, saying: “The harbour must reopen.”"
     assert attribute(text)[0][1] == "Ann Lee"
+
+
+def test_a_sentence_opening_on_a_participle_goes_on_with_the_speaker_before() -> None:
+    text = "Mayor Ann Lee said the report “was not good.” Adding, “Now it is up to the council to act.”"
+    assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Ann Lee"]
