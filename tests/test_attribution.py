@@ -494,3 +494,8 @@ def test_no_sentence_opens_in_lower_case_after_an_abbreviation() -> None:
 def test_a_sentence_opening_on_a_participle_goes_on_with_the_speaker_before() -> None:
     text = "Mayor Ann Lee said the report “was not good.” Adding, “Now it is up to the council to act.”"
     assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_surname_ending_in_ly_opens_a_sentence() -> None:
+    text = "Senator Dana Kelly asked about the port. Kelly answered, with a smile: “It opens in May.”"
+    assert attribute(text)[0][2] == "Kelly"
