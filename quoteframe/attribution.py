@@ -69,6 +69,7 @@ SENT_END = {".", "!", "?"}
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
+NONBLANK_RE = re.compile(r"\S")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
@@ -733,7 +734,9 @@ class DocumentAttributor:
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
-            speaker, announced = self.announced(qi)
+            speaker, announced = self.byline_after(qi)
+            if speaker is None:
+                speaker, announced = self.announced(qi)
             if speaker is not None:
                 cue_used = announced
             else:
@@ -862,6 +865,29 @@ class DocumentAttributor:
         if speaker is None or not speaker.name or speaker.etype not in {"person", "org", "group", "role", "unknown"}:
             return None, None
         return speaker, cue
+
+    def byline_after(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A paragraph that is only a quotation, followed by a paragraph that opens with a dash and a name
+        (fact checks, round-ups of remarks, reader letters: “…” ¶ — Jane Doe, Ohio): that name."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        para = self._paragraph(s)
+        if self.text[para[0]:s].strip() or self.text[e:para[1]].strip(" \t.,;:"):
+            return None, None
+        m = NONBLANK_RE.search(self.text, para[1])
+        if m is None or self.text[m.start()] not in DASHES:
+            return None, None
+        nxt = self._paragraph(m.start())
+        if any(a < nxt[1] and b > nxt[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
+            return None, None  # the dash opens a quotation or a line that quotes: no byline
+        sent = (nxt[0], min(nxt[1], nxt[0] + 200))
+        toks, mentions = self.analysed(*sent)
+        first = next((x for x in mentions if x.first <= 2), None)
+        if first is None or first.etype not in {"person", "org", "unknown", "role"} or first.possessive:
+            return None, None
+        speaker = self.resolve(first, toks, mentions, sent[0])
+        if speaker is None or not speaker.name:
+            return None, None
+        return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""

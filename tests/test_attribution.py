@@ -499,3 +499,9 @@ def test_a_sentence_opening_on_a_participle_goes_on_with_the_speaker_before() ->
 def test_a_surname_ending_in_ly_opens_a_sentence() -> None:
     text = "Senator Dana Kelly asked about the port. Kelly answered, with a smile: “It opens in May.”"
     assert attribute(text)[0][2] == "Kelly"
+
+
+def test_a_quotation_paragraph_signed_by_a_dash_line_below_it() -> None:
+    text = ("The claim is old.\n\n“The harbour was never closed.”\n\n— Ann Lee, Ohio.\n\n"
+            "“Ferries ran every day.”\n\n- Tom Brandt.\n\nBoth are right.")
+    assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Tom Brandt"]
