@@ -505,3 +505,11 @@ def test_a_quotation_paragraph_signed_by_a_dash_line_below_it() -> None:
     text = ("The claim is old.\n\n“The harbour was never closed.”\n\n— Ann Lee, Ohio.\n\n"
             "“Ferries ran every day.”\n\n- Tom Brandt.\n\nBoth are right.")
     assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Tom Brandt"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Professor Dana Brook agreed. “Mainstream parties are running out of time.”", "Dana Brook"),
+    ("Ann Lee, herself a sailor, drew boos upon saying, “The harbour belongs to everyone.”", "Ann Lee"),
+])
+def test_agreement_is_a_cue_and_upon_links_a_participle(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
