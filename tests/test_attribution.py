@@ -513,3 +513,12 @@ def test_a_quotation_paragraph_signed_by_a_dash_line_below_it() -> None:
 ])
 def test_agreement_is_a_cue_and_upon_links_a_participle(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "President Ivan Markov said on Friday, rejecting calls for talks: “We will not negotiate with anyone.”\n\n"
+    "“The army will finish its work.”",
+    "President Ivan Markov wrote in a statement.\n\n“The army will finish its work.”",
+])
+def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(text: str) -> None:
+    assert attribute(text)[-1][:2] == ("direct", "Ivan Markov")
