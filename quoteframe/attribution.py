@@ -1130,6 +1130,8 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
     verb_like = _verb_like
 
     def slot_end(x: int) -> bool:
+        if x < right_bound and toks[x].lower in {"out", "back", "up"}:
+            x += 1  # “…,” she shot back. / the crowd cried out: the verb's particle
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
 
     m = by_first.get(k)

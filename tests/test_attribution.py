@@ -522,3 +522,11 @@ def test_agreement_is_a_cue_and_upon_links_a_participle(text: str, speaker: str)
 ])
 def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(text: str) -> None:
     assert attribute(text)[-1][:2] == ("direct", "Ivan Markov")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Never!” the crowd cried out, booing.", "crowd"),
+    ("“You are wrong about the port,” Ann Lee shot back.", "Ann Lee"),
+])
+def test_a_slot_verb_may_take_its_particle(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
