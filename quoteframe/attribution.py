@@ -126,7 +126,9 @@ class DocumentAttributor:
         self.ents: DocEntities = scan_entities(text, lex, splitter)
         self.finder = MentionFinder(text, lex, self.ents, splitter)
         # quotation extents including their marks, for placeholders
-        self.marked = [(s - 1, e + 1, i) for i, (s, e) in enumerate(spans)]
+        # two straight single marks typed for a double one (''…'') are two characters wide
+        self.marked = [(s - (2 if text[max(0, s - 2):s] == "''" else 1), e + (2 if text[e:e + 2] == "''" else 1), i)
+                       for i, (s, e) in enumerate(spans)]
         self.spans = spans
         self._para_cache: dict[int, list[tuple[int, int]]] = {}
         self._starts: dict[int, list[int]] = {}

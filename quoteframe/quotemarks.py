@@ -134,7 +134,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 if stack and stack[-1].family == family:
                     warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")
                     stack.pop()
-                stack.append(_Open(family, i + width - 1, mark, line_no))  # the content starts after the mark
+                stack.append(_Open(family, i + width - 1, text[i:i + width], line_no))  # the content starts after it
                 continue
             # closing
             idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
@@ -148,7 +148,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} inside a quotation")
             del stack[idx:]
             if not stack and text[opened.pos + 1:i].strip():
-                spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, mark))
+                spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, text[i:i + width]))
         if nl == -1:
             if stack and stack[0].family == "d" and text[stack[0].pos + 1:].strip():
                 spans.append(QuoteSpan(stack[0].pos + 1, len(text.rstrip()), stack[0].mark, ""))  # as at a paragraph's end

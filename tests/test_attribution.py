@@ -530,3 +530,8 @@ def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(tex
 ])
 def test_a_slot_verb_may_take_its_particle(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+def test_archive_marks_take_their_attribution() -> None:
+    text = "The bridge reopened.\n\n''We checked every cable,'' said Ann Lee, the city engineer."
+    assert attribute(text) == [("direct", "Ann Lee", "Ann Lee")]
