@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quoteframe.errors import LexiconError
-from quoteframe.lexicon import NameWords
+from quoteframe.lexicon import Gazetteer, NameWords
 
 
 def name_key(name: str) -> str:
@@ -35,12 +35,14 @@ def name_key(name: str) -> str:
 class Aliases:
     """Name corrections, in file order; empty when no file was given. Plain data, so it travels with
     the analysis options to wherever the tables are built. It also carries the name word classes of the
-    run's lexicons folder (``names.csv``: particles, patronymics, suffixes), which the automatic canonical
-    names are built with at the same place (None: the shipped ones)."""
+    run's lexicons folder (``names.csv``: particles, patronymics, suffixes) and its countries and demonyms
+    (``places``), which the automatic canonical names of people and organisations are built with at the
+    same place (None: the shipped ones; no places: organisation names are not merged)."""
 
     source: str = ""
     entries: tuple[tuple[str, str], ...] = field(default=())  # (name, canonical); canonical "" = not a speaker
     words: NameWords | None = None
+    places: Gazetteer | None = field(default=None, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -60,11 +62,11 @@ class Aliases:
         return [name for name, _ in self.entries if name_key(name) not in seen]
 
 
-def load_aliases(path: str | Path | None, words: NameWords | None = None) -> Aliases:
+def load_aliases(path: str | Path | None, words: NameWords | None = None, places: Gazetteer | None = None) -> Aliases:
     """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases.
-    ``words``: the name word classes of the run's lexicons (see ``Aliases``)."""
+    ``words`` and ``places``: the name word classes and countries of the run's lexicons (see ``Aliases``)."""
     if path is None:
-        return Aliases(words=words)
+        return Aliases(words=words, places=places)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -102,7 +104,7 @@ def load_aliases(path: str | Path | None, words: NameWords | None = None) -> Ali
         entries.append((name, " ".join(canonical.split())))
     if not entries:
         raise LexiconError(f"{path}: no aliases (expected rows name,canonical)")
-    return Aliases(str(path), _chained(path, entries, first), words)
+    return Aliases(str(path), _chained(path, entries, first), words, places)
 
 
 def _chained(path: Path, entries: list[tuple[str, str]], first: dict[str, tuple[int, str]]) -> tuple[tuple[str, str], ...]:

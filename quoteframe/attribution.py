@@ -312,6 +312,10 @@ class DocumentAttributor:
 
     # -- resolution ---------------------------------------------------------------------------------
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        if m.etype == "org" and 0 < m.first < len(toks) and toks[m.first].start == m.start and toks[m.first - 1].possessive:
+            owner = toks[m.first - 1].text  # China's Communist Party: the country is part of whose it is
+            if self.lex.places.classify(owner) in {"country", "demonym"}:
+                return Speaker(f"{owner} {self.ents.long_names.get(m.name, m.name)}", "org", m)
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
@@ -468,6 +472,22 @@ class DocumentAttributor:
         for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
+        if "person" in ok and depth == 0:
+            # no subject in reach names a person: of the people named before it in whatever role (According
+            # to Lula, …; Lula's criticism after Trump's decision …. “…,” he said), the one the document names
+            # most, the story's protagonist, then the nearest
+            named: dict[str, int] = {}
+            for sent in self.previous_sentences(sent_start):
+                toks, found = self.analysed(*sent)
+                for o in reversed(found):
+                    if o.etype in {"person", "unknown"} and o.name or o.etype == "role":
+                        sp = self.resolve(o, toks, found, sent[0])
+                        if sp is not None and sp.etype == "person" and sp.name:
+                            named.setdefault(sp.name, len(named))
+            if named:
+                people = self.ents.people
+                best = max(named, key=lambda n: (people[n].count if n in people else 0, -named[n]))
+                return Speaker(best, "person", m)
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -481,7 +501,7 @@ class DocumentAttributor:
 
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
-        intro_end = -1
+        intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
         lead = 0
         while lead < len(toks) - 1 and toks[lead].lower in CONJUNCTIONS:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
@@ -688,8 +708,9 @@ class DocumentAttributor:
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
-        if first and toks[first[0].index].lower in self.lex.cue_words.relay and left:
-            first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
+        if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
+            # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
+            first = []
         if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
                 and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
             first = []  # X said, “… .” The star then recalled …: the full stop closed X's quotation
@@ -761,7 +782,7 @@ class DocumentAttributor:
     def colon_lead_in(self, qi: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation opening a paragraph after one that ends with a colon (Cruz continued:)."""
         para = self._paragraph(self.marked[qi][0])
-        if self.text[para[0]:self.marked[qi][0]].strip():
+        if not _opens(self.text, para[0], self.marked[qi][0]):
             return None, None
         prev = self._previous_paragraph(para)
         if prev is None or not self.text[prev[0]:prev[1]].rstrip().endswith(":"):
@@ -773,8 +794,30 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
+        # Here are highlights of her remarks: — whose speech the sentence names, its quotations are
+        owner = self._speech_owner(toks, mentions, sent[0])
+        if owner is not None:
+            return owner
         # President X released the following statement: — a colon ending a clause introduces its subject's words
         return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
+
+    def _speech_owner(self, toks: list[Token], mentions: list[Mention], fs: int) -> tuple[Speaker, Cue] | None:
+        """The owner of the last speech noun with a possessive before it in a lead-in sentence (her remarks,
+        the minister's speech, Smith's statement), resolved, with the noun as the cue; None without one."""
+        by_last = {m.last: m for m in mentions if m.possessive}
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].quote >= 0 or "noun" not in self.lex.cues.get(toks[k].lower, ()):
+                continue
+            j = k - 1
+            while j > 0 and j not in by_last and toks[j].is_word and toks[j].lower not in DETERMINERS \
+                    and not toks[j].possessive and k - j < 3:
+                j -= 1  # her prepared remarks, Smith's televised address
+            owner = by_last.get(j)
+            if owner is not None:
+                speaker = self.resolve(owner, toks, mentions, fs)
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "group", "unknown"}:
+                    return speaker, Cue(k, k, "noun", toks[k].text)
+        return None
 
     def introduced(self, toks: list[Token], mentions: list[Mention], fs: int, qpos: int,
                    colon_only: bool = False) -> tuple[Speaker | None, Cue | None]:
@@ -892,21 +935,32 @@ class DocumentAttributor:
         return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
 
     def inherited(self, qi: int) -> Speaker | None:
-        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""
-        if not self.results:
-            return None
-        prev = self.results[-1]
-        if prev.speaker is None or prev.kind == "scare":
-            return None
+        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
+        with no quotation there to continue, the speaker of the sentence right before it, when that sentence
+        reports someone's speech (X said he would …. “…”): news paraphrases a speaker, then quotes them."""
         start = self.marked[qi][0]
         para = self._paragraph(start)
-        prev_start = self.marked[qi - 1][0]
-        if prev_start >= para[0]:
-            return prev.speaker
-        if not self.text[para[0]:start].strip():
-            prev_para = self.previous_sentences(para[0], 1)
-            if prev_para and prev_para[0][0] <= prev_start:
-                return prev.speaker
+        opens = _opens(self.text, para[0], start)
+        prev_para = self.previous_sentences(para[0], 1) if opens else []
+        if self.results:
+            prev = self.results[-1]
+            prev_start = self.marked[qi - 1][0]
+            if prev_start >= para[0] or prev_para and self.spans[qi - 1][1] >= prev_para[0][0]:
+                # the previous quotation is in this paragraph, or reaches the previous paragraph's last
+                # sentence (it may have begun sentences earlier, or been left open across the break)
+                return prev.speaker if prev.speaker is not None and prev.kind != "scare" else None
+        before = prev_para if opens else self.previous_sentences(start, 1)
+        if not before or (self.results and self.spans[qi - 1][1] > before[0][0]):
+            return None
+        sent = before[0]
+        if not opens and sent[0] < para[0]:
+            return None
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype in {"verb", "participle"}:
+                speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
+                    return speaker
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
@@ -1079,6 +1133,25 @@ def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int)
                for k in range(qpos + 1, cue - 2))
 
 
+def _opens(text: str, para_start: int, pos: int) -> bool:
+    """Whether ``pos`` opens its paragraph: nothing before it but space and list marks (•, -, *, 📌, 1.)."""
+    return not any(ch.isalpha() for ch in text[para_start:pos])
+
+
+def _dateline_end(toks: list[Token]) -> int:
+    """The index of the dash that ends a wire dateline opening the sentence (PARIS (Reuters) –, LAGOS, Nigeria,
+    March 3 (AP) —, WASHINGTON —), or -1: a place in capitals, then at most a place, a date and an agency in
+    brackets before the dash. Nothing in it is the sentence's subject."""
+    if not toks or not (toks[0].text.isupper() and toks[0].text.isalpha() and len(toks[0].text) >= 3):
+        return -1
+    for k, t in enumerate(toks[1:13], 1):
+        if t.text in DASHES:
+            return k
+        if t.quote >= 0 or t.lower in CLAUSE_VERBS:
+            return -1
+    return -1
+
+
 def _light_verb_before(toks: list[Token], noun: int, light: frozenset[str]) -> int:
     """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
     warning), with only a determiner and modifiers between them, or -1."""
@@ -1161,7 +1234,7 @@ def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
     first = toks[0]
     return first.is_cap and first.lower.endswith("ed") and len(first.text) > 4 and first.text[1:].islower() \
         and first.bare not in ents.proper_words and ents.person_for_surname(first.bare) is None \
-        and any(t.text == "," for t in toks[1:12])
+        and any(t.text == "," for t in toks[1:25])
 
 
 def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:

@@ -22,7 +22,7 @@ from click.core import ParameterSource
 from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
-from quoteframe.lexicon import name_words_of
+from quoteframe.lexicon import gazetteer_of, name_words_of
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
 from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names, summarise_sources
 from quoteframe.records import DocResult
@@ -244,8 +244,8 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
 def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
     """The command's analysis options; the aliases file is read and checked here, in the main process,
     before any document is read, so a bad row is one line naming the file and line."""
-    words = name_words_of(opts["lexicon_dir"])
-    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=load_aliases(opts["aliases_path"], words), **kwargs)
+    aliases = load_aliases(opts["aliases_path"], name_words_of(opts["lexicon_dir"]), gazetteer_of(opts["lexicon_dir"]))
+    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=aliases, **kwargs)
 
 
 def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:

@@ -134,6 +134,12 @@ def name_words_of(directory: str | Path | None) -> NameWords:
     return load_name_words(optional_file(Path(directory) if directory else lexicon_dir(), "names.csv"))
 
 
+def gazetteer_of(directory: str | Path | None) -> Gazetteer:
+    """The closed classes and countries a run uses (see ``load_gazetteer``): of its lexicons folder
+    (``--lexicons``), else of the default one."""
+    return load_gazetteer(Path(directory) if directory else lexicon_dir())
+
+
 def _classes(path: Path, column: str, classes: tuple[str, ...]) -> dict[str, set[str]]:
     """The words of a ``column,class`` lexicon by class, checking every class against ``classes``."""
     found: dict[str, set[str]] = {c: set() for c in classes}

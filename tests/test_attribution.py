@@ -352,12 +352,6 @@ def test_a_quotation_standing_alone_after_a_sentence_ending_on_its_cue() -> None
     assert [(k, s) for k, s, _ in attribute(text)] == [("direct", "Lena Okoro"), ("direct", "Tom Brandt")]
 
 
-def test_a_sentence_that_attributes_the_quotation_before_it_announces_nothing() -> None:
-    # “…?” X asked. closes the previous attribution, so the answer after it is not announced by it
-    text = "“Do we give up?” the governor asked the crowd.\n\n“Never!”\n\nThe crowd went home."
-    assert attribute(text)[1] != ("direct", "governor", "the governor")
-
-
 def test_a_quotation_ending_its_sentence_is_not_given_to_the_next_sentences_cue() -> None:
     text = ("“The bridge is safe,” the engineer Mara Holt said. “We checked every cable.” Within hours, "
             "the city council said it would close the bridge anyway.")
@@ -535,3 +529,49 @@ def test_a_slot_verb_may_take_its_particle(text: str, speaker: str) -> None:
 def test_archive_marks_take_their_attribution() -> None:
     text = "The bridge reopened.\n\n''We checked every cable,'' said Ann Lee, the city engineer."
     assert attribute(text) == [("direct", "Ann Lee", "Ann Lee")]
+
+
+def test_highlights_after_a_dateline_are_the_remarks_owners_and_continue_across_paragraphs() -> None:
+    """A wire "highlights" piece: the lead-in names whose remarks follow (her remarks), the dateline's
+    agency is no subject, and every quotation-only paragraph after it continues the speaker, also after a
+    quotation of several sentences left open across a paragraph break and after list marks."""
+    text = ("Highlights of the minister's news conference\n\n"
+            "BERLIN (Wire) – Finance Minister Clara Vogt held a long news conference with reporters on Monday. "
+            "Here are highlights of her remarks at the event, held in a hotel near the Brandenburg Gate:\n\n\n"
+            "“We will not raise taxes this year. I do not hold every card. I think the markets understand us.\n\n\n"
+            "“I don’t think our approach to the banks should be naive. This has always been my view.”\n\n\n"
+            "• “We are doing everything to avoid a recession. But we are ready.”\n\n"
+            "📌 “No company is targeted.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Clara Vogt"] * 4
+
+
+def test_a_quotation_after_a_sentence_reporting_speech_is_its_speakers() -> None:
+    """News paraphrases a speaker, then quotes them: a cue-less quotation right after a sentence whose
+    subject said something is that subject's, in the same paragraph or opening the next one; a sentence
+    reporting no speech gives nothing."""
+    text = ("Mayor Ruth Adler said the city would not close the shelter before spring. “We owe them a roof.”\n\n"
+            "Councillor Ben Ortiz argued that the budget could not carry another year of repairs.\n\n"
+            "“We have been patching this building for a decade.”\n\n"
+            "The shelter opened in 1998 on the site of a former school.\n\n"
+            "“It is the only one in the district.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ruth Adler", "Ben Ortiz", ""]
+
+
+def test_a_pronoun_with_no_subject_in_reach_is_the_person_the_story_names_most() -> None:
+    """"he said" after sentences whose subjects name nobody: of the people named before it in any role
+    (after According to, as a possessor, as a role), the one the document names most, not the nearest."""
+    text = ("President Marta Ilves said in an interview on Sunday that she would not meet Tomas Berg.\n"
+            "According to Ilves, the talks were never serious, and Ilves has said so before.\n"
+            "Ilves’s criticism grew after Berg’s decision to cut funding.\n"
+            "For the president, the cut was a political choice.\n"
+            "“Our farmers will pay for this decision,” she said.\n")
+    assert attribute(text)[0][1] == "Marta Ilves"
+
+
+def test_a_long_participle_opening_is_no_subject() -> None:
+    """Asked about …, X says: the subject follows the opening phrase, however long it is."""
+    text = ("Asked about the decision to keep the delegation in the capital after last week’s vote in the "
+            "assembly, Ilves says she had warned them.\n\n"
+            "She repeats that the vote broke an old agreement.\n\n"
+            "“I told them not to do it.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ilves"]
