@@ -140,6 +140,7 @@ class DocumentAttributor:
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
+        self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -359,6 +360,8 @@ class DocumentAttributor:
         """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
         "Taiwan Affairs Office" for Taiwan): an organisation name that opens with the place, possessive or
         not; the most often named, or "" when there is none or the place is not a whole word of it."""
+        if place in self._bodies:
+            return self._bodies[place]
         key = fold(place)
         best = ("", 0)
         for org, count in self.ents.orgs.items():
@@ -367,6 +370,7 @@ class DocumentAttributor:
                 best = (org, count)
             elif count > best[1] and any(f"{place}{s} {org}" in self.text for s in ("'s", "’s")):
                 best = (org, count)  # Moldova's River Council, whose name was found without its owner
+        self._bodies[place] = best[0]
         return best[0]
 
     def resolve_role(self, m: Mention) -> Speaker | None:

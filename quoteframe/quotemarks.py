@@ -18,6 +18,7 @@ independent of how the rest of it would tokenise. Rules follow English news typo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quoteframe.records import QuoteSpan
@@ -198,12 +199,11 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     return spans, warnings
 
 
-def _marks(text: str, pos: int, end: int) -> list[tuple[int, str, str, str, int]]:
+def _marks(text: str, pos: int, end: int) -> Iterator[tuple[int, str, str, str, int]]:
     """The candidate marks of ``text[pos:end]`` as (offset, mark, left, right, width). Two straight single
     marks typed for a double one (archives and wire copy: two apostrophes, Yes, two apostrophes, he said)
     are one double mark of width 2; a run of three is that and a nested single mark, the single inside:
     it opens double then single when it opens, and closes single then double when it closes."""
-    out: list[tuple[int, str, str, str, int]] = []
     skip_to = -1
     for m in CANDIDATE_RE.finditer(text, pos, end):
         i = m.start()
@@ -218,16 +218,15 @@ def _marks(text: str, pos: int, end: int) -> list[tuple[int, str, str, str, int]
             after = text[i + run] if i + run < end else ""
             skip_to = i + run
             if run == 2:
-                out.append((i, STRAIGHT_DOUBLE, left, after, 2))
+                yield i, STRAIGHT_DOUBLE, left, after, 2
             elif _left_opens(left):
-                out.append((i, STRAIGHT_DOUBLE, left, STRAIGHT_SINGLE, 2))
-                out.append((i + 2, STRAIGHT_SINGLE, " ", after, 1))
+                yield i, STRAIGHT_DOUBLE, left, STRAIGHT_SINGLE, 2
+                yield i + 2, STRAIGHT_SINGLE, " ", after, 1
             else:
-                out.append((i, STRAIGHT_SINGLE, left, " ", 1))
-                out.append((i + 1, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, after, 2))
+                yield i, STRAIGHT_SINGLE, left, " ", 1
+                yield i + 1, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, after, 2
             continue
-        out.append((i, mark, left, text[i + 1] if i + 1 < end else "", 1))
-    return out
+        yield i, mark, left, text[i + 1] if i + 1 < end else "", 1
 
 
 def _next_paragraph_start(text: str, pos: int) -> int | None:
