@@ -21,7 +21,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quoteframe.lexicon import Lexicons, Role, phrasal_key
 from quoteframe.mentions import (
@@ -326,6 +326,11 @@ class DocumentAttributor:
             if body:
                 return Speaker(body, "org", m)
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
+        if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
+            # President said …: a title written alone, as a name (no article), is the role's holder
+            found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))
+            if found is not None and found.name:
+                return found
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             if person:
@@ -461,7 +466,12 @@ class DocumentAttributor:
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
         subjects: list[Speaker | None] = []
-        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+        for n, sent in enumerate(self.previous_sentences(sent_start) if depth < 2 else []):
+            if n == 0 and depth == 0 and ok & {"person"}:
+                # …, Zelensky added. He said …: who the sentence before reports speaking, before its subject
+                speaking = self._reported_speaker(sent)
+                if speaking is not None and speaking.etype == "person":
+                    return Speaker(speaking.name, speaking.etype, m)
             subj = self.subject(sent, depth + 1)
             if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
                     and "org" in ok:
@@ -494,6 +504,18 @@ class DocumentAttributor:
                 return Speaker(best, "person", m)
         return None
 
+    def _reported_speaker(self, sent: tuple[int, int]) -> Speaker | None:
+        """The speaker of a sentence's last verb cue outside quotations (X added; X told reporters that …),
+        resolved without pronouns (a pronoun there would need the sentence before, and so on)."""
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype == "verb" and toks[cue.index].quote < 0:
+                speaker = self.speaker_of_cue(cue, toks, [x for x in mentions if x.etype != "pron"], sent[0])
+                if speaker is not None and speaker.name:
+                    return speaker
+                return None
+        return None
+
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
         """The resolved grammatical subject of a sentence: its first mention after any introductory phrase."""
         if sent in self._subject_cache:
@@ -506,14 +528,15 @@ class DocumentAttributor:
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
         intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
+        rest = toks[intro_end + 1:]
         lead = 0
-        while lead < len(toks) - 1 and toks[lead].lower in CONJUNCTIONS:
+        while lead < len(rest) - 1 and rest[lead].lower in CONJUNCTIONS:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
-        timed = len(toks) > lead + 2 and toks[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
-            and toks[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
-        if toks and (timed or toks[lead].lower in INTRO and toks[lead].lower not in CONJUNCTIONS
-                     or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
-            intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
+        timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
+            and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        if rest and (timed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
+                     or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
+            intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
@@ -752,6 +775,14 @@ class DocumentAttributor:
             if m is not None:
                 speaker = self.resolve(m, toks, mentions, fs)
                 cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
+        if speaker is None and qpos >= 1:
+            # questioned X's “economic optimism”: a possessor right before a quotation owns its words
+            owner = next((m for m in mentions if m.last == qpos - 1 and m.possessive
+                          and m.etype in {"person", "org", "unknown", "role"}), None)
+            if owner is not None:
+                found = self.resolve(owner, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org", "unknown"}:
+                    speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
         lead_in = False

@@ -170,6 +170,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+    titled_alone: dict[str, list] = {}  # a one-word name after a title -> [mentions, first position, title words]
     for m, words in _runs(text, lex, orgheads, org_roles):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
@@ -202,6 +203,9 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
                 ents.titled.add(ents.fold(name[0]))
+                alone = titled_alone.setdefault(name[0].removesuffix("’s").removesuffix("'s"), [0, m.start(), set()])
+                alone[0] += 1
+                alone[2].update(w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip(".")))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -233,10 +237,54 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                     found = title_keys[key] = _title_keys(title, lex, ents.fold)
                 person.titles.update(found[0])
                 person.modifiers.update(found[1])
+    _appositive_roles(text, ents, lex)
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
+    # President Erdogan, never named in full: a person of that one name holding the title, so that "the
+    # president" resolves to him, unless the document names someone in full with that surname (President
+    # Obama beside Michelle Obama: which one a bare title means is not known) or the name is a place's
+    in_names = {ents.fold(w) for name in ents.people for w in name.split()}  # Li of Li Mingjiang too
+    for word, (count, first_pos, titles) in titled_alone.items():
+        if titles and ents.fold(word) not in in_names and word not in ents.people \
+                and not lex.places.classify(word) and not lex.places.names_a_place(word):
+            person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
+            person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
+            ents.surnames[ents.fold(word)] = word
     _first_names(ents)
     return ents
+
+
+_APPOSITIVE_LEAD = r"(?:the|an?|[A-Z][\w’'.-]*(?:’s|'s))"  # the, a, Argentina's
+_APPOSITIVE_MODS = r"((?:[\w’'-]+ ){0,4}?)"  # up to four modifiers: the libertarian, the country's new
+
+
+def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
+    """Roles a document gives its people in apposition, the commonest way news introduces someone:
+    "Javier Milei, the libertarian leader, …" and "Argentina's president, Javier Milei, …". The role word
+    becomes a title of the person (so "the leader" later is that person), its country and demonym words
+    modifiers; "former" marks a former holder, and a subordinate word (deputy, vice) holds no title."""
+    people = [p for p in ents.people.values() if len(p.name) > 3]
+    if not people:
+        return
+    words = "|".join(re.escape(t) for t in sorted(lex.role_words, key=len, reverse=True)
+                     if lex.roles[t].entity == "person" and t.isalpha())
+    for person in people:
+        if f"{person.name}," not in text and f", {person.name}" not in text:
+            continue  # no apposition can hold the name: most people of most documents
+        name = re.escape(person.name)
+        after = re.compile(rf"\b{name},\s+{_APPOSITIVE_LEAD}\s+{_APPOSITIVE_MODS}({words})\b(?=[\s,.;])", re.IGNORECASE)
+        before = re.compile(rf"\b{_APPOSITIVE_LEAD}\s+{_APPOSITIVE_MODS}({words}),\s+{name}\b(?=[\s,.;])", re.IGNORECASE)
+        for found in (*after.finditer(text), *before.finditer(text)):
+            lead_mods = text[found.start():found.start(1) + len(found.group(1))]
+            mods = [w.strip(",") for w in lead_mods.split()]
+            lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in mods]
+            role = found.group(2).lower()
+            if not lex.subordinate.isdisjoint(lowers):
+                continue
+            if "former" in lowers or "ex" in lowers or "late" in lowers:
+                continue  # the former president: not a title the person holds now
+            person.titles.add(role)
+            person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
 
 
 def _first_names(ents: DocEntities) -> None:

@@ -575,3 +575,45 @@ def test_a_long_participle_opening_is_no_subject() -> None:
             "She repeats that the vote broke an old agreement.\n\n"
             "“I told them not to do it.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ilves"]
+
+
+def test_a_title_written_alone_and_a_surname_the_text_only_titles_meet() -> None:
+    """President Adeyemi, never named in full, holds the title, so "the president" and a bare "President"
+    (no article, as some outlets write) are his; a one-word name that opens a full name the text gives
+    (Prof Chen of Chen Lihua) stays that person's."""
+    text = ("President Adeyemi spoke to reporters on Monday. President said the vote would go ahead.\n\n"
+            "“We will count every ballot,” the president said.\n\n"
+            "Chen Lihua, a professor of law, was doubtful. “The count will take weeks,” Prof Chen said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Adeyemi", "Chen Lihua"]
+    text = ("President Obama and Michelle Obama arrived on Monday.\n\n“We are glad to be here,” the president said.\n")
+    assert attribute(text)[0][1] != "Michelle Obama"
+
+
+def test_he_after_an_inverted_attribution_is_who_spoke_not_the_names_it_lists() -> None:
+    text = ("The two finance ministers, Ana Ruiz and Pedro Salas, also remain in contact, Mayor Tom Reyes added.\n"
+            "Speaking of the flood, he said residents were made to feel “at home.”\n"
+            "SAN JOSE — In a veiled attack on the PRD government, Governor Lia Soto said the budget was fair.\n"
+            "“Nobody will lose a job,” she said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Lia Soto"]
+
+
+@pytest.mark.parametrize("intro", [
+    "Javier Milei, the libertarian leader of Argentina, met investors on Monday.",
+    "Argentina's president, Javier Milei, met investors on Monday.",
+    "The Argentine president, Javier Milei, met investors on Monday.",
+])
+def test_a_role_in_apposition_is_the_persons_title(intro: str) -> None:
+    role = "leader" if "leader" in intro else "president"
+    assert attribute(f"{intro}\n\n“We will cut spending again,” the {role} said.\n")[0][1] == "Javier Milei"
+
+
+def test_a_former_or_deputy_role_in_apposition_is_no_title() -> None:
+    text = ("Ana Soto, the former president, and Luis Vega, the deputy president, met on Monday.\n\n"
+            "“We will cut spending again,” the president said.\n")
+    assert attribute(text)[0][1] not in {"Ana Soto", "Luis Vega"}
+
+
+def test_a_possessor_right_before_a_quotation_owns_its_words() -> None:
+    """X questioned Y's “economic optimism”: the words are Y's, a partial quotation, not the outlet's."""
+    assert attribute("Mayor Tom Reyes questioned Ana Ruiz’s “economic optimism” over recent months.\n") \
+        == [("partial", "Ana Ruiz", "Ana Ruiz")]
