@@ -28,6 +28,7 @@ from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
     PARTY_STATE,
+    QUANTIFIER_SUBJECTS,
     STATE_WORDS,
     DocEntities,
     Mention,
@@ -45,7 +46,7 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "further", "publicly", "instead", "been", "be", "may", "might", "could", "should",
              "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
-             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
+             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only", "now"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
@@ -54,7 +55,10 @@ MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "withi
 CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
                       "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
 ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
-DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
+# sentences (and paragraphs: news paragraphs are often one sentence) a definite document mention looks back
+# for the one it points to; the nearest document of that word is taken, so a longer reach only answers
+# mentions that had none
+DOCUMENT_LOOKBACK = 12
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
@@ -62,15 +66,25 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
+CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
+NONBLANK_RE = re.compile(r"\S")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
-PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
+PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
+# what may follow the last cue of a sentence that announces the next quotation: adjuncts and the speaker
+ADJUNCT_START = {"on", "in", "at", "with", "during", "after", "before", "via", "through", "from", "late", "early",
+                 "earlier", "later", "today", "yesterday", "tonight", "overnight", "again", "afterwards", "afterward",
+                 "shortly", "separately", "too", "also", "then", "the", "a", "an"}
+ANNOUNCE_STOPS = {"that", "which", "who", "whom", "if", "whether", "how", "what", "why", "when", "where", "to",
+                  "and", "but", "or", "not", "about", "of", "because", "so"}
+DATE_CLASSES = {"weekday", "month", "relative"}
 NO_ROLE = Role("", "", frozenset(), frozenset())
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
@@ -112,7 +126,9 @@ class DocumentAttributor:
         self.ents: DocEntities = scan_entities(text, lex, splitter)
         self.finder = MentionFinder(text, lex, self.ents, splitter)
         # quotation extents including their marks, for placeholders
-        self.marked = [(s - 1, e + 1, i) for i, (s, e) in enumerate(spans)]
+        # two straight single marks typed for a double one (''…'') are two characters wide
+        self.marked = [(s - (2 if text[max(0, s - 2):s] == "''" else 1), e + (2 if text[e:e + 2] == "''" else 1), i)
+                       for i, (s, e) in enumerate(spans)]
         self.spans = spans
         self._para_cache: dict[int, list[tuple[int, int]]] = {}
         self._starts: dict[int, list[int]] = {}
@@ -123,6 +139,8 @@ class DocumentAttributor:
         self._title_cache: dict[tuple[int, int], bool] = {}
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._slotted: dict[tuple[int, int], list[Mention]] = {}
+        self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -178,11 +196,11 @@ class DocumentAttributor:
             return start, end
         return None
 
-    def previous_sentences(self, pos: int, limit: int = 4) -> list[tuple[int, int]]:
-        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most three paragraphs."""
+    def previous_sentences(self, pos: int, limit: int = 4, paragraphs: int = 3) -> list[tuple[int, int]]:
+        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most ``paragraphs`` paragraphs."""
         out: list[tuple[int, int]] = []
         para = self._paragraph(pos)
-        for _ in range(3):
+        for _ in range(paragraphs):
             sents = self._sentences(para)
             k = bisect.bisect_right(self._ends[para[0]], pos)
             out.extend((max(a, b - MAX_LEFT), b) for a, b in reversed(sents[max(0, k - limit):k]))
@@ -287,6 +305,9 @@ class DocumentAttributor:
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
+            if "noun" in types and i >= 2 and (toks[i - 2].lower in DETERMINERS or toks[i - 2].possessive) \
+                    and toks[i - 1].is_word and not _adverb(toks[i - 1]) and toks[i - 1].lower not in AUX:
+                return None  # a Twitter comment, her brief reply: a noun with its modifier, no verb
             return "verb"
         return None
 
@@ -299,6 +320,11 @@ class DocumentAttributor:
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
+            # a country or capital that speaks stands for its government (Taiwan says …): when the document
+            # names a body of that place (Taiwan's Mainland Affairs Council), that body is the speaker
+            body = self._body_of(m.name)
+            if body:
+                return Speaker(body, "org", m)
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
         if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
             # President said …: a title written alone, as a name (no article), is the role's holder
@@ -317,6 +343,12 @@ class DocumentAttributor:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
+                light = _light_verb_before(toks, m.first, self.lex.cue_words.light) if m.first > 0 else -1
+                if light >= 0 and toks[light].lower != "in":
+                    # X issued a written statement saying …: the statement is the words of who issued it
+                    issuer = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
+                    if issuer is not None and issuer.etype in {"person", "org", "group"}:
+                        return issuer
                 if m.text.split()[0].lower() in ANAPHORIC:
                     earlier = self.document_antecedent(m.head, sent_start)
                     if earlier is not None:  # X said in a statement … the statement added: X's words
@@ -328,6 +360,23 @@ class DocumentAttributor:
             # a pronoun with no antecedent in reach: the mention is known, the entity is not (empty name)
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
+
+    def _body_of(self, place: str) -> str:
+        """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
+        "Taiwan Affairs Office" for Taiwan): an organisation name that opens with the place, possessive or
+        not; the most often named, or "" when there is none or the place is not a whole word of it."""
+        if place in self._bodies:
+            return self._bodies[place]
+        key = fold(place)
+        best = ("", 0)
+        for org, count in self.ents.orgs.items():
+            words = fold(org.replace("’s ", " ").replace("'s ", " ")).split()
+            if words[:len(key.split())] == key.split() and len(words) > len(key.split()) and count > best[1]:
+                best = (org, count)
+            elif count > best[1] and any(f"{place}{s} {org}" in self.text for s in ("'s", "’s")):
+                best = (org, count)  # Moldova's River Council, whose name was found without its owner
+        self._bodies[place] = best[0]
+        return best[0]
 
     def resolve_role(self, m: Mention) -> Speaker | None:
         role = self.lex.roles.get(m.head)
@@ -391,7 +440,7 @@ class DocumentAttributor:
         that names a document of that word gives its author (a statement from X, X's report), else that
         sentence's first person or organisation outside the quotations (X said in a statement; a report
         in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
-        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK):
+        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK, DOCUMENT_LOOKBACK):
             toks, mentions = self.analysed(*sent)
             doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
             if doc is None:
@@ -399,9 +448,14 @@ class DocumentAttributor:
             author = _document_author(doc, toks, mentions)
             if author is None:
                 author = next((x for x in mentions if x.last < doc.first and x.possessive and doc.first - x.last <= 3), None)
-            if author is None:
-                author = next((x for x in mentions if x.etype in {"person", "org"} and x is not doc), None)
-            return self.resolve(author, toks, mentions, sent[0]) if author is not None else None
+            if author is not None:
+                return self.resolve(author, toks, mentions, sent[0])
+            for x in mentions:  # Biden said in a statement: a name the document titles is a person's too
+                if x.etype in {"person", "org", "unknown"} and x is not doc:
+                    found = self.resolve(x, toks, mentions, sent[0])
+                    if found is not None and found.etype in {"person", "org"}:
+                        return found
+            return None
         return None
 
     def _title_role(self, title: str) -> Role:
@@ -485,7 +539,13 @@ class DocumentAttributor:
                       before: int | None = None) -> Speaker | None:
         intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
         rest = toks[intro_end + 1:]
-        if rest and (rest[0].lower in INTRO or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
+        lead = 0
+        while lead < len(rest) - 1 and rest[lead].lower in CONJUNCTIONS:
+            lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
+        timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
+            and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        if rest and (timed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
+                     or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
@@ -547,7 +607,7 @@ class DocumentAttributor:
         j = cue.index - 1
         while j >= 0:
             t = toks[j]
-            if t.lower in SKIPPABLE and j not in by_last:
+            if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
             if t.text == ")":
@@ -564,7 +624,8 @@ class DocumentAttributor:
                         j = k - 1
                         break
                 if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive \
-                        and not _after_preposition(toks, by_last[j - 1]):
+                        and not _after_preposition(toks, by_last[j - 1]) and by_last[j - 1].first > 0 \
+                        and toks[by_last[j - 1].first - 1].text == ",":
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
                 # X, <an appositive or relative clause>, said: the mention before the clause's opening comma;
@@ -586,6 +647,16 @@ class DocumentAttributor:
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].lower.rstrip(".") in NAME_SUFFIXES and k - 2 in by_last:
+                    j = k - 2  # Ann Lee Jr., founder of …, said
+                    continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].text == ")":
+                    o = k - 1  # Sen. X (D-Ill.), noting …, said: the name before the parenthesis
+                    while o >= 0 and toks[o].text != "(":
+                        o -= 1
+                    if o - 1 in by_last and k - o < 8:
+                        j = o - 1
+                        continue
                 if inside >= 0 and not (k >= 0 and toks[k].text == ","):
                     # no name before the clause (“…,” a spokesman for the union, who …, said):
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
@@ -610,10 +681,15 @@ class DocumentAttributor:
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
+        # after a comma, only when the comma follows the quotation (‘…’, said X) or nothing before it can be
+        # the verb's subject: X, founder of Y, tells Z is X's, whose name the appositive parted from the verb
+        after_comma = cue.index >= 1 and toks[cue.index - 1].text in {",", "—", ":"} and (
+            cue.index < 2 or toks[cue.index - 2].quote >= 0
+            or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
-                cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
+                cue.index == 0 or after_comma or toks[cue.index - 1].quote >= 0):
             m = nxt_m
-            if m.etype != "pron" or m.head in NOMINATIVE:
+            if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)
         # X attempted to cast …, X refused to call …: the infinitive of a control verb takes the clause subject
         infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
@@ -621,12 +697,30 @@ class DocumentAttributor:
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
                                                     or toks[j].lower in {"and", "but", "to"}
                                                     or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
-            return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            found = earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            if found is None and cue.ctype == "participle" and toks[cue.index].is_cap \
+                    and self.last_speaker is not None and self.last_speaker.etype in {"person", "org"}:
+                # X said the report “was not good.” Adding, “…”: a sentence that opens on a participle
+                # goes on with the speaker before it
+                return Speaker(self.last_speaker.name, self.last_speaker.etype, self.last_speaker.mention)
+            return found
         return None
+
+    def slotted(self, start: int, end: int) -> list[Mention]:
+        """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
+        insider said``, ``said the woman, who …``, ``One reader wrote:``): the syntax makes them speakers
+        whatever their noun, as it makes any verb there a cue. Worked out once per frame."""
+        key = (start, end)
+        found = self._slotted.get(key)
+        if found is None:
+            toks, mentions = self.analysed(start, end)
+            found = self._slotted[key] = _slot_mentions(toks, mentions, self.cues_of(start, end), self.lex.cues)
+        return found
 
     def attribute(self, qi: int) -> Attribution:
         fs, fe, core_end = self.frame(qi)
-        toks, mentions = self.analysed(fs, fe)
+        toks = self.analysed(fs, fe)[0]
+        mentions = self.slotted(fs, fe)
         cues = self.cues_of(fs, fe)
         qpos = _quote_position(toks, self.marked[qi][0])
         speaker: Speaker | None = None
@@ -658,7 +752,14 @@ class DocumentAttributor:
         if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
             # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
             first = []
-        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
+        if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
+                and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
+            first = []  # X said, “… .” The star then recalled …: the full stop closed X's quotation
+        # a quotation that ends its sentence (“… now.” Within hours, the ministry said …) is attributed
+        # after it only in the attribution slot itself: a later sentence's cue reports something else
+        ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
+            and qpos + 1 < len(toks) and toks[qpos + 1].is_cap
+        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first and not ends_sentence
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
 
@@ -705,11 +806,21 @@ class DocumentAttributor:
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
-            speaker = self.inherited(qi)
+            speaker, announced = self.byline_after(qi)
+            if speaker is None:
+                speaker, announced = self.announced(qi)
+            if speaker is not None:
+                cue_used = announced
+            else:
+                speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
-        if speaker and kind != "scare":
+        if speaker and (kind != "scare" or cue_used is not None):
+            # a quoted name in a reported sentence (X said Beijing's “…” policy failed) is the outlet's, but
+            # the sentence still reports X: a later "it said" is X's
             self.last_speaker = speaker
+        if kind == "scare":
+            speaker, cue_used = None, None
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
         self.results.append(result)
         return result
@@ -765,6 +876,10 @@ class DocumentAttributor:
         mark = toks[qpos - 1] if qpos >= 1 else None
         if mark is None or mark.text not in ({":"} if colon_only else {":", ","}):
             return None, None
+        if mark.text == ":":
+            listed = self._listed(toks, mentions, fs, qpos - 1)
+            if listed is not None:
+                return listed, Cue(qpos - 1, qpos - 1, "verb", ":")
         by_last = {m.last: m for m in mentions}
         k = qpos - 2
         while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
@@ -781,6 +896,92 @@ class DocumentAttributor:
             if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
                 return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
+
+    def _listed(self, toks: list[Token], mentions: list[Mention], fs: int, colon: int) -> Speaker | None:
+        """A reaction list or round-up entry: ``Name, Affiliation: “…”``, ``Rep. X (R-S.C.): “…”``,
+        ``HEADING - Name: “…”``, ``More from Name: “…”``. What stands between the sentence start (or the
+        last dash) and the colon is a name with at most an appositive or a parenthesis, and no verb: the
+        colon gives the name's words."""
+        left = colon - 1
+        while left >= 0 and toks[left].text not in SENT_END and toks[left].text not in DASHES and toks[left].quote < 0:
+            left -= 1
+        inside = [m for m in mentions if left < m.first and m.last < colon]
+        if not inside:
+            return None
+        head = inside[0]
+        if any(t.lower not in LIST_LEADS for t in toks[left + 1:head.first]):
+            return None
+        covered = {k for m in inside if m.etype != "pron" for k in range(m.first, m.last + 1)}
+        depth, comma = 0, False
+        for k in range(head.last + 1, colon):
+            t = toks[k]
+            depth += (t.text == "(") - (t.text == ")")
+            comma = comma or t.text == ","
+            if depth > 0 or t.text in {"(", ")", ","} or k in covered or t.lower == "and":
+                continue
+            if not comma or colon - left > 16 or not (t.is_cap or t.lower in APPOSITIVE_WORDS):
+                return None  # a word after the name that is no appositive: a clause (Wait, it gets better:)
+        if head.etype == "pron" or head.possessive:
+            return None
+        speaker = self.resolve(head, toks, mentions, fs)
+        return speaker if speaker is not None and speaker.name and speaker.etype != "place" else None
+
+    def announced(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation standing alone after a sentence that ends on its attribution: ``X said on Twitter.
+        “…”`` or ``X responded with a written statement.¶“…”``. The sentence right before it (in its
+        paragraph, or the previous paragraph's last) holds no quotation, and after its last cue come only
+        adjuncts (on Twitter, in a statement, late on Friday) or the inverted speaker (…, said X.): the cue
+        has no object of its own, so the words it announces are the quotation that follows."""
+        start = self.marked[qi][0]
+        sents = self.previous_sentences(start, 1)
+        if not sents:
+            return None, None
+        sent = sents[0]
+        if self.text[sent[1]:start].strip():
+            return None, None  # something (a heading, a byline) stands between
+        lo = bisect.bisect_left(self._marked_starts, sent[0])
+        if lo < len(self.marked) and self.marked[lo][0] < sent[1] or \
+                lo > 0 and self.marked[lo - 1][1] <= sent[0] and not self.text[self.marked[lo - 1][1]:sent[0]].strip(" \t"):
+            return None, None  # the sentence quotes, or attributes the quotation before it (“…?” X asked.)
+        toks, mentions = self.analysed(*sent)
+        cues = [c for c in self.cues_of(*sent) if c.ctype in {"verb", "participle", "noun"}]
+        if not cues or not toks or toks[-1].text not in {".", ":"}:
+            return None, None
+        cue = cues[-1]
+        tail = toks[cue.last + 1:-1]
+        by_first = {m.first: m for m in mentions}
+        if len(tail) > 7 or any(t.lower in ANNOUNCE_STOPS or t.text in {",", ";", "—"} for t in tail):
+            return None, None
+        if tail and not (tail[0].lower in ADJUNCT_START or (cue.last + 1) in by_first
+                         or self.lex.places.classify(tail[0].bare) in DATE_CLASSES):
+            return None, None
+        speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+        if speaker is None or not speaker.name or speaker.etype not in {"person", "org", "group", "role", "unknown"}:
+            return None, None
+        return speaker, cue
+
+    def byline_after(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A paragraph that is only a quotation, followed by a paragraph that opens with a dash and a name
+        (fact checks, round-ups of remarks, reader letters: “…” ¶ — Jane Doe, Ohio): that name."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        para = self._paragraph(s)
+        if self.text[para[0]:s].strip() or self.text[e:para[1]].strip(" \t.,;:"):
+            return None, None
+        m = NONBLANK_RE.search(self.text, para[1])
+        if m is None or self.text[m.start()] not in DASHES:
+            return None, None
+        nxt = self._paragraph(m.start())
+        if any(a < nxt[1] and b > nxt[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
+            return None, None  # the dash opens a quotation or a line that quotes: no byline
+        sent = (nxt[0], min(nxt[1], nxt[0] + 200))
+        toks, mentions = self.analysed(*sent)
+        first = next((x for x in mentions if x.first <= 2), None)
+        if first is None or first.etype not in {"person", "org", "unknown", "role"} or first.possessive:
+            return None, None
+        speaker = self.resolve(first, toks, mentions, sent[0])
+        if speaker is None or not speaker.name:
+            return None, None
+        return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
@@ -833,6 +1034,10 @@ class DocumentAttributor:
         cue_follows = cue is not None and not lead_in and cue.index > qpos
         after_cue = lead_in or cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
                                          or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
+        if not after_cue and cue is not None and cue.last < qpos and prev is not None and prev.text in {",", ":"} \
+                and first_alpha.isupper() and not _titled(content) \
+                and not any(t.text in SENT_END or t.quote >= 0 for t in toks[cue.last + 1:qpos - 1]):
+            after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
         closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
@@ -849,12 +1054,19 @@ class DocumentAttributor:
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
+        if not after_cue and len(words) <= 5 and nxt is not None and nxt.lower in self.lex.cue_words.label \
+                and not content.endswith((",", ".")):
+            return "scare"  # the “one country, two systems” policy: the outlet quotes a thing's name
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
+        if at_start and first_alpha.isupper() and len(words) >= 4 and cue_follows and cue is not None and cue.index == qpos + 1:
+            return "direct"  # “I made the decision” declared the president: a sentence whose comma went missing
         return "partial" if speaker else "scare"
 
 
 DASHES = {"—", "―", "–", "-"}
+LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
+APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
                          "when", "of", "about", "through", "via", "over"}
 
@@ -876,7 +1088,7 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or k in covered
+        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or _adverb(t) or k in covered
                                  or PARTY_STATE.match(t.text)):
             # an appositive: it opens with a comma right after a mention and closes with one before the cue
             if k >= 2 and toks[k - 1].text == "," and k - 2 in covered and toks[b - 1].text == "," and \
@@ -886,6 +1098,80 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
         k += 1
     return b - a <= 8 or depth == 0 and b - a <= 25 and any(toks[x].text == ")" or PARTY_STATE.match(toks[x].text)
                                                            for x in range(a, b))
+
+
+# what opens a common noun phrase in an attribution slot, what may stand before it, and what may follow it
+NP_OPENERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that", "these",
+              "those", "some", "many", "several", "each", "every", "two", "three", "other", "most"}
+NP_QUANTIFIERS = {"one", "some", "many", "several", "each", "two", "three", "most"}  # one of the aides
+NP_SKIPPABLE = SKIPPABLE - {"to", "told"}  # the crowd began to chant: an infinitive's subject is no slot's
+NP_BEFORE = SENT_END | {",", ":", "—", "–", "(", "as", "when", "then", "while"}  # not "and": the UK and its allies
+NP_AFTER = SENT_END | {",", ";", ":", "—", "–", "(", ")", "in", "on", "at", "to", "after", "before", "during", "as",
+                       "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom", "of"}
+
+
+def _np_word(t: Token, cue_words: object) -> bool:
+    """A word a common noun phrase can be made of: no function word, no cue, no quotation."""
+    return t.quote < 0 and t.text[:1].isalnum() and t.lower not in NP_FUNCTION and t.lower not in cue_words  # type: ignore[operator]
+
+
+def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], cue_words: object) -> list[Mention]:
+    """``mentions`` with the common noun phrases of attribution slots added (see ``slotted``): a phrase
+    that opens with a determiner or quantifier and ends on a lower-case noun, right before a cue verb
+    (skipping adverbs) after a clause boundary, or right after a cue verb that follows a quotation or a
+    comma and ends at a boundary. A name inside it (the Gawker employee) gives way to the phrase."""
+    covered = {k: m for m in mentions for k in range(m.first, m.last + 1)}
+    added: list[Mention] = []
+    for cue in cues:
+        if cue.ctype != "verb":
+            continue  # a participle's subject is its clause's (X released photos telling …)
+        spans: list[tuple[int, int]] = []
+        h = cue.index - 1
+        while h >= 0 and (toks[h].lower in NP_SKIPPABLE or _adverb(toks[h])) and h not in covered:
+            h -= 1
+        passive = cue.index > 0 and toks[cue.index - 1].lower in AUX  # the aides were told: not who speaks
+        if not passive and h >= 1 and toks[h].text.islower() and _np_word(toks[h], cue_words) and not _adverb(toks[h]) and h not in covered:
+            k = h - 1
+            while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
+                k -= 1
+            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
+                    (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
+                spans.append((k, h))
+            elif toks[h].lower.endswith("s") and k >= 0 and (toks[k].quote >= 0 or k >= 1 and toks[k].text == "," and toks[k - 1].quote >= 0):
+                spans.append((k + 1, h))  # “…,” federal prosecutors wrote: a bare plural right after the quotation
+        k = cue.last + 1
+        # inversion: the cue opens its sentence (Said the woman: …) or follows a quotation that opens its
+        # sentence (“…,” said the woman), not a verb after an embedded quotation (X, whose “…”, defended the plan)
+        p = cue.index - 1
+        if p >= 0 and toks[p].text in {",", "—"}:
+            p -= 1
+        inverted = cue.index == 0 or p >= 0 and toks[p].quote >= 0 and (p == 0 or toks[p - 1].text in SENT_END or toks[p - 1].text == ":")
+        if cue.ctype == "verb" and k < len(toks) and toks[k].lower in NP_OPENERS and k not in covered and inverted:
+            h = k + 1
+            if h + 1 < len(toks) and toks[k].lower in NP_QUANTIFIERS and toks[h].lower == "of" and toks[h + 1].lower in NP_OPENERS:
+                h += 2  # said one of the aides
+            end = h
+            while end < len(toks) and end - k < 6 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
+                end += 1
+            last = end - 1
+            if last > k and toks[last].text.islower() and toks[last].lower not in NP_OPENERS and \
+                    (end == len(toks) or toks[end].text in NP_AFTER or toks[end].lower in NP_AFTER):
+                spans.append((k, last))
+        for a, b in spans:
+            if b in covered and covered[b].last == b:
+                continue  # the head is a mention already
+            if any(m.first < a <= m.last or m.first <= b < m.last for m in mentions if m.first < a or m.last > b):
+                continue  # a mention crosses the phrase's edge
+            text = " ".join(t.text for t in toks[a:b + 1])
+            added.append(Mention(a, b, toks[a].start, toks[b].end, text, "unknown", head=toks[b].lower,
+                                 name=_normalise_np(text)))
+            for x in range(a, b + 1):
+                covered[x] = added[-1]
+    if not added:
+        return mentions
+    inside = {(m.first, m.last) for m in added}
+    kept = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in inside)]
+    return sorted(kept + added, key=lambda m: m.first)
 
 
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
@@ -927,6 +1213,28 @@ def _light_verb_before(toks: list[Token], noun: int, light: frozenset[str]) -> i
     return -1
 
 
+# lower-case words ending in -ly that are no adverb
+LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "folly", "belly", "bully", "jelly", "holy",
+            "ugly", "july", "italy", "fly", "sly", "monopoly", "anomaly", "homily", "lily", "tally", "melancholy"}
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly adverb (immediately, sharply, publicly) between a speaker and the cue: skipped like
+    the closed list ``SKIPPABLE``."""
+    return len(t.text) > 4 and t.lower.endswith("ly") and t.text.islower() and t.lower not in LY_WORDS
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _titled(content: str) -> bool:
+    """A title (a book, a slogan in title case: “Who Runs the Port”): every word longer than three
+    letters capitalised, and two capitalised words at least."""
+    words = WORD_RE.findall(content)
+    caps = [w for w in words if w[0].isupper()]
+    return len(caps) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _verb_like(t: Token) -> bool:
     """A lower-case word that can be the verb of an attribution slot: no function word, no preposition."""
     return t.is_word and t.text.islower() and t.text.isalpha() and t.lower not in PREPOSITIONS \
@@ -946,6 +1254,8 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
     verb_like = _verb_like
 
     def slot_end(x: int) -> bool:
+        if x < right_bound and toks[x].lower in {"out", "back", "up"}:
+            x += 1  # “…,” she shot back. / the crowd cried out: the verb's particle
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
 
     m = by_first.get(k)
@@ -1019,6 +1329,8 @@ def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
 
 
 RELATIVE = {"who", "which", "whose", "whom", "where"}
+NP_FUNCTION = PREPOSITIONS - NP_OPENERS | MORE_PREPOSITIONS | AUX | CLAUSE_VERBS | RELATIVE | INTRO | \
+    {"and", "or", "not", "that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "who"}
 # prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
 # is not the subject of the clause
 ATTACHING = {"of", "for", "at", "from", "in", "with"}

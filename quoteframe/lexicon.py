@@ -19,7 +19,7 @@ from quoteframe.errors import LexiconError
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
-CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal")
+CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label")
 MODIFIER_CLASSES = ("premodifier", "subordinate")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
@@ -162,6 +162,7 @@ class CueWords:
     quoting: frozenset[str] = frozenset()  # X quoted Y as saying: Y speaks
     as_only: frozenset[str] = frozenset()  # cast X as "…": a cue only with "as"
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # phrasal_key(verb) -> particles
+    label: frozenset[str] = frozenset()  # the “one country, two systems” policy: a quoted name of a thing
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -177,6 +178,7 @@ def load_cue_words(path: Path | None) -> CueWords:
         phrasal.setdefault(phrasal_key(verb), set()).add(particle)
     return CueWords(light=frozenset(found["light"]), relay=frozenset(found["relay"]),
                     quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
+                    label=frozenset(found["label"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 

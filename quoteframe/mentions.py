@@ -574,8 +574,9 @@ class MentionFinder:
             bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
                     or self.ents.person_for_surname(bare) is not None or "." in bare)
-        if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
-            return False
+        if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))
+                                 and self.ents.person_for_surname(tok.bare) is None):
+            return False  # Finally, Speaking …: not Kelly or Browning when the text names a person so
         if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
                 and text not in self.ents.proper_words:
             return False  # a dateline (MOSCOW —) or shouted headline word

@@ -20,7 +20,9 @@ ALPHA = ("Rebels shelled the villages on Monday. Rebels advanced again. The rebe
          "“The terrorists must be destroyed,” the general said. “We will hunt the terrorists,” he added, "
          "calling them “terrorists who hide”.\n")
 BETA = ("Separatists shelled the villages on Monday. Separatists advanced again. Rebels fled.\n\n"
-        "“Our fighters are defending their homes,” the commander said. The separatists called the raid “liberation”.\n")
+        "“Our fighters are defending their homes,” the commander said. The separatists' raid was called “liberation”.\n")
+# (a passive label with no agent: the outlet's own scare quote; "The separatists called the raid “…”" would
+# be the separatists' words, a partial quotation)
 
 
 @pytest.fixture()
