@@ -43,6 +43,11 @@ DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op
                  "outlets_a", "outlets_b", "doc_a", "quote_a", "doc_b", "quote_b", "text_a", "text_b"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s)|\s*(?:\.\.\.|…)\s+)")
+# a comma splice: two main clauses, each opened by its subject pronoun ("We have no plans to ..., we do not
+# intend to ..."), which another translator prints as two sentences; a lead-in phrase before the comma ("In
+# this regard, I have decided") opens with no subject and is not cut
+SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
+SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -171,6 +176,17 @@ class Normaliser:
         ("and this will be done shortly") still meet their other renderings."""
         return feats + [f"{a}_{b}" for a, b in zip(r.stems, r.stems[1:])]
 
+    def key_words(self, r: Rendering) -> dict[str, str]:
+        """The word each synonym key comes from: blocking takes a rendering's rarest keys one per word, so
+        that one rare word with several WordNet senses ("great": three keys) does not fill every slot."""
+        out: dict[str, str] = {}
+        if self.wordnet.available:
+            for w in r.words:
+                if w not in ENGLISH_STOP_WORDS and len(w) > 2:
+                    for k in self.wordnet.keys(w):
+                        out.setdefault("~" + k, w)
+        return out
+
     def features(self, r: Rendering) -> list[str]:
         feats = [s for w, s in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS]
         if self.wordnet.available:
@@ -272,6 +288,9 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a long sentence at ``, and``-type and ``;`` boundaries when both sides have four words."""
     cuts = [m.end() for m in CLAUSE_RE.finditer(text, s, e)]
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    if SUBJECT_RE.match(text, s + lead):
+        cuts = sorted(cuts + [m.end() for m in SPLICE_RE.finditer(text, s, e)])
     pieces: list[tuple[int, int]] = []
     start = s
     for c in cuts:
@@ -302,7 +321,25 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
 
-def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+def rarest(shared: list[tuple[int, str]], n: int, word_of: dict[str, str] | None) -> list[str]:
+    """The ``n`` keys of the shortest postings, at most one per word of the rendering (``word_of`` maps a
+    synonym key to its word; a stem or a stem pair is its own)."""
+    if not word_of:
+        return [k for _, k in heapq.nsmallest(n, shared)]
+    out: list[str] = []
+    used: set[str] = set()
+    for _, k in sorted(shared):
+        w = word_of.get(k, k)
+        if w not in used:
+            used.add(w)
+            out.append(k)
+            if len(out) == n:
+                break
+    return out
+
+
+def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams,
+                    word_of: Sequence[dict[str, str]] | None = None) -> np.ndarray:
     """Pairs (i, j), i < j, of one speaker's renderings that share one of their rarest features.
 
     Every rendering is indexed under its features; only keys that are among some rendering's
@@ -320,10 +357,10 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
             else:
                 post[k] = [i]
     query: set[tuple[str, str]] = set()
-    for r, fs in zip(rs, distinct):
+    for i, (r, fs) in enumerate(zip(rs, distinct)):
         post = by_speaker[r.block]
         shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
-        query.update((r.block, k) for _, k in heapq.nsmallest(params.top_keys, shared))
+        query.update((r.block, k) for k in rarest(shared, params.top_keys, word_of[i] if word_of else None))
     # postings list renderings in index order already
     groups = [by_speaker[sp][k] for sp, k in sorted(query)]
     if not groups:
@@ -345,7 +382,8 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     return np.stack([uniq // n_all, uniq % n_all], axis=1)
 
 
-def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams,
+                word_of: Sequence[dict[str, str]] | None = None) -> np.ndarray:
     """Pairs (weak, anchored) of renderings of different speakers that share one of the weak one's
     rarest features among the anchored renderings: the only pairs across speakers ever compared.
     Each key gives at most ``max_posting`` anchored partners, so the pairs are at most
@@ -360,7 +398,7 @@ def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkPar
         if not r.weak:
             continue
         shared = [(len(post[k]), k) for k in set(fs) if k in post]
-        for _, k in heapq.nsmallest(params.top_keys, shared):
+        for k in rarest(shared, params.top_keys, word_of[i] if word_of else None):
             out.update((i, j) for j in post[k][: params.max_posting])
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
@@ -499,7 +537,8 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         dup_of.append(rep_of[key])
     us = [rs[i] for i in uniq]
     W, M, feats = _weights(us, norm, fit_extra)
-    pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
+    word_of = [norm.key_words(r) for r in us]
+    pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params, word_of)
     sims = pair_similarity(M, pairs, jobs=jobs)
     n = len(us)
     S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
@@ -510,7 +549,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
     state = _LinkState(us, S, sims, pairs, M, [_word_keys(r, norm) for r in us], idf, params)
-    cross = cross_pairs(us, feats, params)
+    cross = cross_pairs(us, feats, params, word_of)
     cross_sims = pair_similarity(M, cross, jobs=jobs)
     C = sparse.coo_matrix((cross_sims, (cross[:, 0], cross[:, 1])), shape=(n, n)).tocsr()
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
@@ -563,6 +602,8 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
     cb = [j for j, w in enumerate(b.words) if w not in ENGLISH_STOP_WORDS]
     if len(ca) < 2 or len(cb) < 2:
         return 0.0
+    if (len(ca) < 3 or len(cb) < 3) and not {a.stems[i] for i in ca} & {b.stems[j] for j in cb}:
+        return 0.0  # with two content words, 60% is one or two chance links unless one word is the same
     # only links the model is sure of (probability above one half): links it keeps only because they lie on
     # the diagonal ("airport" for "January" in two sentences that share a subject and verb) are no evidence
     links = [pair for pair, logit in aligner.scores(a, b).items() if logit >= sure]
@@ -573,11 +614,15 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
 
 def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Normaliser
                 ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
-    """A second, stricter pass over full renderings left alone in their speaker's block: each may join the
-    remark (of two renderings or more, before this pass) of one of its candidate pairs, most similar first,
-    when its similarity is at least ``align_low``, it is of comparable length to the remark's root, and the
-    aligner links ``align_share`` of both renderings' content words. Only candidate pairs already held are
-    tried, a few per rendering, so the cost stays linear."""
+    """A second, stricter pass over remarks whose root is a full rendering of a speaker's block: each may join
+    the remark (of two renderings or more) of one of its root's candidate pairs, most similar first, when
+    that similarity is at least ``align_low``, the two roots are of comparable length, and the aligner links
+    ``align_share`` of both roots' content words; of the remarks tried, the one aligned best is joined. A
+    remark left alone is one rendering; a remark of several is one translation (a wire's wording reprinted)
+    that met another translation of the sentence too far from it in words ("to this end we will seek to
+    demilitarise" / "for this we will aim for demilitarization"). A remark that is joined does not move
+    itself, and one that moves receives nothing, so nothing chains. Only candidate pairs already held are
+    tried, a few per remark, so the cost stays linear."""
     us, S, params = state.us, state.S, state.params
     cluster_of: dict[int, int] = {}
     for cid, (_, ms) in enumerate(found):
@@ -585,16 +630,21 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             cluster_of[m] = cid
     sizes = [len(ms) for _, ms in found]
     aligner: WordAligner | None = None
-    moved: dict[int, int] = {}
+    moved: dict[int, int] = {}  # cluster -> the cluster it joins
+    receivers: set[int] = set()
     similarity: dict[int, float] = {}
     for cid, (k, ms) in enumerate(found):
         r = us[k]
-        if len(ms) != 1 or r.weak or r.partial or r.short or len(r.words) < 4:
+        if cid in receivers or r.weak or r.partial or r.short or len(r.words) < 4:
             continue
+        if any(m != k and len(us[m].words) >= params.fragment * len(r.words) for m in ms):
+            continue  # a remark of two full renderings or more stays: only a lone one (with its parts) moves
         lo, hi = S.indptr[k], S.indptr[k + 1]
         cands = sorted(((-v, m) for m, v in zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist())
-                        if v >= params.align_low and sizes[cluster_of.get(m, cid)] >= 2 and cluster_of.get(m) != cid))
+                        if v >= params.align_low and cluster_of.get(m, cid) != cid and sizes[cluster_of[m]] >= 2
+                        and cluster_of[m] not in moved))
         tried: set[int] = set()
+        best: tuple[float, float, int] | None = None  # the remark whose root aligns best, not the first that passes
         for negv, m in cands:
             target = cluster_of[m]
             if target in tried:
@@ -603,19 +653,23 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 break
             tried.add(target)
             root = us[found[target][0]]
-            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
+            if root.partial or not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
-            if content_aligned(root, r, aligner) >= params.align_share:
-                moved[k] = target
-                similarity[k] = -negv
-                break
+            share = content_aligned(root, r, aligner)
+            if share >= params.align_share and (best is None or share > best[0]):
+                best = (share, -negv, target)
+        if best is not None:
+            moved[cid] = best[2]
+            receivers.add(best[2])
+            for m in ms:
+                similarity[m] = best[1] if m == k else us[m].similarity
     if not moved:
         return found, similarity
     out = [(root, list(ms)) for root, ms in found]
-    for k, target in moved.items():
-        out[target][1].append(k)
-        out[cluster_of[k]] = (k, [])
+    for cid, target in moved.items():
+        out[target][1].extend(out[cid][1])
+        out[cid] = (out[cid][0], [])
     return [(root, ms) for root, ms in out if ms], similarity
 
 
