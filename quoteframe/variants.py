@@ -653,7 +653,7 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 break
             tried.add(target)
             root = us[found[target][0]]
-            if root.partial or not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
+            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
             share = content_aligned(root, r, aligner)
