@@ -652,11 +652,8 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             if len(tried) >= params.align_tries:
                 break
             tried.add(target)
-            # the remark's root, or the rendering of the pair when the root is far longer or shorter (a terse
-            # translation, "We do not intend to occupy Ukraine", beside a long one of the same sentence)
-            root = next((us[x] for x in (found[target][0], m)
-                         if params.fragment <= len(r.words) / max(1, len(us[x].words)) <= 1 / params.fragment), None)
-            if root is None:
+            root = us[found[target][0]]
+            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
             share = content_aligned(root, r, aligner)
