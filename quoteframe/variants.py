@@ -47,6 +47,9 @@ CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s)|\s*(?:\.
 # intend to ..."), which another translator prints as two sentences; a lead-in phrase before the comma ("In
 # this regard, I have decided") opens with no subject and is not cut
 SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
+# words in square brackets inside a quotation are the editor's ("the issue of [the island] is ..."), not the
+# speaker's: they are left out of the words that are compared
+EDITOR_RE = re.compile(r"\[[^\]]*\]")
 SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
 
 T = TypeVar("T")
@@ -268,7 +271,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 text = doc[ps:pe]
                 lead = len(text) - len(text.lstrip())
                 text = text.strip()
-                words = [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
+                words = [w.lower().replace("’", "'") for w in WORD_RE.findall(spoken(text))]
                 short = q.kind == "partial" and (len(words) <= 2 or sum(w not in ENGLISH_STOP_WORDS for w in words) < 2)
                 if len(words) < params.min_words and not short:
                     continue
@@ -283,6 +286,11 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                     r.block, r.weak, r.scare = "", True, True
                 out.append(r)
     return out
+
+
+def spoken(text: str) -> str:
+    """The text without the editor's bracketed insertions."""
+    return EDITOR_RE.sub(" ", text) if "[" in text else text
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -315,8 +323,8 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     else:
         W = sparse.csr_matrix((len(rs), 1))
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    char_vec.fit([r.text for r in rs] + [r.text for r in extra])
-    C = char_vec.transform([r.text for r in rs])
+    char_vec.fit([spoken(r.text) for r in rs] + [spoken(r.text) for r in extra])
+    C = char_vec.transform([spoken(r.text) for r in rs])
     M = sparse.hstack([W, C], format="csr") * np.sqrt(0.5)
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
@@ -609,6 +617,12 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
     links = [pair for pair, logit in aligner.scores(a, b).items() if logit >= sure]
     la = {i for i, _ in links}
     lb = {j for _, j in links}
+    content_b = set(cb)
+    if not any(i in la and j in content_b and a.stems[i] != b.stems[j] for i, j in links if i in la):
+        # every content word linked is one TF-IDF already counted (the same stem): the aligner saw no
+        # counterpart the similarity could not, and the similarity said no (a set phrase of the speaker's,
+        # "restore constitutional order", in two different sentences)
+        return 0.0
     return (sum(1 for i in ca if i in la) + sum(1 for j in cb if j in lb)) / (len(ca) + len(cb))
 
 
