@@ -617,8 +617,8 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
     links = [pair for pair, logit in aligner.scores(a, b).items() if logit >= sure]
     la = {i for i, _ in links}
     lb = {j for _, j in links}
-    content_b = set(cb)
-    if not any(i in la and j in content_b and a.stems[i] != b.stems[j] for i, j in links if i in la):
+    content_a, content_b = set(ca), set(cb)
+    if not any(i in content_a and j in content_b and a.stems[i] != b.stems[j] for i, j in links):
         # every content word linked is one TF-IDF already counted (the same stem): the aligner saw no
         # counterpart the similarity could not, and the similarity said no (a set phrase of the speaker's,
         # "restore constitutional order", in two different sentences)

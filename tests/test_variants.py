@@ -313,3 +313,64 @@ def test_a_moved_word_is_one_move() -> None:
 
     ops = [("therefore", "", "delete"), ("destroyed", "annihilated", "substitute"), ("", "therefore", "insert")]
     assert with_moves(ops) == [("therefore", "therefore", "move"), ("destroyed", "annihilated", "substitute")]
+
+
+def test_a_comma_splice_of_two_subject_clauses_is_two_renderings_and_a_lead_in_is_not_cut() -> None:
+    # One outlet joins two sentences of the speech with a comma; the others print them apart: each clause
+    # joins the remark of its sentence. A lead-in phrase before the comma ("In this spirit, we ...") has no
+    # subject of its own and stays with its sentence.
+    quotes = [_q("a", "We have no plans to seize the harbour towns, we do not intend to force our laws on their people."),
+              _q("b", "We have no plans to seize the harbour towns. We do not intend to force our laws on their people."),
+              _q("c", "We have no plan to seize the harbour towns. We do not intend to impose our laws on their people.")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "c"], ["a", "b", "c"]]
+    (towns,) = [g for g in groups if any("harbour" in m.text for m in g.members)]
+    assert all("laws" not in m.text for m in towns.members)
+    lead = [_q("a", "In this spirit, we have decided to open the border crossings to trade next month."),
+            _q("b", "We have decided to open the border crossings to trade next month.")]
+    (group,) = find_variants(lead, wordnet=WordNet(enabled=False))
+    assert {m.text for m in group.members} == {q.text for q in lead}
+
+
+def test_an_editors_words_in_square_brackets_are_not_compared_but_keep_their_place() -> None:
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import segment_quotes
+
+    text = "The question of [the disputed northern] islands is for our people alone to settle"
+    (r,) = segment_quotes([_q("a", text)], Segmenter(), Normaliser(WordNet(enabled=False)), LinkParams())
+    assert r.text == text and (r.start, r.end) == (0, len(text))
+    assert "disputed" not in r.words and "northern" not in r.words and "islands" in r.words
+
+
+def test_blocking_takes_a_renderings_rarest_keys_one_per_word() -> None:
+    from quoteframe.variants import rarest
+
+    # "great" has three WordNet keys, all rare: they take one slot, not three
+    shared = [(2, "~great.n.01"), (2, "~great.s.02"), (2, "~achiever.n.01"), (3, "wheel"), (3, "histori"), (4, "roll")]
+    word_of = {"~great.n.01": "great", "~great.s.02": "great", "~achiever.n.01": "great"}
+    assert rarest(shared, 3, word_of) == ["~achiever.n.01", "histori", "wheel"]
+    assert rarest(shared, 3, None) == ["~achiever.n.01", "~great.n.01", "~great.s.02"]
+
+
+def test_the_alignment_pass_needs_a_counterpart_tfidf_could_not_see() -> None:
+    # Two different sentences of one speaker sharing his set phrase ("restore ... constitutional order"): every
+    # content word the aligner links is one TF-IDF already counted, so the second pass has no new evidence.
+    # Two translations of one sentence link a word to its synonym (destroyed / annihilated) and count.
+    from functools import partial
+
+    from quoteframe.align import WordAligner
+    from quoteframe.variants import _keys, content_aligned
+
+    norm = Normaliser(WordNet(enabled=False))
+    aligner = WordAligner(partial(_keys, norm=norm))
+
+    def r(text: str) -> Rendering:
+        words = text.lower().rstrip(".").split()
+        return Rendering("d", "o", "q", "s", 0, len(text), text, words, [norm.stem(w) for w in words])
+
+    formula = (r("and the police are working to restore public order under the constitution"),
+               r("Constitutional order has been largely restored across the provinces"))
+    assert content_aligned(*formula, aligner) == 0.0
+    synonyms = (r("The rebels in the mountains need to be destroyed without delay."),
+                r("So the mountain rebels need to be annihilated at once."))
+    assert content_aligned(*synonyms, aligner) >= LinkParams().align_share
