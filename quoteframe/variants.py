@@ -43,11 +43,11 @@ DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op
                  "outlets_a", "outlets_b", "doc_a", "quote_a", "doc_b", "quote_b", "text_a", "text_b"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s)|\s*(?:\.\.\.|…)\s+)")
-# a comma splice: two main clauses, each opened by its subject pronoun ("We have no plans to ..., we do not
-# intend to ..."), which another translator prints as two sentences; a lead-in phrase before the comma ("In
-# this regard, I have decided") opens with no subject and is not cut
+# a comma splice: two main clauses, each opened by its subject pronoun ("We will keep the passes open, we
+# will not close the markets"), which another translator prints as two sentences; a lead-in phrase before the
+# comma ("In this spirit, we have decided") opens with no subject and is not cut
 SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
-# words in square brackets inside a quotation are the editor's ("the issue of [the island] is ..."), not the
+# words in square brackets inside a quotation are the editor's ("the road to [the eastern] harbour"), not the
 # speaker's: they are left out of the words that are compared
 EDITOR_RE = re.compile(r"\[[^\]]*\]")
 SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
@@ -633,8 +633,8 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
     that similarity is at least ``align_low``, the two roots are of comparable length, and the aligner links
     ``align_share`` of both roots' content words; of the remarks tried, the one aligned best is joined. A
     remark left alone is one rendering; a remark of several is one translation (a wire's wording reprinted)
-    that met another translation of the sentence too far from it in words ("to this end we will seek to
-    demilitarise" / "for this we will aim for demilitarization"). A remark that is joined does not move
+    that met another translation of the sentence too far from it in words ("to that end we shall seek to
+    disarm the militias" / "for this purpose we aim at the militias' disarmament"). A remark that is joined does not move
     itself, and one that moves receives nothing, so nothing chains. Only candidate pairs already held are
     tried, a few per remark, so the cost stays linear."""
     us, S, params = state.us, state.S, state.params

@@ -319,13 +319,13 @@ def test_a_comma_splice_of_two_subject_clauses_is_two_renderings_and_a_lead_in_i
     # One outlet joins two sentences of the speech with a comma; the others print them apart: each clause
     # joins the remark of its sentence. A lead-in phrase before the comma ("In this spirit, we ...") has no
     # subject of its own and stays with its sentence.
-    quotes = [_q("a", "We have no plans to seize the harbour towns, we do not intend to force our laws on their people."),
-              _q("b", "We have no plans to seize the harbour towns. We do not intend to force our laws on their people."),
-              _q("c", "We have no plan to seize the harbour towns. We do not intend to impose our laws on their people.")]
+    quotes = [_q("a", "We will keep the mountain passes open to traders, we will not close the markets of the valley."),
+              _q("b", "We will keep the mountain passes open to traders. We will not close the markets of the valley."),
+              _q("c", "We shall keep the mountain passes open for traders. We will not shut the valley's markets.")]
     groups = find_variants(quotes, wordnet=WordNet(enabled=False))
     assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "c"], ["a", "b", "c"]]
-    (towns,) = [g for g in groups if any("harbour" in m.text for m in g.members)]
-    assert all("laws" not in m.text for m in towns.members)
+    (passes,) = [g for g in groups if any("passes" in m.text for m in g.members)]
+    assert all("markets" not in m.text for m in passes.members)
     lead = [_q("a", "In this spirit, we have decided to open the border crossings to trade next month."),
             _q("b", "We have decided to open the border crossings to trade next month.")]
     (group,) = find_variants(lead, wordnet=WordNet(enabled=False))
@@ -336,19 +336,19 @@ def test_an_editors_words_in_square_brackets_are_not_compared_but_keep_their_pla
     from quoteframe.segment import Segmenter
     from quoteframe.variants import segment_quotes
 
-    text = "The question of [the disputed northern] islands is for our people alone to settle"
+    text = "The new road to [the disputed eastern] harbour will be finished before the winter"
     (r,) = segment_quotes([_q("a", text)], Segmenter(), Normaliser(WordNet(enabled=False)), LinkParams())
     assert r.text == text and (r.start, r.end) == (0, len(text))
-    assert "disputed" not in r.words and "northern" not in r.words and "islands" in r.words
+    assert "disputed" not in r.words and "eastern" not in r.words and "harbour" in r.words
 
 
 def test_blocking_takes_a_renderings_rarest_keys_one_per_word() -> None:
     from quoteframe.variants import rarest
 
     # "great" has three WordNet keys, all rare: they take one slot, not three
-    shared = [(2, "~great.n.01"), (2, "~great.s.02"), (2, "~achiever.n.01"), (3, "wheel"), (3, "histori"), (4, "roll")]
+    shared = [(2, "~great.n.01"), (2, "~great.s.02"), (2, "~achiever.n.01"), (3, "harbour"), (3, "bridg"), (4, "river")]
     word_of = {"~great.n.01": "great", "~great.s.02": "great", "~achiever.n.01": "great"}
-    assert rarest(shared, 3, word_of) == ["~achiever.n.01", "histori", "wheel"]
+    assert rarest(shared, 3, word_of) == ["~achiever.n.01", "bridg", "harbour"]
     assert rarest(shared, 3, None) == ["~achiever.n.01", "~great.n.01", "~great.s.02"]
 
 
