@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quoteframe.lexicon import Lexicons, Role
+from quoteframe.lexicon import Lexicons, Role, phrasal_key
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
@@ -55,8 +55,6 @@ CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", 
                       "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
 ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
 DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
-LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
-               "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
@@ -67,18 +65,13 @@ SENT_END = {".", "!", "?"}
 NEWLINE_RE = re.compile("\n")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
-FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
-RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
-QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
-PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
 NO_ROLE = Role("", "", frozenset(), frozenset())
-GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -264,7 +257,8 @@ class DocumentAttributor:
         types = self.lex.cues.get(toks[i].lower)
         if not types:
             return None
-        if toks[i].lower in FRAMING_AS and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
+        words = self.lex.cue_words
+        if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
         before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
@@ -276,20 +270,20 @@ class DocumentAttributor:
             agent = nxt in {"by", "from"}
             that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
                 not any(t.quote >= 0 for t in toks[i + 1:i + 2])
-            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
+            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & words.light)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
-            if any(t.lower in LIGHT_VERBS and t.lower != "in" for t in toks[max(0, i - 4):i]) \
-                    and _light_verb_before(toks, i) >= 0:
+            if any(t.lower in words.light and t.lower != "in" for t in toks[max(0, i - 4):i]) \
+                    and _light_verb_before(toks, i, words.light) >= 0:
                 return "noun"  # X issued a dire warning …, X made an appeal to Y not to …: X's words follow
-            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
+            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | words.light):
                 return "noun"
             if near_quote and types == {"noun"}:
                 return "noun"  # signs such as “…”, chants of “…”
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
-            if nxt in PHRASAL.get(toks[i].lower.rstrip("sedingl"), ()):
+            if nxt in words.phrasal.get(phrasal_key(toks[i].lower), ()):
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
@@ -298,6 +292,10 @@ class DocumentAttributor:
 
     # -- resolution ---------------------------------------------------------------------------------
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        if m.etype == "org" and 0 < m.first < len(toks) and toks[m.first].start == m.start and toks[m.first - 1].possessive:
+            owner = toks[m.first - 1].text  # China's Communist Party: the country is part of whose it is
+            if self.lex.places.classify(owner) in {"country", "demonym"}:
+                return Speaker(f"{owner} {self.ents.long_names.get(m.name, m.name)}", "org", m)
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
@@ -332,7 +330,7 @@ class DocumentAttributor:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
-            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term):
+            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term, self.lex.subordinate):
                 # another senator: not the one named; the vice president, the deputy minister: no holder of
                 # the title itself, and the document's titles do not say who holds the lesser one
                 return Speaker(_normalise_np(m.text), "person", m)
@@ -357,7 +355,7 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
@@ -437,7 +435,7 @@ class DocumentAttributor:
 
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
-        intro_end = -1
+        intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
         if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
         for m in mentions:
@@ -463,7 +461,7 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
-        if toks[cue.index].lower in QUOTED:
+        if toks[cue.index].lower in self.lex.cue_words.quoting:
             # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
             k = cue.last + 1
             if k < len(toks) and toks[k].lower in DETERMINERS:
@@ -490,7 +488,7 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
-            light = _light_verb_before(toks, cue.index)
+            light = _light_verb_before(toks, cue.index, self.lex.cue_words.light)
             if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
                 found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
                 if found is not None:
@@ -604,8 +602,9 @@ class DocumentAttributor:
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
-        if first and toks[first[0].index].lower in RELAY and left:
-            first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
+        if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
+            # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
+            first = []
         ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
@@ -660,7 +659,7 @@ class DocumentAttributor:
     def colon_lead_in(self, qi: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation opening a paragraph after one that ends with a colon (Cruz continued:)."""
         para = self._paragraph(self.marked[qi][0])
-        if self.text[para[0]:self.marked[qi][0]].strip():
+        if not _opens(self.text, para[0], self.marked[qi][0]):
             return None, None
         prev = self._previous_paragraph(para)
         if prev is None or not self.text[prev[0]:prev[1]].rstrip().endswith(":"):
@@ -672,8 +671,30 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
+        # Here are highlights of her remarks: — whose speech the sentence names, its quotations are
+        owner = self._speech_owner(toks, mentions, sent[0])
+        if owner is not None:
+            return owner
         # President X released the following statement: — a colon ending a clause introduces its subject's words
         return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
+
+    def _speech_owner(self, toks: list[Token], mentions: list[Mention], fs: int) -> tuple[Speaker, Cue] | None:
+        """The owner of the last speech noun with a possessive before it in a lead-in sentence (her remarks,
+        the minister's speech, Smith's statement), resolved, with the noun as the cue; None without one."""
+        by_last = {m.last: m for m in mentions if m.possessive}
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].quote >= 0 or "noun" not in self.lex.cues.get(toks[k].lower, ()):
+                continue
+            j = k - 1
+            while j > 0 and j not in by_last and toks[j].is_word and toks[j].lower not in DETERMINERS \
+                    and not toks[j].possessive and k - j < 3:
+                j -= 1  # her prepared remarks, Smith's televised address
+            owner = by_last.get(j)
+            if owner is not None:
+                speaker = self.resolve(owner, toks, mentions, fs)
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "group", "unknown"}:
+                    return speaker, Cue(k, k, "noun", toks[k].text)
+        return None
 
     def introduced(self, toks: list[Token], mentions: list[Mention], fs: int, qpos: int,
                    colon_only: bool = False) -> tuple[Speaker | None, Cue | None]:
@@ -701,21 +722,32 @@ class DocumentAttributor:
         return None, None
 
     def inherited(self, qi: int) -> Speaker | None:
-        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""
-        if not self.results:
-            return None
-        prev = self.results[-1]
-        if prev.speaker is None or prev.kind == "scare":
-            return None
+        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
+        with no quotation there to continue, the speaker of the sentence right before it, when that sentence
+        reports someone's speech (X said he would …. “…”): news paraphrases a speaker, then quotes them."""
         start = self.marked[qi][0]
         para = self._paragraph(start)
-        prev_start = self.marked[qi - 1][0]
-        if prev_start >= para[0]:
-            return prev.speaker
-        if not self.text[para[0]:start].strip():
-            prev_para = self.previous_sentences(para[0], 1)
-            if prev_para and prev_para[0][0] <= prev_start:
-                return prev.speaker
+        opens = _opens(self.text, para[0], start)
+        prev_para = self.previous_sentences(para[0], 1) if opens else []
+        if self.results:
+            prev = self.results[-1]
+            prev_start = self.marked[qi - 1][0]
+            if prev_start >= para[0] or prev_para and self.spans[qi - 1][1] >= prev_para[0][0]:
+                # the previous quotation is in this paragraph, or reaches the previous paragraph's last
+                # sentence (it may have begun sentences earlier, or been left open across the break)
+                return prev.speaker if prev.speaker is not None and prev.kind != "scare" else None
+        before = prev_para if opens else self.previous_sentences(start, 1)
+        if not before or (self.results and self.spans[qi - 1][1] > before[0][0]):
+            return None
+        sent = before[0]
+        if not opens and sent[0] < para[0]:
+            return None
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype in {"verb", "participle"}:
+                speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org"}:
+                    return speaker
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
@@ -803,12 +835,31 @@ def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int)
                for k in range(qpos + 1, cue - 2))
 
 
-def _light_verb_before(toks: list[Token], noun: int) -> int:
+def _opens(text: str, para_start: int, pos: int) -> bool:
+    """Whether ``pos`` opens its paragraph: nothing before it but space and list marks (•, -, *, 📌, 1.)."""
+    return not any(ch.isalpha() for ch in text[para_start:pos])
+
+
+def _dateline_end(toks: list[Token]) -> int:
+    """The index of the dash that ends a wire dateline opening the sentence (PARIS (Reuters) –, LAGOS, Nigeria,
+    March 3 (AP) —, WASHINGTON —), or -1: a place in capitals, then at most a place, a date and an agency in
+    brackets before the dash. Nothing in it is the sentence's subject."""
+    if not toks or not (toks[0].text.isupper() and toks[0].text.isalpha() and len(toks[0].text) >= 3):
+        return -1
+    for k, t in enumerate(toks[1:13], 1):
+        if t.text in DASHES:
+            return k
+        if t.quote >= 0 or t.lower in CLAUSE_VERBS:
+            return -1
+    return -1
+
+
+def _light_verb_before(toks: list[Token], noun: int, light: frozenset[str]) -> int:
     """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
     warning), with only a determiner and modifiers between them, or -1."""
     for k in range(noun - 1, max(-1, noun - 5), -1):
         t = toks[k]
-        if t.lower in LIGHT_VERBS and t.lower not in PREPOSITIONS:
+        if t.lower in light and t.lower not in PREPOSITIONS:
             return k
         if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
             return -1

@@ -342,3 +342,29 @@ def test_a_single_name_the_text_writes_after_a_title_is_a_person_for_he() -> Non
             "Okafor said he would stay in the capital.\n\n"
             "He announced he will visit the port to ‘see the damage for himself.’\n")
     assert _speakers(text) == [("partial", "Okafor")]
+
+
+def test_highlights_after_a_dateline_are_the_remarks_owners_and_continue_across_paragraphs() -> None:
+    """A wire "highlights" piece: the lead-in names whose remarks follow (her remarks), the dateline's
+    agency is no subject, and every quotation-only paragraph after it continues the speaker, also after a
+    quotation of several sentences left open across a paragraph break and after list marks."""
+    text = ("Highlights of the minister's news conference\n\n"
+            "BERLIN (Wire) – Finance Minister Clara Vogt held a long news conference with reporters on Monday. "
+            "Here are highlights of her remarks at the event, held in a hotel near the Brandenburg Gate:\n\n\n"
+            "“We will not raise taxes this year. I do not hold every card. I think the markets understand us.\n\n\n"
+            "“I don’t think our approach to the banks should be naive. This has always been my view.”\n\n\n"
+            "• “We are doing everything to avoid a recession. But we are ready.”\n\n"
+            "📌 “No company is targeted.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Clara Vogt"] * 4
+
+
+def test_a_quotation_after_a_sentence_reporting_speech_is_its_speakers() -> None:
+    """News paraphrases a speaker, then quotes them: a cue-less quotation right after a sentence whose
+    subject said something is that subject's, in the same paragraph or opening the next one; a sentence
+    reporting no speech gives nothing."""
+    text = ("Mayor Ruth Adler said the city would not close the shelter before spring. “We owe them a roof.”\n\n"
+            "Councillor Ben Ortiz argued that the budget could not carry another year of repairs.\n\n"
+            "“We have been patching this building for a decade.”\n\n"
+            "The shelter opened in 1998 on the site of a former school.\n\n"
+            "“It is the only one in the district.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ruth Adler", "Ben Ortiz", ""]
