@@ -253,7 +253,10 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
     for name, k in key.items():
         key_docs[k].update(docs[name])
         key_types[k].update(types[name])
-    anchored = {k for k in key_docs if len(key_docs[k]) >= 2 and key_types[k] != {"unknown"}}
+    # a speaker written only in lower case ("office", "ministry") is a common noun the quotes table took for
+    # one, not a name: it says who spoke no better than no speaker at all
+    named = {k for name, k in key.items() if name != name.lower()}
+    anchored = {k for k in key_docs if len(key_docs[k]) >= 2 and key_types[k] != {"unknown"} and k in named}
     return key, anchored
 
 

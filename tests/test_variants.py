@@ -374,3 +374,19 @@ def test_the_alignment_pass_needs_a_counterpart_tfidf_could_not_see() -> None:
     synonyms = (r("The rebels in the mountains need to be destroyed without delay."),
                 r("So the mountain rebels need to be annihilated at once."))
     assert content_aligned(*synonyms, aligner) >= LinkParams().align_share
+
+
+def test_a_speaker_written_in_lower_case_is_no_name_and_its_rendering_joins_a_remark_by_its_words() -> None:
+    # "the office said" gives the speaker "office": a common noun, not a name, even when two documents have it,
+    # so its rendering of a named speaker's remark joins that remark (as a speakerless one would).
+    said = "We have built more schools in the hill villages than in any decade before"
+    quotes = [_q("a", said), _q("b", said.replace("any decade", "any other decade")),
+              _q("c", "built more schools in the hill villages than in any decade before", speaker="office"),
+              _q("d", "The office will answer the letters by the end of the month", speaker="office"),
+              _q("e", "Farmers in the hills need new roads", speaker="Carl Holm"),
+              _q("f", "The roads in the hills will be mended", speaker="Carl Holm")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    (group,) = [g for g in groups if any(m.doc_id == "a" for m in g.members)]
+    by_doc = {m.doc_id: m for m in group.members}
+    assert set(by_doc) == {"a", "b", "c"}
+    assert by_doc["c"].speaker == "Anna Berg" and by_doc["c"].speaker_source == "remark"
