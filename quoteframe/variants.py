@@ -602,7 +602,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
 
 
-def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0) -> float:
+def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0, of_a: bool = False) -> float:
     """Share of the two renderings' content words (not scikit-learn stop words) the word aligner links.
 
     Two translations of one sentence can share too few words for TF-IDF ("disarm" / "lay down their
@@ -626,6 +626,8 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
         # counterpart the similarity could not, and the similarity said no (a set phrase of the speaker's,
         # "restore constitutional order", in two different sentences)
         return 0.0
+    if of_a:  # ``a`` is a fragment of the sentence ``b`` renders: its words must be found there, not b's in it
+        return sum(1 for i in ca if i in la) / len(ca)
     return (sum(1 for i in ca if i in la) + sum(1 for j in cb if j in lb)) / (len(ca) + len(cb))
 
 
@@ -673,7 +675,9 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
-            share = content_aligned(root, r, aligner)
+            # a remark known so far only from partial quotations: a full rendering of the sentence holds their
+            # words (by the aligner, "lay down their arms" in "disarm"), and has more of its own
+            share = content_aligned(root, r, aligner, of_a=root.partial and len(root.words) < len(r.words))
             if share >= params.align_share and (best is None or share > best[0]):
                 best = (share, -negv, target)
         if best is not None:

@@ -390,3 +390,24 @@ def test_a_speaker_written_in_lower_case_is_no_name_and_its_rendering_joins_a_re
     by_doc = {m.doc_id: m for m in group.members}
     assert set(by_doc) == {"a", "b", "c"}
     assert by_doc["c"].speaker == "Anna Berg" and by_doc["c"].speaker_source == "remark"
+
+
+def test_a_fragment_is_aligned_by_its_own_words_in_a_full_rendering() -> None:
+    # A remark known so far only from partial quotations: the full sentence has words of its own (who is
+    # urged, how soon) that the fragment never quoted, so the share is of the fragment's words found in it.
+    from functools import partial
+
+    from quoteframe.align import WordAligner
+    from quoteframe.variants import _keys, content_aligned
+
+    norm = Normaliser(WordNet(enabled=False))
+    aligner = WordAligner(partial(_keys, norm=norm))
+
+    def r(text: str) -> Rendering:
+        words = text.lower().rstrip(".").split()
+        return Rendering("d", "o", "q", "s", 0, len(text), text, words, [norm.stem(w) for w in words])
+
+    fragment = r("lay down their arms and walk home")
+    sentence = r("I urge the tired young soldiers to disarm at once and walk home")
+    assert content_aligned(fragment, sentence, aligner) < LinkParams().align_share
+    assert content_aligned(fragment, sentence, aligner, of_a=True) >= LinkParams().align_share
