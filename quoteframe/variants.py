@@ -91,6 +91,7 @@ class LinkParams:
     align_pass: bool = True
     align_low: float = 0.25  # the similarity a candidate pair needs to be tried at all
     align_share: float = 0.6  # share of both renderings' content words aligned
+    align_clause: float = 0.9  # share of a much shorter root's (a clause's) own content words aligned
     align_tries: int = 3  # candidate remarks tried per lone rendering, most similar first
 
 
@@ -635,13 +636,17 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
     """A second, stricter pass over remarks whose root is a full rendering of a speaker's block: each may join
     the remark (of two renderings or more) of one of its root's candidate pairs, most similar first, when
-    that similarity is at least ``align_low``, the two roots are of comparable length, and the aligner links
-    ``align_share`` of both roots' content words; of the remarks tried, the one aligned best is joined. A
-    remark left alone is one rendering; a remark of several is one translation (a wire's wording reprinted)
-    that met another translation of the sentence too far from it in words ("to that end we shall seek to
-    disarm the militias" / "for this purpose we aim at the militias' disarmament"). A remark that is joined does not move
-    itself, and one that moves receives nothing, so nothing chains. Only candidate pairs already held are
-    tried, a few per remark, so the cost stays linear."""
+    that similarity is at least ``align_low`` and the aligner links enough content words; of the remarks
+    tried, the one aligned best is joined. Of two roots of comparable length, ``align_share`` of both roots'
+    content words must be linked (of the target's only, when it is a partial quotation shorter than the
+    root: a fragment of the sentence the root renders whole); a root much shorter than the target's is a
+    clause of that sentence, and ``align_clause`` of its own content words must be linked. A remark whose
+    only full rendering is its root (a lone rendering, with parts and partial quotations of it) moves: one
+    translation, perhaps reprinted by several outlets, that met another translation of the sentence too far
+    from it in words ("to that end we shall seek to disarm the militias" / "for this purpose we aim at the
+    militias' disarmament"). A remark that is joined does not move itself, and one that moves receives
+    nothing, so nothing chains. Only candidate pairs already held are tried, a few per remark, so the cost
+    stays linear."""
     us, S, params = state.us, state.S, state.params
     cluster_of: dict[int, int] = {}
     for cid, (_, ms) in enumerate(found):
@@ -672,12 +677,17 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 break
             tried.add(target)
             root = us[found[target][0]]
-            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
+            clause = len(r.words) < params.fragment * len(root.words)
+            if len(r.words) > len(root.words) / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
             # a remark known so far only from partial quotations: a full rendering of the sentence holds their
             # words (by the aligner, "lay down their arms" in "disarm"), and has more of its own
-            share = content_aligned(root, r, aligner, of_a=root.partial and len(root.words) < len(r.words))
+            if clause:  # a clause of the remark's sentence: its own words must be found in the root
+                share = content_aligned(r, root, aligner, of_a=True)
+                share = share if share >= params.align_clause else 0.0
+            else:
+                share = content_aligned(root, r, aligner, of_a=root.partial and len(root.words) < len(r.words))
             if share >= params.align_share and (best is None or share > best[0]):
                 best = (share, -negv, target)
         if best is not None:
