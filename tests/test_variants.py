@@ -411,3 +411,18 @@ def test_a_fragment_is_aligned_by_its_own_words_in_a_full_rendering() -> None:
     sentence = r("I urge the tired young soldiers to disarm at once and walk home")
     assert content_aligned(fragment, sentence, aligner) < LinkParams().align_share
     assert content_aligned(fragment, sentence, aligner, of_a=True) >= LinkParams().align_share
+
+
+def test_a_clause_of_a_long_sentence_joins_it_when_its_own_words_are_aligned() -> None:
+    # Another translator quotes only the end of a long sentence, in other words ("rapid" for "swift",
+    # "riposte" for "answer"): too short for the sentence's average linkage and too far from its words for
+    # containment, it joins when the aligner finds nearly all of its own content words in the sentence. A
+    # clause of the same speaker about something else, sharing "new canal", stays out.
+    long = "Whoever tries to block the new canal or threatens the river towns must know that our answer will be swift and will cost them dearly"
+    clause = "our riposte will be rapid and will cost them dearly"
+    other = "The new canal will be opened to barges next spring"
+    quotes = [_q("a", long), _q("b", long.replace("answer", "response")), _q("c", clause), _q("d", other)]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c"]]
+    without = find_variants(quotes, LinkParams(align_clause=1.01), wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
