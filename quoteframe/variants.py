@@ -161,6 +161,23 @@ class FamilyDrift:
     content: bool  # a content word differs (not only function words or punctuation)
 
 
+_BRITISH = [(re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),  # organise
+            (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+            (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),  # labour, favourite
+            (re.compile(r"(?<=[a-z])ence$"), "ense"),  # defence, offence (and licence, pretence)
+            (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1")]  # centre, theatre
+
+
+def american(word: str) -> str:
+    """A word's American spelling where British and American spelling differ by a regular ending (organise,
+    analyse, labour, defence, centre). Applied alike to every word, so a word with such an ending in both
+    spellings (promise, pour) gets the same form everywhere and still meets itself."""
+    for pattern, repl in _BRITISH:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
+
+
 class Normaliser:
     """Words, stems and synonym keys, cached: the same word is normalised once per run."""
 
@@ -170,9 +187,11 @@ class Normaliser:
         self._stem: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
+        """Porter's stem of the word in American spelling (see ``american``): outlets of both spellings
+        render one translation (demilitarisation, demilitarization), and Porter stems them apart."""
         s = self._stem.get(word)
         if s is None:
-            s = self._stem[word] = self.stemmer.stem(word)
+            s = self._stem[word] = self.stemmer.stem(american(word).replace("-", ""))
         return s
 
     def block_keys(self, r: Rendering, feats: list[str]) -> list[str]:

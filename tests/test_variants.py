@@ -426,3 +426,25 @@ def test_a_clause_of_a_long_sentence_joins_it_when_its_own_words_are_aligned() -
     assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c"]]
     without = find_variants(quotes, LinkParams(align_clause=1.01), wordnet=WordNet(enabled=False))
     assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
+
+
+def test_british_and_american_spellings_of_one_translation_meet() -> None:
+    """A British outlet's "demilitarisation" and an American one's "demilitarization" are one word to the
+    linker: the same sentence in the two spellings is one remark. Short words are left alone (four is no
+    "for"), and words that only share the ending stay apart."""
+    from quoteframe.variants import Normaliser, american
+    from quoteframe.wordnet import WordNet
+
+    norm = Normaliser(WordNet(enabled=False))
+    for british, us in [("demilitarisation", "demilitarization"), ("organised", "organized"), ("labour", "labor"),
+                        ("defence", "defense"), ("centre", "center"), ("analysing", "analyzing")]:
+        assert norm.stem(british) == norm.stem(us)
+    assert norm.stem("de-nazification") == norm.stem("denazification")
+    assert american("four") == "four" and american("promise") != american("premise")
+    base = dict(outlet="o", kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    texts = ["Our aim is demilitarisation and denazification, organised in stages",
+             "Our goal is demilitarization and de-nazification, organized in stages"]
+    q = [Quote(doc_id=d, quote_id=f"{d}:q1", speaker="Ivan Petrov", start=0, end=len(t), text=t, **base)
+         for d, t in zip("ab", texts)]
+    groups = find_variants(q, wordnet=WordNet(enabled=False))
+    assert len(groups) == 1 and len(groups[0].members) == 2
