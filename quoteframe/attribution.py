@@ -50,7 +50,8 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
-                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like"}
+                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like",
+                     "concerning", "regarding", "including", "excluding", "following", "considering", "barring"}
 # finite verbs and modals that make the name before them a clause's subject (warned Brazil would …)
 CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
                       "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}

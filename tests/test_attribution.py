@@ -636,3 +636,9 @@ def test_the_role_of_an_untitled_protagonist() -> None:
     text = ("Vladimir Ostrov met Ivan Petrov on Friday. Ostrov and Petrov did not take questions.\n\n"
             "“We will not stop,” the president said.\n")
     assert attribute(text)[0][1] == "president"
+
+
+@pytest.mark.parametrize("prep", ["concerning", "regarding", "including", "following"])
+def test_a_preposition_in_ing_after_a_quotation_is_no_cue(prep: str) -> None:
+    text = f"Donald Tusk said on Monday that Europe “urgently needs a plan of action” {prep} Ukraine.\n"
+    assert attribute(text) == [("partial", "Donald Tusk", "Donald Tusk")]
