@@ -844,10 +844,17 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
-        # Here are highlights of her remarks: — whose speech the sentence names, its quotations are
+        # Here are highlights of her remarks: / key quotes from X's news conference: — whose speech or
+        # occasion of speech the sentence names, its quotations are
         owner = self._speech_owner(toks, mentions, sent[0])
         if owner is not None:
             return owner
+        if any(t.lower in self.lex.cue_words.event and t.quote < 0 for t in toks):
+            # Highlights from the news conference: — whose it is, the sentences before say: their subject
+            for before in self.previous_sentences(sent[0], 3):
+                subject = self.subject(before)
+                if subject is not None and subject.name and subject.etype == "person":
+                    return subject, Cue(len(toks) - 1, len(toks) - 1, "verb", ":")
         # President X released the following statement: — a colon ending a clause introduces its subject's words
         return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
 
@@ -856,7 +863,8 @@ class DocumentAttributor:
         the minister's speech, Smith's statement), resolved, with the noun as the cue; None without one."""
         by_last = {m.last: m for m in mentions if m.possessive}
         for k in range(len(toks) - 1, 0, -1):
-            if toks[k].quote >= 0 or "noun" not in self.lex.cues.get(toks[k].lower, ()):
+            if toks[k].quote >= 0 or "noun" not in self.lex.cues.get(toks[k].lower, ()) \
+                    and toks[k].lower not in self.lex.cue_words.event:
                 continue
             j = k - 1
             while j > 0 and j not in by_last and toks[j].is_word and toks[j].lower not in DETERMINERS \

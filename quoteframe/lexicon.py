@@ -19,7 +19,7 @@ from quoteframe.errors import LexiconError
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
-CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label")
+CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event")
 MODIFIER_CLASSES = ("premodifier", "subordinate")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
@@ -163,6 +163,7 @@ class CueWords:
     as_only: frozenset[str] = frozenset()  # cast X as "…": a cue only with "as"
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # phrasal_key(verb) -> particles
     label: frozenset[str] = frozenset()  # the “one country, two systems” policy: a quoted name of a thing
+    event: frozenset[str] = frozenset()  # her news conference, the interview: an occasion of someone's speech
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -178,7 +179,7 @@ def load_cue_words(path: Path | None) -> CueWords:
         phrasal.setdefault(phrasal_key(verb), set()).add(particle)
     return CueWords(light=frozenset(found["light"]), relay=frozenset(found["relay"]),
                     quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
-                    label=frozenset(found["label"]),
+                    label=frozenset(found["label"]), event=frozenset(found["event"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 

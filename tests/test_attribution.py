@@ -642,3 +642,12 @@ def test_the_role_of_an_untitled_protagonist() -> None:
 def test_a_preposition_in_ing_after_a_quotation_is_no_cue(prep: str) -> None:
     text = f"Donald Tusk said on Monday that Europe “urgently needs a plan of action” {prep} Ukraine.\n"
     assert attribute(text) == [("partial", "Donald Tusk", "Donald Tusk")]
+
+
+@pytest.mark.parametrize("intro", ["Here are key quotes from Ruiz's news conference:",
+                                   "Below are excerpts from her press conference:",
+                                   "Highlights from the news conference:"])
+def test_a_lead_in_naming_an_occasion_of_speech_gives_its_quotations_to_whose_it_is(intro: str) -> None:
+    text = ("Central bank holds rates\n\nFederal Reserve Chair Ana Ruiz spoke to reporters on Wednesday after the "
+            f"bank held rates steady.\n\n{intro}\n\n“We are not in a hurry to cut.”\n\n“Hiring is slowing.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz"]
