@@ -352,21 +352,29 @@ def test_blocking_takes_a_renderings_rarest_keys_one_per_word() -> None:
     assert rarest(shared, 3, None) == ["~achiever.n.01", "~great.n.01", "~great.s.02"]
 
 
-def test_the_alignment_pass_needs_a_counterpart_tfidf_could_not_see() -> None:
-    # Two different sentences of one speaker sharing his set phrase ("restore ... constitutional order"): every
-    # content word the aligner links is one TF-IDF already counted, so the second pass has no new evidence.
-    # Two translations of one sentence link a word to its synonym (destroyed / annihilated) and count.
+def _renderings_and_aligner():  # noqa: ANN202 - a test helper returning a function and an aligner
+    """A maker of renderings from plain text (stems without WordNet) and the word aligner on the same keys."""
     from functools import partial
 
     from quoteframe.align import WordAligner
-    from quoteframe.variants import _keys, content_aligned
+    from quoteframe.variants import _keys
 
     norm = Normaliser(WordNet(enabled=False))
-    aligner = WordAligner(partial(_keys, norm=norm))
 
     def r(text: str) -> Rendering:
         words = text.lower().rstrip(".").split()
         return Rendering("d", "o", "q", "s", 0, len(text), text, words, [norm.stem(w) for w in words])
+
+    return r, WordAligner(partial(_keys, norm=norm))
+
+
+def test_the_alignment_pass_needs_a_counterpart_tfidf_could_not_see() -> None:
+    # Two different sentences of one speaker sharing his set phrase ("restore ... constitutional order"): every
+    # content word the aligner links is one TF-IDF already counted, so the second pass has no new evidence.
+    # Two translations of one sentence link a word to its synonym (destroyed / annihilated) and count.
+    from quoteframe.variants import content_aligned
+
+    r, aligner = _renderings_and_aligner()
 
     formula = (r("and the police are working to restore public order under the constitution"),
                r("Constitutional order has been largely restored across the provinces"))
@@ -395,17 +403,9 @@ def test_a_speaker_written_in_lower_case_is_no_name_and_its_rendering_joins_a_re
 def test_a_fragment_is_aligned_by_its_own_words_in_a_full_rendering() -> None:
     # A remark known so far only from partial quotations: the full sentence has words of its own (who is
     # urged, how soon) that the fragment never quoted, so the share is of the fragment's words found in it.
-    from functools import partial
+    from quoteframe.variants import content_aligned
 
-    from quoteframe.align import WordAligner
-    from quoteframe.variants import _keys, content_aligned
-
-    norm = Normaliser(WordNet(enabled=False))
-    aligner = WordAligner(partial(_keys, norm=norm))
-
-    def r(text: str) -> Rendering:
-        words = text.lower().rstrip(".").split()
-        return Rendering("d", "o", "q", "s", 0, len(text), text, words, [norm.stem(w) for w in words])
+    r, aligner = _renderings_and_aligner()
 
     fragment = r("lay down their arms and walk home")
     sentence = r("I urge the tired young soldiers to disarm at once and walk home")
