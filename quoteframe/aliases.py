@@ -10,7 +10,8 @@ The file is CSV ``name,canonical`` (a header row of those two words is optional;
 comments). ``name`` is a speaker name as quoteframe gave it, either a surface form (a name before
 canonicalisation, as ``quoteframe speakers`` lists them) or a canonical name; ``canonical`` is the name
 to use instead, and an empty ``canonical`` means "not a speaker". Names match whatever their case and
-spacing.
+spacing. Targets chain: with ``Xi,Xi Jinping`` and ``Xi Jinping,President Xi Jinping``, Xi becomes President
+Xi Jinping, as a reader of the file would expect; a cycle is an error naming its lines.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quoteframe.errors import LexiconError
+from quoteframe.lexicon import Gazetteer, NameWords
 
 
 def name_key(name: str) -> str:
@@ -32,10 +34,15 @@ def name_key(name: str) -> str:
 @dataclass(frozen=True)
 class Aliases:
     """Name corrections, in file order; empty when no file was given. Plain data, so it travels with
-    the analysis options to wherever the tables are built."""
+    the analysis options to wherever the tables are built. It also carries the name word classes of the
+    run's lexicons folder (``names.csv``: particles, patronymics, suffixes) and its countries and demonyms
+    (``places``), which the automatic canonical names of people and organisations are built with at the
+    same place (None: the shipped ones; no places: organisation names are not merged)."""
 
     source: str = ""
     entries: tuple[tuple[str, str], ...] = field(default=())  # (name, canonical); canonical "" = not a speaker
+    words: NameWords | None = None
+    places: Gazetteer | None = field(default=None, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -55,10 +62,11 @@ class Aliases:
         return [name for name, _ in self.entries if name_key(name) not in seen]
 
 
-def load_aliases(path: str | Path | None) -> Aliases:
-    """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases."""
+def load_aliases(path: str | Path | None, words: NameWords | None = None, places: Gazetteer | None = None) -> Aliases:
+    """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases.
+    ``words`` and ``places``: the name word classes and countries of the run's lexicons (see ``Aliases``)."""
     if path is None:
-        return Aliases()
+        return Aliases(words=words, places=places)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -96,4 +104,20 @@ def load_aliases(path: str | Path | None) -> Aliases:
         entries.append((name, " ".join(canonical.split())))
     if not entries:
         raise LexiconError(f"{path}: no aliases (expected rows name,canonical)")
-    return Aliases(str(path), tuple(entries))
+    return Aliases(str(path), _chained(path, entries, first), words, places)
+
+
+def _chained(path: Path, entries: list[tuple[str, str]], first: dict[str, tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    """The entries with each target followed through the rows that rename it (A->B, B->C gives A->C)."""
+    done: list[tuple[str, str]] = []
+    for name, target in entries:
+        seen = [name_key(name)]
+        while target and name_key(target) in first and name_key(target) not in seen[-1:]:
+            key = name_key(target)
+            if key in seen:
+                lines = ", ".join(str(first[k][0]) for k in seen)
+                raise LexiconError(f"{path}: line {first[seen[0]][0]}: aliases form a cycle (lines {lines})")
+            seen.append(key)
+            target = " ".join(first[key][1].split())
+        done.append((name, target))
+    return tuple(done)

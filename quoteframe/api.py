@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from quoteframe.aliases import Aliases, load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import InputError, ResourceMissing
+from quoteframe.lexicon import gazetteer_of, name_words_of
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus
 from quoteframe.records import DocResult, Quote
 
@@ -103,7 +104,9 @@ def read(paths: PathLike | Iterable[PathLike], options: dict[str, Any], **analys
     messages: list[str] = []
     run = RunReport()
     items = read_corpus(paths_of(paths), read_opts)
-    work = Analysis(lexicon_dir=options.get("lexicon_dir"), aliases=load_aliases(options.get("aliases")), **analysis)
+    where = options.get("lexicon_dir")
+    aliases = load_aliases(options.get("aliases"), name_words_of(where), gazetteer_of(where))
+    work = Analysis(lexicon_dir=where, aliases=aliases, **analysis)
     results = analyse_corpus(items, work, run, messages.append, jobs=int(options.get("jobs") or 1))
     return Corpus(results, run, messages, bool(options.get("strict", False)), work.aliases)
 

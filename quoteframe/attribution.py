@@ -21,13 +21,14 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from quoteframe.lexicon import Lexicons, Role
+from quoteframe.lexicon import Lexicons, Role, phrasal_key
 from quoteframe.mentions import (
     DETERMINERS,
     NOMINATIVE,
     PARTY_STATE,
+    QUANTIFIER_SUBJECTS,
     STATE_WORDS,
     DocEntities,
     Mention,
@@ -45,18 +46,20 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "further", "publicly", "instead", "been", "be", "may", "might", "could", "should",
              "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
-             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only"}
+             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only", "now"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
-                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like"}
+                     "through", "around", "among", "amid", "despite", "onto", "via", "throughout", "than", "like",
+                     "concerning", "regarding", "including", "excluding", "following", "considering", "barring"}
 # finite verbs and modals that make the name before them a clause's subject (warned Brazil would …)
 CLAUSE_VERBS = AUX | {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "had", "has",
                       "have", "did", "does", "do", "wanted", "wants", "needs", "needed"}
 ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one named before
-DOCUMENT_LOOKBACK = 6  # sentences a definite document mention looks back for the one it points to
-LIGHT_VERBS = {"gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "made", "make", "makes",
-               "delivered", "deliver", "delivers", "released", "releases", "in", "posted"}
+# sentences (and paragraphs: news paragraphs are often one sentence) a definite document mention looks back
+# for the one it points to; the nearest document of that word is taken, so a longer reach only answers
+# mentions that had none
+DOCUMENT_LOOKBACK = 12
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
@@ -64,21 +67,26 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
+CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
+NONBLANK_RE = re.compile(r"\S")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
-FRAMING_AS = {"cast", "casts", "casting"}  # speech cues only in "cast X as"
-RELAY = {"reported", "reports", "report"}  # a medium passing on someone's words, not their speaker
-QUOTED = {"quoted", "quotes", "quoting"}  # X quoted Y as saying: Y speaks
-PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in"}  # by reiterating that …
+PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
-PHRASAL = {"ca": {"for", "on", "upon", "off", "in", "back"}, "ask": {"for"}}  # stems of call/ask
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
 
+# what may follow the last cue of a sentence that announces the next quotation: adjuncts and the speaker
+ADJUNCT_START = {"on", "in", "at", "with", "during", "after", "before", "via", "through", "from", "late", "early",
+                 "earlier", "later", "today", "yesterday", "tonight", "overnight", "again", "afterwards", "afterward",
+                 "shortly", "separately", "too", "also", "then", "the", "a", "an"}
+ANNOUNCE_STOPS = {"that", "which", "who", "whom", "if", "whether", "how", "what", "why", "when", "where", "to",
+                  "and", "but", "or", "not", "about", "of", "because", "so"}
+DATE_CLASSES = {"weekday", "month", "relative"}
 NO_ROLE = Role("", "", frozenset(), frozenset())
-GENERIC_HEADS = {"head", "chief"}  # role words that name a country's leader only with whose head they are
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
 
@@ -119,7 +127,9 @@ class DocumentAttributor:
         self.ents: DocEntities = scan_entities(text, lex, splitter)
         self.finder = MentionFinder(text, lex, self.ents, splitter)
         # quotation extents including their marks, for placeholders
-        self.marked = [(s - 1, e + 1, i) for i, (s, e) in enumerate(spans)]
+        # two straight single marks typed for a double one (''…'') are two characters wide
+        self.marked = [(s - (2 if text[max(0, s - 2):s] == "''" else 1), e + (2 if text[e:e + 2] == "''" else 1), i)
+                       for i, (s, e) in enumerate(spans)]
         self.spans = spans
         self._para_cache: dict[int, list[tuple[int, int]]] = {}
         self._starts: dict[int, list[int]] = {}
@@ -130,6 +140,8 @@ class DocumentAttributor:
         self._title_cache: dict[tuple[int, int], bool] = {}
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._slotted: dict[tuple[int, int], list[Mention]] = {}
+        self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
         self.results: list[Attribution] = []
 
@@ -185,11 +197,11 @@ class DocumentAttributor:
             return start, end
         return None
 
-    def previous_sentences(self, pos: int, limit: int = 4) -> list[tuple[int, int]]:
-        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most three paragraphs."""
+    def previous_sentences(self, pos: int, limit: int = 4, paragraphs: int = 3) -> list[tuple[int, int]]:
+        """Up to ``limit`` sentences before ``pos``, nearest first, crossing at most ``paragraphs`` paragraphs."""
         out: list[tuple[int, int]] = []
         para = self._paragraph(pos)
-        for _ in range(3):
+        for _ in range(paragraphs):
             sents = self._sentences(para)
             k = bisect.bisect_right(self._ends[para[0]], pos)
             out.extend((max(a, b - MAX_LEFT), b) for a, b in reversed(sents[max(0, k - limit):k]))
@@ -264,7 +276,8 @@ class DocumentAttributor:
         types = self.lex.cues.get(toks[i].lower)
         if not types:
             return None
-        if toks[i].lower in FRAMING_AS and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
+        words = self.lex.cue_words
+        if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
         before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
@@ -276,32 +289,49 @@ class DocumentAttributor:
             agent = nxt in {"by", "from"}
             that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
                 not any(t.quote >= 0 for t in toks[i + 1:i + 2])
-            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & LIGHT_VERBS)
+            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & words.light)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
-            if any(t.lower in LIGHT_VERBS and t.lower != "in" for t in toks[max(0, i - 4):i]) \
-                    and _light_verb_before(toks, i) >= 0:
+            if any(t.lower in words.light and t.lower != "in" for t in toks[max(0, i - 4):i]) \
+                    and _light_verb_before(toks, i, words.light) >= 0:
                 return "noun"  # X issued a dire warning …, X made an appeal to Y not to …: X's words follow
-            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | LIGHT_VERBS):
+            if i > 0 and toks[i - 1].quote >= 0 and before & (DETERMINERS | words.light):
                 return "noun"
             if near_quote and types == {"noun"}:
                 return "noun"  # signs such as “…”, chants of “…”
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
-            if nxt in PHRASAL.get(toks[i].lower.rstrip("sedingl"), ()):
+            if nxt in words.phrasal.get(phrasal_key(toks[i].lower), ()):
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
                 return None
+            if "noun" in types and i >= 2 and (toks[i - 2].lower in DETERMINERS or toks[i - 2].possessive) \
+                    and toks[i - 1].is_word and not _adverb(toks[i - 1]) and toks[i - 1].lower not in AUX:
+                return None  # a Twitter comment, her brief reply: a noun with its modifier, no verb
             return "verb"
         return None
 
     # -- resolution ---------------------------------------------------------------------------------
     def resolve(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        if m.etype == "org" and 0 < m.first < len(toks) and toks[m.first].start == m.start and toks[m.first - 1].possessive:
+            owner = toks[m.first - 1].text  # China's Communist Party: the country is part of whose it is
+            if self.lex.places.classify(owner) in {"country", "demonym"}:
+                return Speaker(f"{owner} {self.ents.long_names.get(m.name, m.name)}", "org", m)
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
+            # a country or capital that speaks stands for its government (Taiwan says …): when the document
+            # names a body of that place (Taiwan's Mainland Affairs Council), that body is the speaker
+            body = self._body_of(m.name)
+            if body:
+                return Speaker(body, "org", m)
             return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
+        if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
+            # President said …: a title written alone, as a name (no article), is the role's holder
+            found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))
+            if found is not None and found.name:
+                return found
         if m.etype == "unknown":
             person = self.ents.person_for_surname(m.name.split()[-1]) if m.name else None
             if person:
@@ -314,6 +344,12 @@ class DocumentAttributor:
                 author = _document_author(m, toks, mentions)
                 if author is not None:  # a statement from the president: the president's words
                     return self.resolve(author, toks, mentions, sent_start)
+                light = _light_verb_before(toks, m.first, self.lex.cue_words.light) if m.first > 0 else -1
+                if light >= 0 and toks[light].lower != "in":
+                    # X issued a written statement saying …: the statement is the words of who issued it
+                    issuer = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
+                    if issuer is not None and issuer.etype in {"person", "org", "group"}:
+                        return issuer
                 if m.text.split()[0].lower() in ANAPHORIC:
                     earlier = self.document_antecedent(m.head, sent_start)
                     if earlier is not None:  # X said in a statement … the statement added: X's words
@@ -326,13 +362,30 @@ class DocumentAttributor:
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
 
+    def _body_of(self, place: str) -> str:
+        """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
+        "Taiwan Affairs Office" for Taiwan): an organisation name that opens with the place, possessive or
+        not; the most often named, or "" when there is none or the place is not a whole word of it."""
+        if place in self._bodies:
+            return self._bodies[place]
+        key = fold(place)
+        best = ("", 0)
+        for org, count in self.ents.orgs.items():
+            words = fold(org.replace("’s ", " ").replace("'s ", " ")).split()
+            if words[:len(key.split())] == key.split() and len(words) > len(key.split()) and count > best[1]:
+                best = (org, count)
+            elif count > best[1] and any(f"{place}{s} {org}" in self.text for s in ("'s", "’s")):
+                best = (org, count)  # Moldova's River Council, whose name was found without its owner
+        self._bodies[place] = best[0]
+        return best[0]
+
     def resolve_role(self, m: Mention) -> Speaker | None:
         role = self.lex.roles.get(m.head)
         if role is None:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
-            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term):
+            if first_word == "another" or subordinate_title(m.text.lower().split(), role.term, self.lex.subordinate):
                 # another senator: not the one named; the vice president, the deputy minister: no holder of
                 # the title itself, and the document's titles do not say who holds the lesser one
                 return Speaker(_normalise_np(m.text), "person", m)
@@ -357,13 +410,23 @@ class DocumentAttributor:
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue
-                if m.head in GENERIC_HEADS and m.head not in titles and not overlap and not head_of_state:
+                if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
                 score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
+            if first_word in ANAPHORIC and "title" in role.uses and not former:
+                # the Russian president, and nobody the document names holds or is given that title: the
+                # person it names most, when that person has no title at all (a leader the story is about,
+                # named without one) and nobody else is named as often
+                untitled = [p for p in self.ents.people.values() if not p.former]
+                top = max(untitled, key=lambda p: (p.count, -p.first_pos), default=None)
+                if top is not None and not top.titles \
+                        and not any(p.titles for p in self.ents.people.values()) and not self.ents.titled \
+                        and sum(1 for p in untitled if p.count == top.count) == 1:
+                    return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":
             if m.head in self.ents.role_names and not m.modifiers:
@@ -378,7 +441,7 @@ class DocumentAttributor:
         that names a document of that word gives its author (a statement from X, X's report), else that
         sentence's first person or organisation outside the quotations (X said in a statement; a report
         in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
-        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK):
+        for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK, DOCUMENT_LOOKBACK):
             toks, mentions = self.analysed(*sent)
             doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
             if doc is None:
@@ -386,9 +449,14 @@ class DocumentAttributor:
             author = _document_author(doc, toks, mentions)
             if author is None:
                 author = next((x for x in mentions if x.last < doc.first and x.possessive and doc.first - x.last <= 3), None)
-            if author is None:
-                author = next((x for x in mentions if x.etype in {"person", "org"} and x is not doc), None)
-            return self.resolve(author, toks, mentions, sent[0]) if author is not None else None
+            if author is not None:
+                return self.resolve(author, toks, mentions, sent[0])
+            for x in mentions:  # Biden said in a statement: a name the document titles is a person's too
+                if x.etype in {"person", "org", "unknown"} and x is not doc:
+                    found = self.resolve(x, toks, mentions, sent[0])
+                    if found is not None and found.etype in {"person", "org"}:
+                        return found
+            return None
         return None
 
     def _title_role(self, title: str) -> Role:
@@ -409,7 +477,12 @@ class DocumentAttributor:
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
         subjects: list[Speaker | None] = []
-        for sent in self.previous_sentences(sent_start) if depth < 2 else []:
+        for n, sent in enumerate(self.previous_sentences(sent_start) if depth < 2 else []):
+            if n == 0 and depth == 0 and ok & {"person"}:
+                # …, Zelensky added. He said …: who the sentence before reports speaking, before its subject
+                speaking = self._reported_speaker(sent)
+                if speaking is not None and speaking.etype == "person":
+                    return Speaker(speaking.name, speaking.etype, m)
             subj = self.subject(sent, depth + 1)
             if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
                     and "org" in ok:
@@ -424,6 +497,34 @@ class DocumentAttributor:
         for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
+        if "person" in ok and depth == 0:
+            # no subject in reach names a person: of the people named before it in whatever role (According
+            # to Lula, …; Lula's criticism after Trump's decision …. “…,” he said), the one the document names
+            # most, the story's protagonist, then the nearest
+            named: dict[str, int] = {}
+            for sent in self.previous_sentences(sent_start):
+                toks, found = self.analysed(*sent)
+                for o in reversed(found):
+                    if o.etype in {"person", "unknown"} and o.name or o.etype == "role":
+                        sp = self.resolve(o, toks, found, sent[0])
+                        if sp is not None and sp.etype == "person" and sp.name:
+                            named.setdefault(sp.name, len(named))
+            if named:
+                people = self.ents.people
+                best = max(named, key=lambda n: (people[n].count if n in people else 0, -named[n]))
+                return Speaker(best, "person", m)
+        return None
+
+    def _reported_speaker(self, sent: tuple[int, int]) -> Speaker | None:
+        """The speaker of a sentence's last verb cue outside quotations (X added; X told reporters that …),
+        resolved without pronouns (a pronoun there would need the sentence before, and so on)."""
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype == "verb" and toks[cue.index].quote < 0:
+                speaker = self.speaker_of_cue(cue, toks, [x for x in mentions if x.etype != "pron"], sent[0])
+                if speaker is not None and speaker.name:
+                    return speaker
+                return None
         return None
 
     def subject(self, sent: tuple[int, int], depth: int = 0) -> Speaker | None:
@@ -437,9 +538,16 @@ class DocumentAttributor:
 
     def _subject_from(self, toks: list[Token], mentions: list[Mention], sent_start: int, depth: int = 0,
                       before: int | None = None) -> Speaker | None:
-        intro_end = -1
-        if toks and (toks[0].lower in INTRO or _ing_opening(toks[0], self.ents, self.lex) or _participle_opening(toks, self.ents)):
-            intro_end = next((k for k, t in enumerate(toks) if t.text == "," ), -1)
+        intro_end = _dateline_end(toks)  # PARIS (Reuters) – …: the subject follows the dateline
+        rest = toks[intro_end + 1:]
+        lead = 0
+        while lead < len(rest) - 1 and rest[lead].lower in CONJUNCTIONS:
+            lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
+        timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
+            and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        if rest and (timed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
+                     or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
+            intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
@@ -463,7 +571,7 @@ class DocumentAttributor:
                 return by_first.get(k + 1)
             return None
 
-        if toks[cue.index].lower in QUOTED:
+        if toks[cue.index].lower in self.lex.cue_words.quoting:
             # X quoted Y as saying: the speaker is Y, X relays; Y was quoted (by X) as saying: Y
             k = cue.last + 1
             if k < len(toks) and toks[k].lower in DETERMINERS:
@@ -490,7 +598,7 @@ class DocumentAttributor:
                 m = by_last.get(k)
                 if m and m.possessive:
                     return self.resolve(m, toks, mentions, sent_start)
-            light = _light_verb_before(toks, cue.index)
+            light = _light_verb_before(toks, cue.index, self.lex.cue_words.light)
             if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
                 found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
                 if found is not None:
@@ -500,7 +608,7 @@ class DocumentAttributor:
         j = cue.index - 1
         while j >= 0:
             t = toks[j]
-            if t.lower in SKIPPABLE and j not in by_last:
+            if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
             if t.text == ")":
@@ -517,7 +625,8 @@ class DocumentAttributor:
                         j = k - 1
                         break
                 if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive \
-                        and not _after_preposition(toks, by_last[j - 1]):
+                        and not _after_preposition(toks, by_last[j - 1]) and by_last[j - 1].first > 0 \
+                        and toks[by_last[j - 1].first - 1].text == ",":
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
                 # X, <an appositive or relative clause>, said: the mention before the clause's opening comma;
@@ -539,6 +648,16 @@ class DocumentAttributor:
                 if k >= 0 and toks[k].text == "," and k - 1 in by_last:
                     j = k - 1
                     continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].lower.rstrip(".") in NAME_SUFFIXES and k - 2 in by_last:
+                    j = k - 2  # Ann Lee Jr., founder of …, said
+                    continue
+                if k >= 2 and toks[k].text == "," and toks[k - 1].text == ")":
+                    o = k - 1  # Sen. X (D-Ill.), noting …, said: the name before the parenthesis
+                    while o >= 0 and toks[o].text != "(":
+                        o -= 1
+                    if o - 1 in by_last and k - o < 8:
+                        j = o - 1
+                        continue
                 if inside >= 0 and not (k >= 0 and toks[k].text == ","):
                     # no name before the clause (“…,” a spokesman for the union, who …, said):
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
@@ -563,10 +682,15 @@ class DocumentAttributor:
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
+        # after a comma, only when the comma follows the quotation (‘…’, said X) or nothing before it can be
+        # the verb's subject: X, founder of Y, tells Z is X's, whose name the appositive parted from the verb
+        after_comma = cue.index >= 1 and toks[cue.index - 1].text in {",", "—", ":"} and (
+            cue.index < 2 or toks[cue.index - 2].quote >= 0
+            or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
-                cue.index == 0 or toks[cue.index - 1].text in {",", "—", ":"} or toks[cue.index - 1].quote >= 0):
+                cue.index == 0 or after_comma or toks[cue.index - 1].quote >= 0):
             m = nxt_m
-            if m.etype != "pron" or m.head in NOMINATIVE:
+            if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)
         # X attempted to cast …, X refused to call …: the infinitive of a control verb takes the clause subject
         infinitive = cue.index > 1 and toks[cue.index - 1].lower == "to" and toks[cue.index - 2].is_word \
@@ -574,12 +698,30 @@ class DocumentAttributor:
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
                                                     or toks[j].lower in {"and", "but", "to"}
                                                     or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
-            return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            found = earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            if found is None and cue.ctype == "participle" and toks[cue.index].is_cap \
+                    and self.last_speaker is not None and self.last_speaker.etype in {"person", "org"}:
+                # X said the report “was not good.” Adding, “…”: a sentence that opens on a participle
+                # goes on with the speaker before it
+                return Speaker(self.last_speaker.name, self.last_speaker.etype, self.last_speaker.mention)
+            return found
         return None
+
+    def slotted(self, start: int, end: int) -> list[Mention]:
+        """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
+        insider said``, ``said the woman, who …``, ``One reader wrote:``): the syntax makes them speakers
+        whatever their noun, as it makes any verb there a cue. Worked out once per frame."""
+        key = (start, end)
+        found = self._slotted.get(key)
+        if found is None:
+            toks, mentions = self.analysed(start, end)
+            found = self._slotted[key] = _slot_mentions(toks, mentions, self.cues_of(start, end), self.lex.cues)
+        return found
 
     def attribute(self, qi: int) -> Attribution:
         fs, fe, core_end = self.frame(qi)
-        toks, mentions = self.analysed(fs, fe)
+        toks = self.analysed(fs, fe)[0]
+        mentions = self.slotted(fs, fe)
         cues = self.cues_of(fs, fe)
         qpos = _quote_position(toks, self.marked[qi][0])
         speaker: Speaker | None = None
@@ -604,9 +746,21 @@ class DocumentAttributor:
                 break  # a verb of another clause stands between the quotation and any cue further left
             left.append(c)
         first = after[:1]
-        if first and toks[first[0].index].lower in RELAY and left:
-            first = []  # X said …, “…,” state television reported: the outlet relays, X speaks
-        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first
+        if first and left and left[0].ctype in {"verb", "participle"} and (
+                left[0].last == qpos - 1 or left[0].last == qpos - 2 and (toks[qpos - 1].lower == "as"
+                                                                          or toks[qpos - 1].lower in DETERMINERS)):
+            first = []  # what he called “…” Moscow would respond …: the cue the quotation follows is its own
+        if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
+            # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
+            first = []
+        if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
+                and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
+            first = []  # X said, “… .” The star then recalled …: the full stop closed X's quotation
+        # a quotation that ends its sentence (“… now.” Within hours, the ministry said …) is attributed
+        # after it only in the attribution slot itself: a later sentence's cue reports something else
+        ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
+            and qpos + 1 < len(toks) and toks[qpos + 1].is_cap
+        ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first and not ends_sentence
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
 
@@ -636,6 +790,14 @@ class DocumentAttributor:
             if m is not None:
                 speaker = self.resolve(m, toks, mentions, fs)
                 cue_used = Cue(qpos + 1, qpos + 1, "verb", toks[qpos + 1].text) if speaker else None
+        if speaker is None and qpos >= 1:
+            # questioned X's “economic optimism”: a possessor right before a quotation owns its words
+            owner = next((m for m in mentions if m.last == qpos - 1 and m.possessive
+                          and m.etype in {"person", "org", "unknown", "role"}), None)
+            if owner is not None:
+                found = self.resolve(owner, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org", "unknown"}:
+                    speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
         lead_in = False
@@ -645,11 +807,21 @@ class DocumentAttributor:
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
         if speaker is None and kind == "direct" and alone:
-            speaker = self.inherited(qi)
+            speaker, announced = self.byline_after(qi)
+            if speaker is None:
+                speaker, announced = self.announced(qi)
+            if speaker is not None:
+                cue_used = announced
+            else:
+                speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
-        if speaker and kind != "scare":
+        if speaker and (kind != "scare" or cue_used is not None):
+            # a quoted name in a reported sentence (X said Beijing's “…” policy failed) is the outlet's, but
+            # the sentence still reports X: a later "it said" is X's
             self.last_speaker = speaker
+        if kind == "scare":
+            speaker, cue_used = None, None
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
         self.results.append(result)
         return result
@@ -660,7 +832,7 @@ class DocumentAttributor:
     def colon_lead_in(self, qi: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation opening a paragraph after one that ends with a colon (Cruz continued:)."""
         para = self._paragraph(self.marked[qi][0])
-        if self.text[para[0]:self.marked[qi][0]].strip():
+        if not _opens(self.text, para[0], self.marked[qi][0]):
             return None, None
         prev = self._previous_paragraph(para)
         if prev is None or not self.text[prev[0]:prev[1]].rstrip().endswith(":"):
@@ -672,8 +844,38 @@ class DocumentAttributor:
             speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
             if speaker:
                 return speaker, cue
+        # Here are highlights of her remarks: / key quotes from X's news conference: — whose speech or
+        # occasion of speech the sentence names, its quotations are
+        owner = self._speech_owner(toks, mentions, sent[0])
+        if owner is not None:
+            return owner
+        if any(t.lower in self.lex.cue_words.event and t.quote < 0 for t in toks):
+            # Highlights from the news conference: — whose it is, the sentences before say: their subject
+            for before in self.previous_sentences(sent[0], 3):
+                subject = self.subject(before)
+                if subject is not None and subject.name and subject.etype == "person":
+                    return subject, Cue(len(toks) - 1, len(toks) - 1, "verb", ":")
         # President X released the following statement: — a colon ending a clause introduces its subject's words
         return self.introduced(toks, mentions, sent[0], len(toks), colon_only=True)
+
+    def _speech_owner(self, toks: list[Token], mentions: list[Mention], fs: int) -> tuple[Speaker, Cue] | None:
+        """The owner of the last speech noun with a possessive before it in a lead-in sentence (her remarks,
+        the minister's speech, Smith's statement), resolved, with the noun as the cue; None without one."""
+        by_last = {m.last: m for m in mentions if m.possessive}
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].quote >= 0 or "noun" not in self.lex.cues.get(toks[k].lower, ()) \
+                    and toks[k].lower not in self.lex.cue_words.event:
+                continue
+            j = k - 1
+            while j > 0 and j not in by_last and toks[j].is_word and toks[j].lower not in DETERMINERS \
+                    and not toks[j].possessive and k - j < 3:
+                j -= 1  # her prepared remarks, Smith's televised address
+            owner = by_last.get(j)
+            if owner is not None:
+                speaker = self.resolve(owner, toks, mentions, fs)
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "group", "unknown"}:
+                    return speaker, Cue(k, k, "noun", toks[k].text)
+        return None
 
     def introduced(self, toks: list[Token], mentions: list[Mention], fs: int, qpos: int,
                    colon_only: bool = False) -> tuple[Speaker | None, Cue | None]:
@@ -683,6 +885,10 @@ class DocumentAttributor:
         mark = toks[qpos - 1] if qpos >= 1 else None
         if mark is None or mark.text not in ({":"} if colon_only else {":", ","}):
             return None, None
+        if mark.text == ":":
+            listed = self._listed(toks, mentions, fs, qpos - 1)
+            if listed is not None:
+                return listed, Cue(qpos - 1, qpos - 1, "verb", ":")
         by_last = {m.last: m for m in mentions}
         k = qpos - 2
         while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
@@ -700,22 +906,119 @@ class DocumentAttributor:
                 return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
 
+    def _listed(self, toks: list[Token], mentions: list[Mention], fs: int, colon: int) -> Speaker | None:
+        """A reaction list or round-up entry: ``Name, Affiliation: “…”``, ``Rep. X (R-S.C.): “…”``,
+        ``HEADING - Name: “…”``, ``More from Name: “…”``. What stands between the sentence start (or the
+        last dash) and the colon is a name with at most an appositive or a parenthesis, and no verb: the
+        colon gives the name's words."""
+        left = colon - 1
+        while left >= 0 and toks[left].text not in SENT_END and toks[left].text not in DASHES and toks[left].quote < 0:
+            left -= 1
+        inside = [m for m in mentions if left < m.first and m.last < colon]
+        if not inside:
+            return None
+        head = inside[0]
+        if any(t.lower not in LIST_LEADS for t in toks[left + 1:head.first]):
+            return None
+        covered = {k for m in inside if m.etype != "pron" for k in range(m.first, m.last + 1)}
+        depth, comma = 0, False
+        for k in range(head.last + 1, colon):
+            t = toks[k]
+            depth += (t.text == "(") - (t.text == ")")
+            comma = comma or t.text == ","
+            if depth > 0 or t.text in {"(", ")", ","} or k in covered or t.lower == "and":
+                continue
+            if not comma or colon - left > 16 or not (t.is_cap or t.lower in APPOSITIVE_WORDS):
+                return None  # a word after the name that is no appositive: a clause (Wait, it gets better:)
+        if head.etype == "pron" or head.possessive:
+            return None
+        speaker = self.resolve(head, toks, mentions, fs)
+        return speaker if speaker is not None and speaker.name and speaker.etype != "place" else None
+
+    def announced(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation standing alone after a sentence that ends on its attribution: ``X said on Twitter.
+        “…”`` or ``X responded with a written statement.¶“…”``. The sentence right before it (in its
+        paragraph, or the previous paragraph's last) holds no quotation, and after its last cue come only
+        adjuncts (on Twitter, in a statement, late on Friday) or the inverted speaker (…, said X.): the cue
+        has no object of its own, so the words it announces are the quotation that follows."""
+        start = self.marked[qi][0]
+        sents = self.previous_sentences(start, 1)
+        if not sents:
+            return None, None
+        sent = sents[0]
+        if self.text[sent[1]:start].strip():
+            return None, None  # something (a heading, a byline) stands between
+        lo = bisect.bisect_left(self._marked_starts, sent[0])
+        if lo < len(self.marked) and self.marked[lo][0] < sent[1] or \
+                lo > 0 and self.marked[lo - 1][1] <= sent[0] and not self.text[self.marked[lo - 1][1]:sent[0]].strip(" \t"):
+            return None, None  # the sentence quotes, or attributes the quotation before it (“…?” X asked.)
+        toks, mentions = self.analysed(*sent)
+        cues = [c for c in self.cues_of(*sent) if c.ctype in {"verb", "participle", "noun"}]
+        if not cues or not toks or toks[-1].text not in {".", ":"}:
+            return None, None
+        cue = cues[-1]
+        tail = toks[cue.last + 1:-1]
+        by_first = {m.first: m for m in mentions}
+        if len(tail) > 7 or any(t.lower in ANNOUNCE_STOPS or t.text in {",", ";", "—"} for t in tail):
+            return None, None
+        if tail and not (tail[0].lower in ADJUNCT_START or (cue.last + 1) in by_first
+                         or self.lex.places.classify(tail[0].bare) in DATE_CLASSES):
+            return None, None
+        speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+        if speaker is None or not speaker.name or speaker.etype not in {"person", "org", "group", "role", "unknown"}:
+            return None, None
+        return speaker, cue
+
+    def byline_after(self, qi: int) -> tuple[Speaker | None, Cue | None]:
+        """A paragraph that is only a quotation, followed by a paragraph that opens with a dash and a name
+        (fact checks, round-ups of remarks, reader letters: “…” ¶ — Jane Doe, Ohio): that name."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        para = self._paragraph(s)
+        if self.text[para[0]:s].strip() or self.text[e:para[1]].strip(" \t.,;:"):
+            return None, None
+        m = NONBLANK_RE.search(self.text, para[1])
+        if m is None or self.text[m.start()] not in DASHES:
+            return None, None
+        nxt = self._paragraph(m.start())
+        if any(a < nxt[1] and b > nxt[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
+            return None, None  # the dash opens a quotation or a line that quotes: no byline
+        sent = (nxt[0], min(nxt[1], nxt[0] + 200))
+        toks, mentions = self.analysed(*sent)
+        first = next((x for x in mentions if x.first <= 2), None)
+        if first is None or first.etype not in {"person", "org", "unknown", "role"} or first.possessive:
+            return None, None
+        speaker = self.resolve(first, toks, mentions, sent[0])
+        if speaker is None or not speaker.name:
+            return None, None
+        return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
+
     def inherited(self, qi: int) -> Speaker | None:
-        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's."""
-        if not self.results:
-            return None
-        prev = self.results[-1]
-        if prev.speaker is None or prev.kind == "scare":
-            return None
+        """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
+        with no quotation there to continue, the speaker of the sentence right before it, when that sentence
+        reports someone's speech (X said he would …. “…”): news paraphrases a speaker, then quotes them."""
         start = self.marked[qi][0]
         para = self._paragraph(start)
-        prev_start = self.marked[qi - 1][0]
-        if prev_start >= para[0]:
-            return prev.speaker
-        if not self.text[para[0]:start].strip():
-            prev_para = self.previous_sentences(para[0], 1)
-            if prev_para and prev_para[0][0] <= prev_start:
-                return prev.speaker
+        opens = _opens(self.text, para[0], start)
+        prev_para = self.previous_sentences(para[0], 1) if opens else []
+        if self.results:
+            prev = self.results[-1]
+            prev_start = self.marked[qi - 1][0]
+            if prev_start >= para[0] or prev_para and self.spans[qi - 1][1] >= prev_para[0][0]:
+                # the previous quotation is in this paragraph, or reaches the previous paragraph's last
+                # sentence (it may have begun sentences earlier, or been left open across the break)
+                return prev.speaker if prev.speaker is not None and prev.kind != "scare" else None
+        before = prev_para if opens else self.previous_sentences(start, 1)
+        if not before or (self.results and self.spans[qi - 1][1] > before[0][0]):
+            return None
+        sent = before[0]
+        if not opens and sent[0] < para[0]:
+            return None
+        toks, mentions = self.analysed(*sent)
+        for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype in {"verb", "participle"}:
+                speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+                if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
+                    return speaker
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
@@ -740,6 +1043,10 @@ class DocumentAttributor:
         cue_follows = cue is not None and not lead_in and cue.index > qpos
         after_cue = lead_in or cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
                                          or (cue.last < qpos and toks[qpos - 1].lower == "that" and cue.last >= qpos - 3))
+        if not after_cue and cue is not None and cue.last < qpos and prev is not None and prev.text in {",", ":"} \
+                and first_alpha.isupper() and not _titled(content) \
+                and not any(t.text in SENT_END or t.quote >= 0 for t in toks[cue.last + 1:qpos - 1]):
+            after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
         closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
@@ -756,12 +1063,19 @@ class DocumentAttributor:
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
+        if not after_cue and len(words) <= 5 and nxt is not None and nxt.lower in self.lex.cue_words.label \
+                and not content.endswith((",", ".")):
+            return "scare"  # the “one country, two systems” policy: the outlet quotes a thing's name
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
+        if at_start and first_alpha.isupper() and len(words) >= 4 and cue_follows and cue is not None and cue.index == qpos + 1:
+            return "direct"  # “I made the decision” declared the president: a sentence whose comma went missing
         return "partial" if speaker else "scare"
 
 
 DASHES = {"—", "―", "–", "-"}
+LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
+APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
                          "when", "of", "about", "through", "via", "over"}
 
@@ -783,7 +1097,7 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or k in covered
+        elif depth == 0 and not (t.text in {",", "—", "-"} or t.quote >= 0 or t.lower in SKIPPABLE or _adverb(t) or k in covered
                                  or PARTY_STATE.match(t.text)):
             # an appositive: it opens with a comma right after a mention and closes with one before the cue
             if k >= 2 and toks[k - 1].text == "," and k - 2 in covered and toks[b - 1].text == "," and \
@@ -795,6 +1109,80 @@ def _attribution_gap(toks: list[Token], mentions: list[Mention], a: int, b: int)
                                                            for x in range(a, b))
 
 
+# what opens a common noun phrase in an attribution slot, what may stand before it, and what may follow it
+NP_OPENERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that", "these",
+              "those", "some", "many", "several", "each", "every", "two", "three", "other", "most"}
+NP_QUANTIFIERS = {"one", "some", "many", "several", "each", "two", "three", "most"}  # one of the aides
+NP_SKIPPABLE = SKIPPABLE - {"to", "told"}  # the crowd began to chant: an infinitive's subject is no slot's
+NP_BEFORE = SENT_END | {",", ":", "—", "–", "(", "as", "when", "then", "while"}  # not "and": the UK and its allies
+NP_AFTER = SENT_END | {",", ";", ":", "—", "–", "(", ")", "in", "on", "at", "to", "after", "before", "during", "as",
+                       "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom", "of"}
+
+
+def _np_word(t: Token, cue_words: object) -> bool:
+    """A word a common noun phrase can be made of: no function word, no cue, no quotation."""
+    return t.quote < 0 and t.text[:1].isalnum() and t.lower not in NP_FUNCTION and t.lower not in cue_words  # type: ignore[operator]
+
+
+def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], cue_words: object) -> list[Mention]:
+    """``mentions`` with the common noun phrases of attribution slots added (see ``slotted``): a phrase
+    that opens with a determiner or quantifier and ends on a lower-case noun, right before a cue verb
+    (skipping adverbs) after a clause boundary, or right after a cue verb that follows a quotation or a
+    comma and ends at a boundary. A name inside it (the Gawker employee) gives way to the phrase."""
+    covered = {k: m for m in mentions for k in range(m.first, m.last + 1)}
+    added: list[Mention] = []
+    for cue in cues:
+        if cue.ctype != "verb":
+            continue  # a participle's subject is its clause's (X released photos telling …)
+        spans: list[tuple[int, int]] = []
+        h = cue.index - 1
+        while h >= 0 and (toks[h].lower in NP_SKIPPABLE or _adverb(toks[h])) and h not in covered:
+            h -= 1
+        passive = cue.index > 0 and toks[cue.index - 1].lower in AUX  # the aides were told: not who speaks
+        if not passive and h >= 1 and toks[h].text.islower() and _np_word(toks[h], cue_words) and not _adverb(toks[h]) and h not in covered:
+            k = h - 1
+            while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
+                k -= 1
+            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
+                    (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
+                spans.append((k, h))
+            elif toks[h].lower.endswith("s") and k >= 0 and (toks[k].quote >= 0 or k >= 1 and toks[k].text == "," and toks[k - 1].quote >= 0):
+                spans.append((k + 1, h))  # “…,” federal prosecutors wrote: a bare plural right after the quotation
+        k = cue.last + 1
+        # inversion: the cue opens its sentence (Said the woman: …) or follows a quotation that opens its
+        # sentence (“…,” said the woman), not a verb after an embedded quotation (X, whose “…”, defended the plan)
+        p = cue.index - 1
+        if p >= 0 and toks[p].text in {",", "—"}:
+            p -= 1
+        inverted = cue.index == 0 or p >= 0 and toks[p].quote >= 0 and (p == 0 or toks[p - 1].text in SENT_END or toks[p - 1].text == ":")
+        if cue.ctype == "verb" and k < len(toks) and toks[k].lower in NP_OPENERS and k not in covered and inverted:
+            h = k + 1
+            if h + 1 < len(toks) and toks[k].lower in NP_QUANTIFIERS and toks[h].lower == "of" and toks[h + 1].lower in NP_OPENERS:
+                h += 2  # said one of the aides
+            end = h
+            while end < len(toks) and end - k < 6 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
+                end += 1
+            last = end - 1
+            if last > k and toks[last].text.islower() and toks[last].lower not in NP_OPENERS and \
+                    (end == len(toks) or toks[end].text in NP_AFTER or toks[end].lower in NP_AFTER):
+                spans.append((k, last))
+        for a, b in spans:
+            if b in covered and covered[b].last == b:
+                continue  # the head is a mention already
+            if any(m.first < a <= m.last or m.first <= b < m.last for m in mentions if m.first < a or m.last > b):
+                continue  # a mention crosses the phrase's edge
+            text = " ".join(t.text for t in toks[a:b + 1])
+            added.append(Mention(a, b, toks[a].start, toks[b].end, text, "unknown", head=toks[b].lower,
+                                 name=_normalise_np(text)))
+            for x in range(a, b + 1):
+                covered[x] = added[-1]
+    if not added:
+        return mentions
+    inside = {(m.first, m.last) for m in added}
+    kept = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in inside)]
+    return sorted(kept + added, key=lambda m: m.first)
+
+
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
     """Whether a cue after a quotation belongs to a coordinated clause with a subject of its own
     (X authorised a “…” in the east, and Ukraine confirmed …): that subject said nothing of the quotation."""
@@ -803,16 +1191,57 @@ def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int)
                for k in range(qpos + 1, cue - 2))
 
 
-def _light_verb_before(toks: list[Token], noun: int) -> int:
+def _opens(text: str, para_start: int, pos: int) -> bool:
+    """Whether ``pos`` opens its paragraph: nothing before it but space and list marks (•, -, *, 📌, 1.)."""
+    return not any(ch.isalpha() for ch in text[para_start:pos])
+
+
+def _dateline_end(toks: list[Token]) -> int:
+    """The index of the dash that ends a wire dateline opening the sentence (PARIS (Reuters) –, LAGOS, Nigeria,
+    March 3 (AP) —, WASHINGTON —), or -1: a place in capitals, then at most a place, a date and an agency in
+    brackets before the dash. Nothing in it is the sentence's subject."""
+    if not toks or not (toks[0].text.isupper() and toks[0].text.isalpha() and len(toks[0].text) >= 3):
+        return -1
+    for k, t in enumerate(toks[1:13], 1):
+        if t.text in DASHES:
+            return k
+        if t.quote >= 0 or t.lower in CLAUSE_VERBS:
+            return -1
+    return -1
+
+
+def _light_verb_before(toks: list[Token], noun: int, light: frozenset[str]) -> int:
     """Index of the light verb whose object a speech noun heads (made a direct appeal, issued a stark
     warning), with only a determiner and modifiers between them, or -1."""
     for k in range(noun - 1, max(-1, noun - 5), -1):
         t = toks[k]
-        if t.lower in LIGHT_VERBS and t.lower not in PREPOSITIONS:
+        if t.lower in light and t.lower not in PREPOSITIONS:
             return k
         if not t.is_word or t.quote >= 0 or t.is_cap and t.lower not in DETERMINERS:
             return -1
     return -1
+
+
+# lower-case words ending in -ly that are no adverb
+LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "folly", "belly", "bully", "jelly", "holy",
+            "ugly", "july", "italy", "fly", "sly", "monopoly", "anomaly", "homily", "lily", "tally", "melancholy"}
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly adverb (immediately, sharply, publicly) between a speaker and the cue: skipped like
+    the closed list ``SKIPPABLE``."""
+    return len(t.text) > 4 and t.lower.endswith("ly") and t.text.islower() and t.lower not in LY_WORDS
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _titled(content: str) -> bool:
+    """A title (a book, a slogan in title case: “Who Runs the Port”): every word longer than three
+    letters capitalised, and two capitalised words at least."""
+    words = WORD_RE.findall(content)
+    caps = [w for w in words if w[0].isupper()]
+    return len(caps) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _verb_like(t: Token) -> bool:
@@ -834,6 +1263,8 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
     verb_like = _verb_like
 
     def slot_end(x: int) -> bool:
+        if x < right_bound and toks[x].lower in {"out", "back", "up"}:
+            x += 1  # “…,” she shot back. / the crowd cried out: the verb's particle
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
 
     m = by_first.get(k)
@@ -861,7 +1292,7 @@ def _participle_opening(toks: list[Token], ents: DocEntities) -> bool:
     first = toks[0]
     return first.is_cap and first.lower.endswith("ed") and len(first.text) > 4 and first.text[1:].islower() \
         and first.bare not in ents.proper_words and ents.person_for_surname(first.bare) is None \
-        and any(t.text == "," for t in toks[1:12])
+        and any(t.text == "," for t in toks[1:25])
 
 
 def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:
@@ -907,6 +1338,8 @@ def _sentence_bounds(toks: list[Token], qpos: int) -> tuple[int, int]:
 
 
 RELATIVE = {"who", "which", "whose", "whom", "where"}
+NP_FUNCTION = PREPOSITIONS - NP_OPENERS | MORE_PREPOSITIONS | AUX | CLAUSE_VERBS | RELATIVE | INTRO | \
+    {"and", "or", "not", "that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "who"}
 # prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
 # is not the subject of the clause
 ATTACHING = {"of", "for", "at", "from", "in", "with"}

@@ -12,7 +12,7 @@ import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -22,6 +22,7 @@ from click.core import ParameterSource
 from quoteframe.aliases import load_aliases
 from quoteframe.corpus import ReadOptions, read_corpus
 from quoteframe.errors import QuoteframeError
+from quoteframe.lexicon import gazetteer_of, name_words_of
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
 from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names, summarise_sources
 from quoteframe.records import DocResult
@@ -243,7 +244,8 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
 def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
     """The command's analysis options; the aliases file is read and checked here, in the main process,
     before any document is read, so a bad row is one line naming the file and line."""
-    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=load_aliases(opts["aliases_path"]), **kwargs)
+    aliases = load_aliases(opts["aliases_path"], name_words_of(opts["lexicon_dir"]), gazetteer_of(opts["lexicon_dir"]))
+    return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=aliases, **kwargs)
 
 
 def report_aliases(names: SpeakerNames, opts: dict[str, Any]) -> None:
@@ -474,10 +476,8 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
         raise click.UsageError("--top, --min-count, --as-lexicon and --stop-words go with --discover")
     if discover and (hits or by != "term" or frame_lexicons or lexicon_sets or replace_lexicon):
         raise click.UsageError("--discover ranks every term: it takes no --hits, --by, --lexicon or --lexicon-set")
-    if discover and by_date:
-        raise click.UsageError("--discover does not split by date yet: run it on each period's documents")
     if discover:
-        _discover(opts, prior, top or 20, min_count or 3, as_lexicon, stop_words)
+        _discover(opts, prior, top or 20, min_count or 3, as_lexicon, stop_words, by_date)
         return
     analysis = make_analysis(opts, frames=True, frame_lexicons=frame_lexicons, replace_frames=replace_lexicon,
                              frame_sets=lexicon_sets or (DEFAULT_SET,),
@@ -510,16 +510,28 @@ def frames(by: str, hits: bool, frame_lexicons: tuple[str, ...], lexicon_sets: t
 
 
 def _discover(opts: dict[str, Any], prior: float, top: int, min_count: int, as_lexicon: str | None,
-              stop_words: tuple[str, ...]) -> None:
-    """frames --discover: every term counted by voice in the workers, the top terms by z written."""
+              stop_words: tuple[str, ...], by_date: str | None) -> None:
+    """frames --discover: every term counted by voice in the workers, the top terms by z written (per
+    period with --by-date)."""
     from quoteframe.discover import DISCOVER_COLUMNS, discover_table, lexicon_rows, load_stop_words
+    from quoteframe.timeline import period_of
 
     load_stop_words(stop_words)  # a missing or broken stop-word list fails here, before any work
     analysis = make_analysis(opts, discover=True, stop_words=stop_words, keep_quotes=False)
     results, report = run_corpus(opts, analysis)
-    rows = discover_table(results, top=top, min_count=min_count, prior=prior)
+    undated = [0]
+
+    def counted(stream: Iterable[DocResult]) -> Iterator[DocResult]:
+        for res in stream:
+            undated[0] += bool(by_date) and not period_of(res.date, by_date or "day")
+            yield res
+
+    rows = discover_table(counted(results), top=top, min_count=min_count, prior=prior, unit=by_date)
+    if by_date:
+        _report_undated(undated[0], opts)
+    columns = [*DISCOVER_COLUMNS, "period"] if by_date else DISCOVER_COLUMNS
     with open_output(opts["output"]) as out:
-        write_table(Table(DISCOVER_COLUMNS, rows), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"],
+        write_table(Table(columns, rows), out, _fmt(opts["fmt"], opts["output"]), raw=opts["raw_csv"],
                     width=table_width(out))
     if as_lexicon:
         with open_output(as_lexicon) as out:

@@ -753,7 +753,7 @@ def _csv_records(lines: Iterable[str], source: str, rel: str, opts: ReadOptions,
                  defaults: tuple[str, str] = ("", "")) -> Iterator[Item]:
     base = _doc_id(rel)
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, strict=True)  # an unterminated quoted field is an error, not the rest of the file
     try:
         header = next(reader)
     except StopIteration:

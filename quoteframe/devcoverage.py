@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quoteframe.errors import InputError
 from quoteframe.evaluate import Score
@@ -83,6 +84,17 @@ def event_folders(root: Path) -> list[Path]:
 
 def load_event(folder: Path) -> tuple[list[Document], list[CoverageQuote]]:
     """The documents of one event folder and its gold spans placed at their offsets."""
+    docs, rows = read_event(folder, _place)
+    gold = [CoverageQuote(doc.doc_id, start, start + len(obj["text"]), obj.get("kind", ""), obj.get("speaker") or "",
+                          obj.get("remark") or None, obj["text"]) for doc, start, obj in rows]
+    return docs, gold
+
+
+def read_event(folder: Path, place: Callable[[str, str, int], int]) -> tuple[list[Document], list[tuple[Document, int, dict[str, Any]]]]:
+    """The documents of one event folder (outlet and date from its manifest) and each gold row of its
+    quotes.jsonl with the document and offset it is placed at. A repeated text has one row per occurrence,
+    in document order, so each is searched for with ``place(doc_text, text, cursor)`` from the previous one on;
+    ``place`` says which occurrence counts (the two measures of the corpus prefer different ones)."""
     from quoteframe.corpus import load_manifest
 
     manifest = load_manifest(folder)  # file -> (outlet, date), paths relative to the event folder
@@ -91,7 +103,7 @@ def load_event(folder: Path) -> tuple[list[Document], list[CoverageQuote]]:
         text = path.read_bytes().decode("utf-8-sig")
         outlet, date = manifest.get(path.name, manifest.get(f"docs/{path.name}", (path.stem, "")))
         docs[path.name] = Document(path.stem, text, outlet or path.stem, date, str(path))
-    gold: list[CoverageQuote] = []
+    found: list[tuple[Document, int, dict[str, Any]]] = []
     cursor: dict[str, int] = {}
     qpath = folder / "quotes.jsonl"
     with qpath.open(encoding="utf-8") as handle:
@@ -104,16 +116,14 @@ def load_event(folder: Path) -> tuple[list[Document], list[CoverageQuote]]:
                 doc = docs[file]
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{qpath}: line {lineno}: bad gold row ({exc})") from exc
-            start = _place(doc.text, text, cursor.get(file, 0))
+            start = place(doc.text, text, cursor.get(file, 0))
             if start < 0:
-                start = _place(doc.text, text, 0)
+                start = place(doc.text, text, 0)
             if start < 0:
                 raise InputError(f"{qpath}: line {lineno}: text not found in {file}")
             cursor[file] = start + 1
-            remark = obj.get("remark")
-            gold.append(CoverageQuote(doc.doc_id, start, start + len(text), obj.get("kind", ""),
-                                      obj.get("speaker") or "", remark if remark else None, text))
-    return list(docs.values()), gold
+            found.append((doc, start, obj))
+    return list(docs.values()), found
 
 
 OPEN_MARKS = "\"'“‘«„‚‹`"

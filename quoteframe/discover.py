@@ -35,6 +35,7 @@ from quoteframe.records import DocResult, Document, Quote
 from quoteframe.stats import fightin_words_z
 
 DISCOVER_COLUMNS = ["outlet", "term", "voice", "count", "rate", "z"]
+PERIOD_SEP = "\x1f"  # between period and outlet in an outlet key of TermCounts with periods (no outlet holds it)
 SPILL_AT = 250_000  # (outlet, voice, term) entries held before a sorted run goes to disk (~40 MB)
 # a word (with its inner hyphens and apostrophes), or what ends a phrase: punctuation, a paragraph break
 TOKEN_OR_BREAK_RE = re.compile(r"[^\W_][\w'-]*|[^\w\s]+|\n\s*\n")
@@ -192,10 +193,14 @@ def merge_runs(streams: Sequence[Iterable[Record]]) -> Iterator[Record]:
 class TermCounts:
     """Running term counts of a corpus by (outlet, voice), spilled to sorted runs on disk past ``spill_at``
     entries; past ``max_runs`` runs, the runs are merged into one, so a merge never holds more than
-    ``max_runs`` blocks however long the corpus."""
+    ``max_runs`` blocks however long the corpus.
+
+    With ``unit`` (day, week, month: ``--by-date``) an outlet's counts are kept per period, under the key
+    ``period + PERIOD_SEP + outlet``, and each period is compared as if its documents were the corpus."""
 
     spill_at: int = SPILL_AT
     max_runs: int = 32
+    unit: str | None = None
     counts: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
     totals: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (outlet, voice, n) -> terms
     words: Counter[tuple[str, str]] = field(default_factory=Counter)  # (outlet, voice) -> words
@@ -203,16 +208,21 @@ class TermCounts:
     _held: int = 0  # entries added since the last exact size (an upper bound of growth)
 
     def add(self, res: DocResult) -> None:
-        self.words[(res.outlet, "own")] += res.own_words
-        self.words[(res.outlet, "quoted")] += res.quoted_words
-        self.words[(res.outlet, "scare")] += res.scare_words
+        outlet = res.outlet
+        if self.unit is not None:
+            from quoteframe.timeline import period_of  # not at the top: workers import this module, not timeline's
+
+            outlet = period_of(res.date, self.unit) + PERIOD_SEP + res.outlet
+        self.words[(outlet, "own")] += res.own_words
+        self.words[(outlet, "quoted")] += res.quoted_words
+        self.words[(outlet, "scare")] += res.scare_words
         terms = res.terms
         if not isinstance(terms, DocTerms):
             return
         for (voice, n), total in terms.totals.items():
-            self.totals[(res.outlet, voice, n)] += total
+            self.totals[(outlet, voice, n)] += total
         for voice, found in terms.counts.items():
-            key = (res.outlet, voice)
+            key = (outlet, voice)
             if key not in self.counts:
                 self.counts[key] = Counter()
             self.counts[key].update(found)
@@ -271,39 +281,60 @@ class TermCounts:
         term of n words is one of the voice's n-word terms (n_i: the outlet's n-word terms in that voice,
         counted before pruning, so pruning never changes a kept term's z). rate is per 10,000 words of
         the voice (quoted words for quoted terms, the outlet's own words for own and scare terms: the
-        frames table's denominators). Rows sorted by outlet, voice, z descending, term.
+        frames table's denominators). Rows sorted by outlet, voice, z descending, term. With ``unit``, all
+        of this holds within each period (the other outlets are those of the same period), and rows have a
+        ``period`` column and are sorted by outlet, period, voice, z descending, term.
         """
         if self.runs:
             self.spill()  # the rest to disk too: the merge then holds one block per run, not the counters
-        corpus_totals: Counter[tuple[str, int]] = Counter()
-        for (_, voice, n), total in self.totals.items():
-            corpus_totals[(voice, n)] += total
+        corpus_totals: Counter[tuple[str, str, int]] = Counter()  # (period, voice, n) -> terms
+        for (outlet, voice, n), total in self.totals.items():
+            corpus_totals[(_period(outlet), voice, n)] += total
         best: dict[tuple[str, str], list[tuple[float, str, int]]] = {}
         for voice, term, outlets in self.merged():
-            corpus = sum(n for _, n in outlets)
             size = term.count(" ") + 1
-            if corpus < min_count or (size > 1 and corpus < 2):
-                continue  # pruned before any statistic
-            n_total = corpus_totals[(voice, size)]
-            a_w = prior * corpus / n_total
+            by_period: dict[str, list[tuple[str, int]]] = {}
             for outlet, y_i in outlets:
-                if y_i < min_count:
-                    continue
-                n_i = self.totals[(outlet, voice, size)]
-                z = fightin_words_z(y_i, corpus - y_i, n_i, n_total - n_i, a_w, prior)
-                kept = best.setdefault((outlet, voice), [])
-                kept.append((-z, term, y_i))
-                if len(kept) >= 8 * top:
-                    kept.sort()
-                    del kept[4 * top:]
+                by_period.setdefault(_period(outlet), []).append((outlet, y_i))
+            for period, group in by_period.items():
+                corpus = sum(n for _, n in group)
+                if corpus < min_count or (size > 1 and corpus < 2):
+                    continue  # pruned before any statistic
+                n_total = corpus_totals[(period, voice, size)]
+                a_w = prior * corpus / n_total
+                for outlet, y_i in group:
+                    if y_i < min_count:
+                        continue
+                    n_i = self.totals[(outlet, voice, size)]
+                    z = fightin_words_z(y_i, corpus - y_i, n_i, n_total - n_i, a_w, prior)
+                    kept = best.setdefault((outlet, voice), [])
+                    kept.append((-z, term, y_i))
+                    if len(kept) >= 8 * top:
+                        kept.sort()
+                        del kept[4 * top:]
         rows: list[dict[str, object]] = []
-        for (outlet, voice), kept in sorted(best.items(), key=lambda kv: (kv[0][0], VOICES.index(kv[0][1]))):
+        order = sorted(best.items(), key=lambda kv: (_outlet(kv[0][0]), _period(kv[0][0]), VOICES.index(kv[0][1])))
+        for (outlet, voice), kept in order:
             kept.sort()
             words = self.words[(outlet, "quoted" if voice == "quoted" else "own")]
             for neg_z, term, y_i in compact(kept, top):
-                rows.append({"outlet": outlet, "term": term, "voice": voice, "count": y_i,
-                             "rate": y_i * 10000.0 / words if words else 0.0, "z": -neg_z + 0.0})
+                row: dict[str, object] = {"outlet": _outlet(outlet), "term": term, "voice": voice, "count": y_i,
+                                          "rate": y_i * 10000.0 / words if words else 0.0, "z": -neg_z + 0.0}
+                if self.unit is not None:
+                    row["period"] = _period(outlet)
+                rows.append(row)
         return rows
+
+
+def _period(key: str) -> str:
+    """The period of a ``TermCounts`` outlet key ("" without periods)."""
+    period, sep, _ = key.partition(PERIOD_SEP)
+    return period if sep else ""
+
+
+def _outlet(key: str) -> str:
+    """The outlet of a ``TermCounts`` outlet key."""
+    return key.partition(PERIOD_SEP)[2] if PERIOD_SEP in key else key
 
 
 def compact(kept: list[tuple[float, str, int]], top: int) -> list[tuple[float, str, int]]:
@@ -322,9 +353,10 @@ def compact(kept: list[tuple[float, str, int]], top: int) -> list[tuple[float, s
 
 
 def discover_table(results: Iterable[DocResult], top: int = 20, min_count: int = 3, prior: float = 1000.0,
-                   spill_at: int = SPILL_AT) -> list[dict[str, object]]:
-    """The ``frames --discover`` table of a stream of document results (see ``TermCounts.rows``)."""
-    counts = TermCounts(spill_at=spill_at)
+                   spill_at: int = SPILL_AT, unit: str | None = None) -> list[dict[str, object]]:
+    """The ``frames --discover`` table of a stream of document results (see ``TermCounts.rows``); with
+    ``unit`` (day, week, month), per period."""
+    counts = TermCounts(spill_at=spill_at, unit=unit)
     try:
         for res in results:
             counts.add(res)

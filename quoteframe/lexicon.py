@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,23 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead", "document"}
+ROLE_USES = {"title", "role", "orghead", "document", "generic"}
+CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event")
+MODIFIER_CLASSES = ("premodifier", "subordinate")
+NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
+
+
+# (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
+# regex engine can skip to the next capital letter in C instead of trying every position
+_WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
+
+
+def run_pattern(links: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised runs, with one lower-case linking word allowed between two capitalised words: ``of`` of
+    organisations (Bank of America) and the surname particles and patronymic words of ``names.csv``
+    (Lula da Silva, Abdullah ibn Saud), so a name is never cut at them."""
+    alternation = "|".join(re.escape(w) for w in sorted(links, key=lambda w: (-len(w), w)))
+    return re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:" + alternation + r")[ \u00a0]+)?" + _WORD + r")*")
 
 
 def lexicon_dir() -> Path:
@@ -30,6 +47,29 @@ def lexicon_dir() -> Path:
         if (cand / "cues.csv").is_file():
             return cand
     raise LexiconError("cannot find the lexicons directory (set QUOTEFRAME_LEXICONS to the folder holding cues.csv)")
+
+
+def shipped_dir() -> Path:
+    """The lexicons folder of the source tree or the install prefix, whatever $QUOTEFRAME_LEXICONS says."""
+    for cand in (Path(__file__).resolve().parent.parent / "lexicons", Path(sys.prefix) / "share" / "quoteframe" / "lexicons"):
+        if (cand / "cues.csv").is_file():
+            return cand
+    return lexicon_dir()
+
+
+def optional_file(base: Path, name: str) -> Path | None:
+    """``base/name``, or the shipped file of that name when ``base`` lacks it: a user's lexicons folder made
+    before the file existed (or holding only the files the user changed) keeps the shipped words."""
+    for cand in (base, shipped_dir()):
+        if (cand / name).is_file():
+            return cand / name
+    return None
+
+
+def phrasal_key(word: str) -> str:
+    """The key a verb form shares with its other inflections in ``Lexicons.phrasal`` (call, calls, called,
+    calling -> ca; ask, asked -> ask): the regular endings stripped, enough for the few verbs listed."""
+    return word.rstrip("sedingl")
 
 
 def read_rows(path: Path, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -69,6 +109,80 @@ class Role:
     aliases: frozenset[str]
 
 
+@dataclass(frozen=True)
+class NameWords:
+    """The closed classes of ``names.csv``: surname particles, patronymic words, generational suffixes,
+    sentence openers."""
+
+    particles: frozenset[str] = frozenset()
+    patronymics: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+
+
+def load_name_words(path: Path | None) -> NameWords:
+    """Read a ``names.csv`` (``None``: no such words)."""
+    if path is None:
+        return NameWords()
+    found = _classes(path, "term", NAME_CLASSES)
+    return NameWords(*(frozenset(found[c]) for c in NAME_CLASSES))
+
+
+def name_words_of(directory: str | Path | None) -> NameWords:
+    """The name word classes a run uses: ``names.csv`` of its lexicons folder (``--lexicons``), else of the
+    default one, else the shipped file."""
+    return load_name_words(optional_file(Path(directory) if directory else lexicon_dir(), "names.csv"))
+
+
+def gazetteer_of(directory: str | Path | None) -> Gazetteer:
+    """The closed classes and countries a run uses (see ``load_gazetteer``): of its lexicons folder
+    (``--lexicons``), else of the default one."""
+    return load_gazetteer(Path(directory) if directory else lexicon_dir())
+
+
+def _classes(path: Path, column: str, classes: tuple[str, ...]) -> dict[str, set[str]]:
+    """The words of a ``column,class`` lexicon by class, checking every class against ``classes``."""
+    found: dict[str, set[str]] = {c: set() for c in classes}
+    for lineno, row in read_rows(path, [column, "class"]):
+        if row["class"] not in found:
+            raise LexiconError(f"{path}: line {lineno}: class {row['class']!r} is not one of {', '.join(classes)}")
+        word = " ".join(row[column].lower().split())
+        if not word:
+            raise LexiconError(f"{path}: line {lineno}: empty {column}")
+        found[row["class"]].add(word)
+    return found
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The words of ``cue_words.csv`` that decide whether a cue gives someone's words, and whose."""
+
+    light: frozenset[str] = frozenset()  # X gave a speech, issued a statement: the noun is X's cue
+    relay: frozenset[str] = frozenset()  # the agency reported: a medium, not the speaker
+    quoting: frozenset[str] = frozenset()  # X quoted Y as saying: Y speaks
+    as_only: frozenset[str] = frozenset()  # cast X as "…": a cue only with "as"
+    phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # phrasal_key(verb) -> particles
+    label: frozenset[str] = frozenset()  # the “one country, two systems” policy: a quoted name of a thing
+    event: frozenset[str] = frozenset()  # her news conference, the interview: an occasion of someone's speech
+
+
+def load_cue_words(path: Path | None) -> CueWords:
+    """Read a ``cue_words.csv`` (``None``: no such words)."""
+    if path is None:
+        return CueWords()
+    found = _classes(path, "word", CUE_WORD_CLASSES)
+    phrasal: dict[str, set[str]] = {}
+    for words in sorted(found["phrasal"]):
+        verb, _, particle = words.partition(" ")
+        if not particle or " " in particle:
+            raise LexiconError(f"{path}: phrasal {words!r} is not a verb and one particle")
+        phrasal.setdefault(phrasal_key(verb), set()).add(particle)
+    return CueWords(light=frozenset(found["light"]), relay=frozenset(found["relay"]),
+                    quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
+                    label=frozenset(found["label"]), event=frozenset(found["event"]),
+                    phrasal={k: frozenset(v) for k, v in phrasal.items()})
+
+
 @dataclass
 class Lexicons:
     """Speech cues and roles, ready for look-ups by lower-cased word.
@@ -88,6 +202,21 @@ class Lexicons:
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
     documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
+    generic_heads: frozenset[str] = frozenset()  # role words naming a leader only with whose head they are
+    cue_words: CueWords = field(default_factory=CueWords)
+    premodifiers: frozenset[str] = frozenset()  # role_modifiers.csv
+    subordinate: frozenset[str] = frozenset()
+    names: NameWords = field(default_factory=NameWords)
+    # lower-case words a capitalised name or organisation run may hold between two capitalised words:
+    # "of" (Bank of America) and the particles and patronymic words of names.csv (Lula da Silva)
+    name_links: frozenset[str] = frozenset({"of"})
+    name_runs: re.Pattern[str] = field(default_factory=lambda: run_pattern({"of"}))
+    _appositives: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+
+    def link_names(self) -> None:
+        """Rebuild ``name_links`` and ``name_runs`` from ``names`` (call after changing it by hand)."""
+        self.name_links = frozenset({"of"}) | self.names.particles | self.names.patronymics
+        self.name_runs = run_pattern(self.name_links)
 
     def index(self) -> None:
         """Rebuild the look-up sets from ``roles``."""
@@ -95,7 +224,21 @@ class Lexicons:
         self.role_words = frozenset(t for t, r in self.roles.items() if "role" in r.uses)
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
         self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
+        self.generic_heads = frozenset(t for t, r in self.roles.items() if "generic" in r.uses)
+        self._appositives = None
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
+
+    def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns of a role in apposition after a name (", the libertarian leader") and before one
+        ("Argentina's president, "): groups lead (the, a, Argentina's), modifiers, role word. Built once."""
+        if self._appositives is None:
+            words = "|".join(re.escape(t) for t in sorted(self.role_words, key=lambda t: (-len(t), t))
+                             if self.roles[t].entity == "person" and t.isalpha())
+            lead = r"(the|an?|[A-Z][\w’'.-]*(?:’s|'s))"
+            mods = r"((?:[\w’'-]+ ){0,4}?)"
+            self._appositives = (re.compile(rf"\s+{lead}\s+{mods}({words})\b(?=[\s,.;]|$)", re.IGNORECASE),
+                                 re.compile(rf"\b{lead}\s+{mods}({words}),$", re.IGNORECASE))
+        return self._appositives
 
     def is_title(self, word: str) -> bool:
         return word in self.titles
@@ -156,19 +299,22 @@ class Gazetteer:
 
 
 def load_gazetteer(base: Path) -> Gazetteer:
-    """Read ``dates.csv``, ``numbers.csv`` and ``countries.csv`` (each optional, for user lexicon folders)."""
+    """Read ``dates.csv``, ``numbers.csv`` and ``countries.csv`` from ``base``, or the shipped ones where it
+    lacks them (a user's lexicons folder may hold only the files the user changed)."""
     gaz = Gazetteer()
     also: set[str] = set()
-    if (base / "dates.csv").is_file():
-        for _, row in read_rows(base / "dates.csv", ["term", "class"]):
+    path = optional_file(base, "dates.csv")
+    if path is not None:
+        for _, row in read_rows(path, ["term", "class"]):
             gaz.kind[row["term"].lower()] = row["class"]
             if row.get("also_name"):
                 also.add(row["term"].lower())
-    if (base / "numbers.csv").is_file():
-        for _, row in read_rows(base / "numbers.csv", ["term"]):
+    path = optional_file(base, "numbers.csv")
+    if path is not None:
+        for _, row in read_rows(path, ["term"]):
             gaz.kind[row["term"].lower()] = "number"
-    path = base / "countries.csv"
-    if path.is_file():
+    path = optional_file(base, "countries.csv")
+    if path is not None:
         for _, row in read_rows(path, ["country", "aliases", "demonyms", "cities"]):
             country = row["country"]
             forms = [("country", f) for f in [country, *row["aliases"].split("|")]]
@@ -188,7 +334,8 @@ def load_gazetteer(base: Path) -> Gazetteer:
 
 
 def load_lexicons(directory: Path | None = None) -> Lexicons:
-    """Read ``cues.csv`` and ``roles.csv`` from ``directory`` (default: the shipped lexicons)."""
+    """Read ``cues.csv`` and ``roles.csv`` from ``directory`` (default: the shipped lexicons), and the
+    other word classes from it or, where it lacks one of those files, from the shipped lexicons."""
     base = directory or lexicon_dir()
     lex = Lexicons()
     cue_path = base / "cues.csv"
@@ -215,4 +362,11 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         lex.roles[term] = Role(term, row["entity"], uses, aliases)
     lex.index()
     lex.places = load_gazetteer(base)
+    lex.cue_words = load_cue_words(optional_file(base, "cue_words.csv"))
+    path = optional_file(base, "role_modifiers.csv")
+    if path is not None:
+        found = _classes(path, "term", MODIFIER_CLASSES)
+        lex.premodifiers, lex.subordinate = frozenset(found["premodifier"]), frozenset(found["subordinate"])
+    lex.names = load_name_words(optional_file(base, "names.csv"))
+    lex.link_names()
     return lex

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons, Role
-from quoteframe.names import fold, name_words
+from quoteframe.names import fold
 from quoteframe.segment import POSSESSIVE_LAST, Token
 
 NOMINATIVE = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group", "i": "person"}
@@ -24,10 +24,6 @@ QUANTIFIER_SUBJECTS = {"some", "others", "many", "another", "one", "several", "m
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 DETERMINERS = {"the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "many", "some", "several", "most", "all", "other", "both", "few", "dozens", "hundreds", "thousands"}
-PREMODIFIERS = {"state", "local", "foreign", "top", "senior", "former", "official", "government", "police",
-                "security", "press", "news", "military", "regional", "federal", "national", "chief", "deputy",
-                "acting", "interim", "protest", "opposition", "rights", "human", "interior", "defense", "defence",
-                "health", "finance", "prime", "vice", "party", "group", "then"}
 SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "though", "although", "as", "after",
                      "before", "while", "when", "if", "for", "by", "with", "from", "to", "of", "this", "that",
                      "these", "those", "there", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its",
@@ -35,20 +31,19 @@ SENTENCE_FUNCTION = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "th
                      "yet", "so", "then", "also", "however", "earlier", "later", "some", "many", "what", "who",
                      "why", "how", "where", "which", "one", "no", "not", "more", "most", "all", "among", "like"}
 PRONOUN_LIKE = frozenset(NOMINATIVE) | QUANTIFIER_SUBJECTS | frozenset(POSSESSIVE_PRONOUNS)
-SUBORDINATE = {"vice", "deputy", "assistant", "under"}  # Vice President: not the president
 LIEUTENANT = ({"lt.", "lt", "lieutenant"}, {"gov.", "gov", "governor"})  # Lt. Gov. is not the governor (Lt. Gen. is a general)
 
 
-def subordinate_title(words: list[str], title: str) -> bool:
+def subordinate_title(words: list[str], title: str, subordinate: frozenset[str]) -> bool:
     """Whether lower-case ``words`` put ``title`` under another (vice president, lieutenant governor), so
-    that whoever holds it does not hold the title itself."""
-    if not SUBORDINATE.isdisjoint(words):
+    that whoever holds it does not hold the title itself. ``subordinate``: the words that make a title a
+    lower one (``Lexicons.subordinate``)."""
+    if not subordinate.isdisjoint(words):
         return True
     return not LIEUTENANT[0].isdisjoint(words) and title in LIEUTENANT[1]
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # R-Ky., D-Wis.: a party and state label after a name
 STATE_WORDS = {"state", "government"}  # the head of state / of government: a country's leader
 PLACE_CLASSES = {"country", "city"}  # closed classes (lexicon.Gazetteer) that can still stand for an actor
-NAME_LINKS = {"of", "de", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "y", "el"}
 NEWLINE_RE = re.compile("\n")
 # possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
 # space), so giving characters back cannot help a match, and the engine is told not to try
@@ -175,6 +170,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+    titled_alone: dict[str, list] = {}  # a one-word name after a title -> [mentions, first position, title words]
     for m, words in _runs(text, lex, orgheads, org_roles):
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
@@ -207,6 +203,9 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
                 ents.titled.add(ents.fold(name[0]))
+                alone = titled_alone.setdefault(name[0].removesuffix("’s").removesuffix("'s"), [0, m.start(), set()])
+                alone[0] += 1
+                alone[2].update(w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip(".")))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -238,10 +237,60 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                     found = title_keys[key] = _title_keys(title, lex, ents.fold)
                 person.titles.update(found[0])
                 person.modifiers.update(found[1])
+    _appositive_roles(text, ents, lex)
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
+    # President Erdogan, never named in full: a person of that one name holding the title, so that "the
+    # president" resolves to him, unless the document names someone in full with that surname (President
+    # Obama beside Michelle Obama: which one a bare title means is not known) or the name is a place's
+    in_names = {ents.fold(w) for name in ents.people for w in name.split()}  # Li of Li Mingjiang too
+    for word, (count, first_pos, titles) in titled_alone.items():
+        if titles and ents.fold(word) not in in_names and word not in ents.people \
+                and not lex.places.classify(word) and not lex.places.names_a_place(word):
+            person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
+            person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
+            ents.surnames[ents.fold(word)] = word
     _first_names(ents)
     return ents
+
+
+def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
+    """Roles a document gives its people in apposition, the commonest way news introduces someone:
+    "Javier Milei, the libertarian leader, …" and "Argentina's president, Javier Milei, …". The role word
+    becomes a title of the person (so "the leader" later is that person), its country and demonym words
+    modifiers; "former" marks a former holder, and a subordinate word (deputy, vice) holds no title.
+    Only the few characters beside each "Name," and ", Name" are matched."""
+    people = [p for p in ents.people.values() if len(p.name) > 3]
+    if not people:
+        return
+    after, before = lex.appositives()
+    for person in people:
+        found: list[re.Match[str]] = []
+        for pos in _occurrences(text, person.name + ","):
+            m = after.match(text, pos + len(person.name) + 1, min(len(text), pos + len(person.name) + 90))
+            if m:
+                found.append(m)
+        for pos in _occurrences(text, ", " + person.name):
+            end = pos + 2 + len(person.name)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
+                continue
+            m = before.search(text, max(0, pos - 90), pos + 1)
+            if m:
+                found.append(m)
+        for m in found:
+            mods = [w.strip(",") for w in (m.group(1) + " " + m.group(2)).split()]
+            lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in mods]
+            if not lex.subordinate.isdisjoint(lowers) or {"former", "ex", "late"} & set(lowers):
+                continue  # the deputy minister is not the minister; the former president no president now
+            person.titles.add(m.group(3).lower())
+            person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    pos = text.find(needle)
+    while pos >= 0:
+        yield pos
+        pos = text.find(needle, pos + 1)
 
 
 def _first_names(ents: DocEntities) -> None:
@@ -268,7 +317,7 @@ def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> 
     is not the vice president. (A title before it is: Sen. … Deputy Leader.)"""
     lowers = [t.lower() for t in title]
     titles = {t.rstrip(".") for k, t in enumerate(lowers)
-              if (lex.is_title(t) or lex.is_title(t.rstrip("."))) and not subordinate_title(lowers[:k], t)}
+              if (lex.is_title(t) or lex.is_title(t.rstrip("."))) and not subordinate_title(lowers[:k], t, lex.subordinate)}
     if "minister" in titles and "prime" in lowers and lex.is_title("premier"):
         titles.add("premier")  # a prime minister is the premier, and the leader (not any minister)
     return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], lex, fold)
@@ -307,12 +356,6 @@ def _word_before(text: str, pos: int) -> str | None:
 
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
-# (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
-# regex engine can skip to the next capital letter in C instead of trying every position
-_WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
-RUN_RE = re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:of|de|al|bin|van|von|der|la|le|du)[ \u00a0]+)?" + _WORD + r")*")
-
-
 def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
           org_roles: tuple[str, ...] | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Capitalised runs, cut after a word that ends a sentence, without its full stop (West. Russia is two
@@ -323,7 +366,7 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
     spares each of them a generator step.
     """
     titles = lex.titles
-    for m in RUN_RE.finditer(text):
+    for m in lex.name_runs.finditer(text):
         run = m.group()
         if "." not in run:
             if org_roles is not None and " " not in run and "\u00a0" not in run \
@@ -400,7 +443,7 @@ class RunSplitter:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
-        self.openers = name_words().openers
+        self.openers = lex.names.openers
         self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
@@ -501,7 +544,7 @@ class MentionFinder:
             if tok.text[:1].isupper() and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
-                                     or (toks[j + 1].lower in NAME_LINKS and j + 2 < n and toks[j + 2].is_cap
+                                     or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
                                          and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
                     j += 1
                 m = self._run_mention(toks, i, j)
@@ -531,8 +574,9 @@ class MentionFinder:
             bare = tok.bare
             return (bare in self.ents.proper_words or self.lex.roles.get(low) is not None
                     or self.ents.person_for_surname(bare) is not None or "." in bare)
-        if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))):
-            return False
+        if sentence_initial and (low in SENTENCE_FUNCTION or low in self.lex.cues or low.endswith(("ing", "ly"))
+                                 and self.ents.person_for_surname(tok.bare) is None):
+            return False  # Finally, Speaking …: not Kelly or Browning when the text names a person so
         if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
                 and text not in self.ents.proper_words:
             return False  # a dateline (MOSCOW —) or shouted headline word
@@ -579,7 +623,7 @@ class MentionFinder:
             k = heads[-1]
             role = self.lex.roles[toks[k].bare.lower()]
             mods = frozenset(modifier_key(t.bare, self.lex, self.ents.fold) for n, t in enumerate(toks[i:j + 1], i)
-                             if t.is_cap and n != k and t.lower not in NAME_LINKS)
+                             if t.is_cap and n != k and t.lower not in self.lex.name_links)
             return Mention(i, j, start, end, self._text(toks, i, j, poss),
                            "role", head=role.term, modifiers=mods, possessive=poss)
         text = self._text(toks, i, j, poss)
@@ -615,7 +659,7 @@ class MentionFinder:
             if prev.quote >= 0 or not prev.is_word:
                 break
             low = prev.lower
-            if low in DETERMINERS or low in PREMODIFIERS or prev.is_cap or prev.possessive or "." in prev.text:
+            if low in DETERMINERS or low in self.lex.premodifiers or prev.is_cap or prev.possessive or "." in prev.text:
                 first -= 1
                 if low in DETERMINERS and low not in {"many", "some", "several", "most", "all", "other"}:
                     break

@@ -19,14 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from anyascii import anyascii
 
-from quoteframe.errors import LexiconError, QuoteframeError
-from quoteframe.lexicon import lexicon_dir, read_rows
+from quoteframe.lexicon import NameWords, load_name_words, optional_file, shipped_dir
 
 # each rule with substrings one of which a text must hold for the rule to change it: a rule that
 # cannot apply is not run (names are folded by the thousand, and most rules apply to few names)
@@ -66,45 +63,17 @@ def fold(name: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class NameWords:
-    """The closed classes of ``lexicons/names.csv``: surname particles, patronymic words, sentence openers."""
-
-    particles: frozenset[str] = frozenset()
-    patronymics: frozenset[str] = frozenset()
-    suffixes: frozenset[str] = frozenset()
-    openers: frozenset[str] = frozenset()
-
-
-NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
-
-
 @cache
-def name_words(directory: Path | None = None) -> NameWords:
-    """Read ``names.csv`` from ``directory`` (default: the lexicons folder, else the shipped one); a
-    lexicons folder without it (a user's own, made before it existed) gets the shipped file's words."""
-    candidates = [directory] if directory else []
-    try:
-        candidates.append(lexicon_dir())
-    except QuoteframeError:
-        pass
-    candidates.append(Path(__file__).resolve().parent.parent / "lexicons")
-    path = next((c / "names.csv" for c in candidates if (c / "names.csv").is_file()), None)
-    if path is None:
-        return NameWords()
-    found: dict[str, set[str]] = {c: set() for c in NAME_CLASSES}
-    for lineno, row in read_rows(path, ["term", "class"]):
-        if row["class"] not in found:
-            raise LexiconError(f"{path}: line {lineno}: class {row['class']!r} is not one of {', '.join(NAME_CLASSES)}")
-        found[row["class"]].add(row["term"].lower())
-    return NameWords(*(frozenset(found[c]) for c in NAME_CLASSES))
+def shipped_name_words() -> NameWords:
+    """The shipped ``names.csv`` (read once: it is constant), for callers given no lexicons: the library
+    used on its own, and tests. A run reads the ``--lexicons`` folder's instead (``Lexicons.names``)."""
+    return load_name_words(optional_file(shipped_dir(), "names.csv"))
 
 
-def _name_words(name: str) -> tuple[list[str], bool]:
+def _name_words(name: str, nw: NameWords) -> tuple[list[str], bool]:
     """The words of ``name`` that its key is made of (particles, generational suffixes and a particle's
     hyphen dropped), and whether it holds a patronymic."""
     words = name.split()
-    nw = name_words()
     last = len(words) - 1
     kept: list[str] = []
     patronymic = False
@@ -128,15 +97,15 @@ def _run_together(words: list[str]) -> str:
     return fold(" ".join(words)).replace(" ", "")
 
 
-def name_key(name: str) -> tuple[tuple[str, ...], str]:
+def name_key(name: str, words: NameWords | None = None) -> tuple[tuple[str, ...], str]:
     """(given-name keys, surname key) of a person's name: each word folded with its hyphens dropped
     (Kassym-Jomart -> kasymjomart, so a hyphen written as a space or left out changes nothing once the
     given names are run together). Surname particles are no part of the key (Bashar al-Assad, Charles de
     Gaulle), except a capitalised one opening the name, which is a given name (Van Jones, Al Gore), and
     neither are generational suffixes (Jr., III). A name with a patronymic (Mohammed bin Salman) has no
     surname a bare name could be: its surname key is the whole name's, marked so that no word's key
-    equals it."""
-    kept, patronymic = _name_words(name)
+    equals it. ``words``: the closed classes of names.csv (default: the shipped ones)."""
+    kept, patronymic = _name_words(name, words or shipped_name_words())
     keys = [k for k in (_run_together([w]) for w in kept) if k]
     if not keys:
         return (), ""
@@ -204,14 +173,15 @@ class _Clusters:
         self.by_given[given].append(c)
 
 
-def proper_name(name: str) -> bool:
+def proper_name(name: str, words: NameWords | None = None) -> bool:
     """Whether every word of ``name`` is capitalised, or a particle (Ursula von der Leyen): a person's name,
     not a role phrase a speaker may be named by (Democratic source, U.S. senator)."""
-    lower = name_words().particles | name_words().patronymics
+    nw = words or shipped_name_words()
+    lower = nw.particles | nw.patronymics
     return all(w[:1].isupper() or w in lower for w in name.split())
 
 
-def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[str, str]:
+def canonical_names(names: Iterable[str], titled: Iterable[str] = (), words: NameWords | None = None) -> dict[str, str]:
     """Map every person name to its canonical form: the most frequent spelling of its entity.
 
     ``names`` is every occurrence (repeats count as votes); ties go to the longer, then the
@@ -219,17 +189,19 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
     is preferred to a bare one (Xi Jinping to Xi, however often Xi is written), and one without a word
     swallowed before it (Aidar Kemelbekov to Republic Aidar Kemelbekov). ``titled`` are the one-word names
     the corpus writes after a title or honorific (Mr Xi, President Xi): only such a name can be a family
-    name written first (a plumber giving only his first name, Tom, is no Tom Harlan).
+    name written first (a plumber giving only his first name, Tom, is no Tom Harlan). ``words``: the
+    closed classes of names.csv (``Lexicons.names``; default: the shipped ones).
     """
+    nw = words or shipped_name_words()
     votes = Counter(n for n in names if n)
     titled = set(titled)
-    keys = {name: name_key(name) for name in votes}
+    keys = {name: name_key(name, nw) for name in votes}
     # 1. names that run together equal are one: a unit, clustered by the key of its member with fewest words
     units: dict[str, list[str]] = defaultdict(list)
     rest: dict[str, str] = {}  # a name's words after the first, run together
     result: dict[str, str] = {}
     for name in sorted(votes):
-        kept = _name_words(name)[0]
+        kept = _name_words(name, nw)[0]
         together = _run_together(kept)
         if len(kept) > 2:
             rest[name] = _run_together(kept[1:])
@@ -244,12 +216,12 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
     for together in sorted(units, key=lambda t: (-len(t), t)):
         first = units[together][0]
         given, surname = keys[first]
-        if len(given) >= 2 and not surname.startswith("=") and proper_name(first) and first in rest:
+        if len(given) >= 2 and not surname.startswith("=") and proper_name(first, nw) and first in rest:
             target = rest[first]
             if target == together or target not in units:
                 continue
             home = units[target][0]
-            if len(keys[home][0]) and len(keys[home][0][0]) > 1 and proper_name(home) \
+            if len(keys[home][0]) and len(keys[home][0][0]) > 1 and proper_name(home, nw) \
                     and sum(votes[n] for n in units[target]) >= sum(votes[n] for n in units[together]):
                 residue.update(units[together])
                 units[target].extend(units.pop(together))
@@ -267,7 +239,7 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
         found = _Clusters()
         for rep in sorted(group, key=lambda n: (-len(keys[n][0]), n)):
             found.add(rep, "".join(keys[rep][0]))
-        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0]) \
+        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0], nw) \
                 and any(n in titled for rep in found.members[0] for n in unit_of[rep]):
             bare[surname] = len(clusters)
         clusters.extend(found.members)
@@ -278,7 +250,7 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = ()) -> dict[st
         for c, cluster in enumerate(clusters):
             for rep in cluster:
                 given, surname = keys[rep]
-                if given and not surname.startswith("=") and proper_name(rep):
+                if given and not surname.startswith("=") and proper_name(rep, nw):
                     opens[given[0]].add(c)
         alone = {keys[rep][1] for rep in unit_of if not keys[rep][0]}  # every name written alone
         for surname, c_bare in bare.items():

@@ -7,7 +7,9 @@ alphabetically first file is used, so scores are reproducible. Only the train an
 nothing of PolNeAR is shipped with quoteframe.
 
 A gold item is a *direct* quotation: an attribution whose every content piece is wholly inside quotation
-marks. A prediction is a quotation quoteframe calls direct and attributes to a mention. A prediction is
+marks. PolNeAR's New York Times articles mark quotations with two straight single marks (''…''): the
+historic measures leave those quotations out on both sides (gold and predictions), and the measure
+``… '' marks too`` counts them as well. A prediction is a quotation quoteframe calls direct and attributes to a mention. A prediction is
 correct when it overlaps a gold item's content and its mention overlaps that item's source; for the
 stricter ``speaker head`` measure the mention must also be the source's head, with only modifiers before
 it in the source, so that a noun inside an attached phrase or an appositive (``California`` in "Paul
@@ -28,6 +30,7 @@ from quoteframe.records import Document, Quote
 ANN_ID = re.compile(r"^[TEARN#*]\d*\t")
 OPENERS = '"“'
 CLOSERS = '"”'
+ARCHIVE_DOUBLE = "''"  # two straight single marks typed for a double one (the archive copy of some outlets)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Attribution:
     content: tuple[tuple[int, int], ...]
     source: tuple[int, int] | None
     direct: bool
+    archive: bool = False  # direct only when two straight single marks count as a double one
 
 
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -47,7 +51,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-def _is_quoted(doc: str, start: int, end: int) -> bool:
+def _is_quoted(doc: str, start: int, end: int, archive: bool = False) -> bool:
     """True when a content piece lies inside quotation marks.
 
     PolNeAR cuts the content of a long quotation at sentence ends, so a piece need not start or end
@@ -55,10 +59,12 @@ def _is_quoted(doc: str, start: int, end: int) -> bool:
     has an unclosed opening mark before it, and it contains no mark that closes and reopens.
     """
     piece = doc[start:end].strip()
-    if len(piece) < 2:
-        return False
     para_start = doc.rfind("\n", 0, start) + 1
     before = doc[para_start:start]
+    if archive:
+        piece, before = piece.replace(ARCHIVE_DOUBLE, '"'), before.replace(ARCHIVE_DOUBLE, '"')
+    if len(piece) < 2:
+        return False
     straight = before.count('"')
     open_before = before.count("“") > before.count("”") or straight % 2 == 1
     starts_open = piece[0] in OPENERS
@@ -95,7 +101,8 @@ def parse_ann(ann: str, doc: str, where: str) -> list[Attribution]:
         source = spans.get(ev.get("Source", ""))
         src = (min(s for s, _ in source[1]), max(e for _, e in source[1])) if source else None
         direct = all(_is_quoted(doc, s, e) for s, e in content[1])
-        result.append(Attribution(content[1], src, direct))
+        archive = not direct and ARCHIVE_DOUBLE in doc and all(_is_quoted(doc, s, e, archive=True) for s, e in content[1])
+        result.append(Attribution(content[1], src, direct, archive))
     return result
 
 
@@ -156,12 +163,16 @@ def _starts_source(text: str, mention: tuple[int, int], source: tuple[int, int])
         LEAD_BREAKS.isdisjoint(lead.lower().split())
 
 
-def match_document(quotes: list[Quote], gold: list[Attribution], text: str) -> Counts:
+def match_document(quotes: list[Quote], gold: list[Attribution], text: str, archive: bool = False) -> Counts:
     """Counts of one document's predictions against its gold attributions. Overlap with the source is
     PolNeAR's measure; a source span holds the whole noun phrase with its appositives and attached
-    phrases, so ``head`` also asks that the mention start it, which a noun inside the phrase does not."""
-    g_items = [g for g in gold if g.direct]
-    preds = [q for q in quotes if q.kind == "direct" and q.mention_start is not None]
+    phrases, so ``head`` also asks that the mention start it, which a noun inside the phrase does not.
+
+    Without ``archive`` only quotations in typographic marks (" “ ”) count, on both sides, as this
+    measure always has; with it, quotations between two straight single marks (''…'') count too."""
+    g_items = [g for g in gold if g.direct or archive and g.archive]
+    preds = [q for q in quotes if q.kind == "direct" and q.mention_start is not None
+             and (archive or text[max(0, q.start - 2):q.start] != ARCHIVE_DOUBLE)]
     counts = Counts(gold=len(g_items), predicted=len(preds))
     found: set[int] = set()
     head_found: set[int] = set()
@@ -192,14 +203,18 @@ def score_polnear(root: Path, split: str, analysis: object, message: Callable[[s
     from quoteframe.pipeline import DocumentAnalyser
 
     analyser = DocumentAnalyser(analysis)  # type: ignore[arg-type]
-    totals = Counts()
+    totals, every = Counts(), Counts()
     data = load_split(root, split)
     for doc, gold in data:
-        totals += match_document(analyser(doc).quotes, gold, doc.text)
+        quotes = analyser(doc).quotes
+        totals += match_document(quotes, gold, doc.text)
+        every += match_document(quotes, gold, doc.text, archive=True)
     message(f"PolNeAR {split}: {len(data)} articles")
     name = f"polnear-{split}"
     return [Score(name, "direct quote span", totals.gold, totals.predicted, totals.spans, correct_recall=totals.spans_found),
             Score(name, "direct quote + speaker mention", totals.gold, totals.predicted, totals.correct,
                   correct_recall=totals.found),
             Score(name, "direct quote + speaker head", totals.gold, totals.predicted, totals.head,
-                  correct_recall=totals.head_found)]
+                  correct_recall=totals.head_found),
+            Score(name, "direct quote + speaker mention, '' marks too", every.gold, every.predicted, every.correct,
+                  correct_recall=every.found)]

@@ -8,14 +8,17 @@ independent of how the rest of it would tokenise. Rules follow English news typo
 * an apostrophe (Kazakhstan’s, o’clock, ’90s, protesters’) is never a quote mark;
 * a paragraph that ends inside a quotation continues it when the next paragraph reopens it (the
   convention for multi-paragraph quotations): each paragraph's part is its own span, the later ones
-  continuing the first's speaker; otherwise the unclosed mark is reported and dropped, so it
-  spoils at most its own paragraph;
+  continuing the first's speaker; when the next paragraph instead closes it before opening anything
+  (a break typed inside the quotation), it is one quotation across the break; otherwise a double mark
+  left open is reported and its quotation runs to the end of its paragraph (the close was dropped, or
+  the excerpt cut), so it spoils at most its own paragraph;
 * only outermost quotations are returned: a quotation inside a quotation is part of its text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quoteframe.records import QuoteSpan
@@ -46,6 +49,7 @@ class _Open:
     pos: int
     mark: str
     line: int
+    crossed: bool = False  # already runs on over one paragraph break with no mark reopening it
 
 
 def _is_word(ch: str) -> bool:
@@ -117,13 +121,9 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
         line_no += 1
         nl = text.find("\n", pos)
         line_end = n if nl == -1 else nl
-        for m in CANDIDATE_RE.finditer(text, pos, line_end):
-            i = m.start()
+        for i, mark, left, right, width in _marks(text, pos, line_end):
             if i == skip_pos:
                 continue
-            mark = m.group()
-            left = text[i - 1] if i > pos else ""
-            right = text[i + 1] if i + 1 < line_end else ""
             fam_guess = "d" if mark in DOUBLE_MARKS else "s"
             family_open = any(o.family == fam_guess for o in stack)
             family, role = classify(mark, left, right, family_open)
@@ -135,7 +135,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 if stack and stack[-1].family == family:
                     warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")
                     stack.pop()
-                stack.append(_Open(family, i, mark, line_no))
+                stack.append(_Open(family, i + width - 1, text[i:i + width], line_no))  # the content starts after it
                 continue
             # closing
             idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
@@ -149,8 +149,10 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} inside a quotation")
             del stack[idx:]
             if not stack and text[opened.pos + 1:i].strip():
-                spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, mark))
+                spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, text[i:i + width]))
         if nl == -1:
+            if stack and stack[0].family == "d" and text[stack[0].pos + 1:].strip():
+                spans.append(QuoteSpan(stack[0].pos + 1, len(text.rstrip()), stack[0].mark, ""))  # as at a paragraph's end
             break
         pos = nl + 1
         if stack:
@@ -168,17 +170,63 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))
                 skip_pos = nxt
                 line_no += text.count("\n", pos, nxt)
-                stack[:] = [_Open(outer.family, nxt, text[nxt], line_no + 1)]
+                width = 2 if text.startswith(STRAIGHT_SINGLE * 2, nxt) else 1
+                stack[:] = [_Open(outer.family, nxt + width - 1, text[nxt:nxt + width], line_no + 1)]
+                pos = text.rfind("\n", 0, nxt) + 1
+            elif outer.family == "d" and not outer.crossed and nxt is not None and _closes_first(text, nxt):
+                # “… aggression.¶¶ Ukraine will defend itself.” — the paragraph break fell inside the
+                # quotation and the next paragraph closes it before opening anything: one quotation
+                for dropped in stack[1:]:
+                    if dropped.family == "d":
+                        warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (paragraph ended)")
+                del stack[1:]
+                outer.crossed = True
+                line_no += text.count("\n", pos, nxt)
                 pos = text.rfind("\n", 0, nxt) + 1
             else:
                 for dropped in stack:
                     if dropped.family == "d":
                         warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (no closing mark in its paragraph)")
+                end = len(text[:line_end].rstrip())
+                if outer.family == "d" and text[outer.pos + 1:end].strip():
+                    # a double mark left open when its paragraph ends: the writer (or the excerpt) dropped
+                    # the close, and what follows the mark to the paragraph's end is the quotation
+                    spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))
                 stack.clear()
     for dropped in stack:
         if dropped.family == "d":
             warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (text ended)")
     return spans, warnings
+
+
+def _marks(text: str, pos: int, end: int) -> Iterator[tuple[int, str, str, str, int]]:
+    """The candidate marks of ``text[pos:end]`` as (offset, mark, left, right, width). Two straight single
+    marks typed for a double one (archives and wire copy: two apostrophes, Yes, two apostrophes, he said)
+    are one double mark of width 2; a run of three is that and a nested single mark, the single inside:
+    it opens double then single when it opens, and closes single then double when it closes."""
+    skip_to = -1
+    for m in CANDIDATE_RE.finditer(text, pos, end):
+        i = m.start()
+        if i < skip_to:
+            continue
+        mark = m.group()
+        left = text[i - 1] if i > pos else ""
+        if mark == STRAIGHT_SINGLE and text.startswith(STRAIGHT_SINGLE * 2, i) and left != STRAIGHT_SINGLE:
+            run = 2
+            while i + run < end and text[i + run] == STRAIGHT_SINGLE:
+                run += 1
+            after = text[i + run] if i + run < end else ""
+            skip_to = i + run
+            if run == 2:
+                yield i, STRAIGHT_DOUBLE, left, after, 2
+            elif _left_opens(left):
+                yield i, STRAIGHT_DOUBLE, left, STRAIGHT_SINGLE, 2
+                yield i + 2, STRAIGHT_SINGLE, " ", after, 1
+            else:
+                yield i, STRAIGHT_SINGLE, left, " ", 1
+                yield i + 1, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, after, 2
+            continue
+        yield i, mark, left, text[i + 1] if i + 1 < end else "", 1
 
 
 def _next_paragraph_start(text: str, pos: int) -> int | None:
@@ -187,8 +235,24 @@ def _next_paragraph_start(text: str, pos: int) -> int | None:
     return m.start() if m else None
 
 
+def _closes_first(text: str, start: int) -> bool:
+    """Whether the first double mark of the paragraph at ``start`` can only close (``now.”`` or ``now."``
+    followed by a space), before any other mark of that family: the quotation left open runs on."""
+    nl = text.find("\n", start)
+    end = len(text) if nl == -1 else nl
+    for m in CANDIDATE_RE.finditer(text, start, end):
+        i = m.start()
+        mark = m.group()
+        if mark not in DOUBLE_MARKS:
+            continue
+        left = text[i - 1] if i > start else ""
+        right = text[i + 1] if i + 1 < end else ""
+        return classify(mark, left, right, True) == ("d", CLOSE) and not _left_opens(left)
+    return False
+
+
 def _reopens(text: str, i: int, family: str) -> bool:
     ch = text[i]
     if family == "d":
-        return ch in DOUBLE_OPEN or ch == STRAIGHT_DOUBLE
+        return ch in DOUBLE_OPEN or ch == STRAIGHT_DOUBLE or text.startswith(STRAIGHT_SINGLE * 2, i)
     return ch in SINGLE_OPEN

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from quoteframe.aliases import Aliases
 from quoteframe.attribution import DocumentAttributor
-from quoteframe.lexicon import Lexicons, load_lexicons
+from quoteframe.lexicon import Lexicons, load_gazetteer, load_lexicons, shipped_dir
 from quoteframe.names import PERSON_TYPES, canonical_names
+from quoteframe.orgnames import ORG_TYPES, is_acronym, org_names
 from quoteframe.quotemarks import find_quote_spans
 from quoteframe.records import DocResult, Document, Quote
 from quoteframe.segment import Segmenter
@@ -69,6 +70,7 @@ class SpeakerVotes:
         self.persons: Counter[str] = Counter()
         self.titled: set[str] = set()  # family names written after a title (see ``titled_word``)
         self.names: set[str] = set()
+        self.orgs: Counter[str] = Counter()  # organisations' names and acronyms, as votes for ``org_names``
 
     def add(self, quotes: Iterable[Quote]) -> None:
         for q in quotes:
@@ -79,9 +81,19 @@ class SpeakerVotes:
                     word = titled_word(q)
                     if word:
                         self.titled.add(word)
+                if q.speaker_type == "org" or q.speaker_type in ORG_TYPES and is_acronym(q.speaker):
+                    self.orgs[q.speaker] += 1
 
     def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
-        return SpeakerNames(canonical_names(self.persons.elements(), self.titled), aliases or Aliases(),
+        words = aliases.words if aliases is not None else None
+        canonical = canonical_names(self.persons.elements(), self.titled, words)
+        if self.orgs:
+            places = aliases.places if aliases is not None and aliases.places is not None else \
+                load_gazetteer(shipped_dir())
+            for name, org in org_names(self.orgs.elements(), places).items():
+                if canonical.get(name, name) == name:  # a person's canonical name is decided above
+                    canonical[name] = org
+        return SpeakerNames(canonical, aliases or Aliases(),
                             frozenset(self.names))
 
 

@@ -30,14 +30,15 @@ TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm
 # The title alternative is tried at every token, and its case-insensitive branches are slow to fail, so
 # it is guarded by a lookahead it implies: every character a case-insensitive letter of these
 # abbreviations matches is a word character (ſ, ı and İ included), so a match is a run of as many word
-# characters as the abbreviation has letters, then a period and whitespace. The guard fails fast on
+# characters as the abbreviation has letters, then a period and whitespace or a comma (Ann Lee Jr., the
+# founder). The guard fails fast on
 # ordinary words and changes no match.
 _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(max(map(len, TITLE_ABBREVIATIONS)))
-                + r"}\.\s)")
+                + r"}\.[\s,])")
 # abbreviations, initials and party-state labels keep their period (Mr. Clarke, Donald J. Trump, U.S.,
 # R-Ky.), so a period token always ends a sentence
 TOKEN_RE = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
-                      r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=\s)"
+                      r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
                       r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 
@@ -100,7 +101,18 @@ class Segmenter:
             for mark, plain in QUOTE_PAIRS:
                 if mark in chunk:
                     chunk = chunk.replace(mark, plain)
-        return [(start + s, start + e) for s, e in self._punkt.spans(chunk)]
+        out: list[tuple[int, int]] = []
+        for s, e in self._punkt.spans(chunk):
+            if out and (chunk[s:s + 1] in NO_SENTENCE_START
+                        or chunk[s:s + 1].islower() and chunk[:s].rstrip()[-1:] in {".", ")"}):
+                # (D-Ill.), said / (D-N.Y.) reacted: no sentence opens with a closing bracket or in lower case
+                out[-1] = (out[-1][0], start + e)
+            else:
+                out.append((start + s, start + e))
+        return out
+
+
+NO_SENTENCE_START = {")", "]", ",", ";"}
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -26,14 +26,12 @@ most, by at least half of the shorter, as in ``evaluate.score_variant_links``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from quoteframe.devcoverage import event_folders
-from quoteframe.errors import InputError
 from quoteframe.evaluate import Score
 from quoteframe.records import Document, Quote
 
@@ -62,38 +60,16 @@ class RemarkQuote:
 def load_remark_event(folder: Path) -> tuple[list[Document], list[RemarkQuote]]:
     """The documents of one event folder and its gold spans placed at their offsets (a repeated text has one
     line per occurrence, in document order, so each is searched for from the previous one on)."""
-    from quoteframe.corpus import load_manifest
+    from quoteframe.devcoverage import read_event
 
-    manifest = load_manifest(folder)
-    docs: dict[str, Document] = {}
-    for path in sorted((folder / "docs").glob("*.txt")):
-        text = path.read_bytes().decode("utf-8-sig")
-        outlet, date = manifest.get(path.name, manifest.get(f"docs/{path.name}", (path.stem, "")))
-        docs[path.name] = Document(path.stem, text, outlet or path.stem, date, str(path))
+    docs, rows = read_event(folder, _find_quoted)
     gold: list[RemarkQuote] = []
-    cursor: dict[str, int] = {}
-    qpath = folder / "quotes.jsonl"
-    with qpath.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                file, text = obj["file"], obj["text"]
-                doc = docs[file]
-            except (ValueError, KeyError) as exc:
-                raise InputError(f"{qpath}: line {lineno}: bad gold row ({exc})") from exc
-            start = _find_quoted(doc.text, text, cursor.get(file, 0))
-            if start < 0:
-                start = _find_quoted(doc.text, text, 0)
-            if start < 0:
-                raise InputError(f"{qpath}: line {lineno}: text not found in {file}")
-            cursor[file] = start + 1
-            remark = obj.get("remark") or ""
-            labels = frozenset(remark.split("+")) if LABEL_RE.match(remark) else frozenset()
-            gold.append(RemarkQuote(doc.doc_id, start, start + len(text), obj.get("kind", ""), obj.get("speaker") or "",
-                                    labels, bool(obj.get("partial_of_remark")), text))
-    return list(docs.values()), gold
+    for doc, start, obj in rows:
+        remark = obj.get("remark") or ""
+        labels = frozenset(remark.split("+")) if LABEL_RE.match(remark) else frozenset()
+        gold.append(RemarkQuote(doc.doc_id, start, start + len(obj["text"]), obj.get("kind", ""),
+                                obj.get("speaker") or "", labels, bool(obj.get("partial_of_remark")), obj["text"]))
+    return docs, gold
 
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»„‚‹›")

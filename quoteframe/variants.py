@@ -46,6 +46,14 @@ DRIFT_COLUMNS = ["variant_id", "outlet_a", "outlet_b", "a_words", "b_words", "op
                  "outlets_a", "outlets_b", "doc_a", "quote_a", "doc_b", "quote_b", "text_a", "text_b"]
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CLAUSE_RE = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|while|whereas)\s)|\s*(?:\.\.\.|…)\s+)")
+# a comma splice: two main clauses, each opened by its subject pronoun ("We will keep the passes open, we
+# will not close the markets"), which another translator prints as two sentences; a lead-in phrase before the
+# comma ("In this spirit, we have decided") opens with no subject and is not cut
+SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
+# words in square brackets inside a quotation are the editor's ("the road to [the eastern] harbour"), not the
+# speaker's: they are left out of the words that are compared
+EDITOR_RE = re.compile(r"\[[^\]]*\]")
+SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -86,6 +94,7 @@ class LinkParams:
     align_pass: bool = True
     align_low: float = 0.25  # the similarity a candidate pair needs to be tried at all
     align_share: float = 0.6  # share of both renderings' content words aligned
+    align_clause: float = 0.9  # share of a much shorter root's (a clause's) own content words aligned
     align_tries: int = 3  # candidate remarks tried per lone rendering, most similar first
 
 
@@ -155,6 +164,23 @@ class FamilyDrift:
     content: bool  # a content word differs (not only function words or punctuation)
 
 
+_BRITISH = [(re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),  # organise
+            (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+            (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),  # labour, favourite
+            (re.compile(r"(?<=[a-z])ence$"), "ense"),  # defence, offence (and licence, pretence)
+            (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1")]  # centre, theatre
+
+
+def american(word: str) -> str:
+    """A word's American spelling where British and American spelling differ by a regular ending (organise,
+    analyse, labour, defence, centre). Applied alike to every word, so a word with such an ending in both
+    spellings (promise, pour) gets the same form everywhere and still meets itself."""
+    for pattern, repl in _BRITISH:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
+
+
 class Normaliser:
     """Words, stems and synonym keys, cached: the same word is normalised once per run."""
 
@@ -190,15 +216,28 @@ class Normaliser:
         return keys
 
     def stem(self, word: str) -> str:
+        """Porter's stem of the word in American spelling (see ``american``): outlets of both spellings
+        render one translation (demilitarisation, demilitarization), and Porter stems them apart."""
         s = self._stem.get(word)
         if s is None:
-            s = self._stem[word] = self.stemmer.stem(word)
+            s = self._stem[word] = self.stemmer.stem(american(word).replace("-", ""))
         return s
 
     def block_keys(self, r: Rendering, feats: list[str]) -> list[str]:
         """Blocking keys: the features plus stem bigrams, so that function-word-heavy remarks
         ("and this will be done shortly") still meet their other renderings."""
         return feats + [self.word(f"{a}_{b}") for a, b in zip(r.stems, r.stems[1:])]
+
+    def key_words(self, r: Rendering) -> dict[str, str]:
+        """The word each synonym key comes from: blocking takes a rendering's rarest keys one per word, so
+        that one rare word with several WordNet senses ("great": three keys) does not fill every slot."""
+        out: dict[str, str] = {}
+        if self.wordnet.available:
+            for w in r.words:
+                if w not in ENGLISH_STOP_WORDS and len(w) > 2:
+                    for k in self.synonyms(w):  # the shared key strings, not new ones per rendering
+                        out.setdefault(k, w)
+        return out
 
     def features(self, r: Rendering) -> list[str]:
         feats = [s for w, s in zip(r.words, r.stems) if w not in ENGLISH_STOP_WORDS]
@@ -263,7 +302,10 @@ def speaker_keys(quotes: Sequence[Quote]) -> tuple[dict[str, str], set[str]]:
     for name, k in key.items():
         key_docs[k].update(docs[name])
         key_types[k].update(types[name])
-    anchored = {k for k in key_docs if len(key_docs[k]) >= 2 and key_types[k] != {"unknown"}}
+    # a speaker written only in lower case ("office", "ministry") is a common noun the quotes table took for
+    # one, not a name: it says who spoke no better than no speaker at all
+    named = {k for name, k in key.items() if name != name.lower()}
+    anchored = {k for k in key_docs if len(key_docs[k]) >= 2 and key_types[k] != {"unknown"} and k in named}
     return key, anchored
 
 
@@ -281,7 +323,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 text = doc[ps:pe]
                 lead = len(text) - len(text.lstrip())
                 text = text.strip()
-                words = [norm.word(w.lower().replace("’", "'")) for w in WORD_RE.findall(text)]
+                words = [norm.word(w.lower().replace("’", "'")) for w in WORD_RE.findall(spoken(text))]
                 short = q.kind == "partial" and (len(words) <= 2 or sum(w not in ENGLISH_STOP_WORDS for w in words) < 2)
                 if len(words) < params.min_words and not short:
                     continue
@@ -298,9 +340,17 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
     return out
 
 
+def spoken(text: str) -> str:
+    """The text without the editor's bracketed insertions."""
+    return EDITOR_RE.sub(" ", text) if "[" in text else text
+
+
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a long sentence at ``, and``-type and ``;`` boundaries when both sides have four words."""
     cuts = [m.end() for m in CLAUSE_RE.finditer(text, s, e)]
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    if SUBJECT_RE.match(text, s + lead):
+        cuts = sorted(cuts + [m.end() for m in SPLICE_RE.finditer(text, s, e)])
     pieces: list[tuple[int, int]] = []
     start = s
     for c in cuts:
@@ -325,16 +375,16 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     else:
         W = sparse.csr_matrix((len(rs), 1))
     # character 3-5-grams: the numbers of TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    # sublinear_tf=True) fitted on rs + extra, computed a chunk of renderings at a time: the vectorizer
+    # sublinear_tf=True) fitted on the spoken text of rs + extra, computed a chunk of renderings at a time: the vectorizer
     # holds every n-gram occurrence of the corpus as Python objects at once (gigabytes at a million)
     count = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, dtype=np.float64)
     analyse = count.build_analyzer()
     df: dict[str, int] = defaultdict(int)
     for r in rs:
-        for gram in set(analyse(r.text)):
+        for gram in set(analyse(spoken(r.text))):
             df[gram] += 1
     for r in extra:
-        for gram in set(analyse(r.text)):
+        for gram in set(analyse(spoken(r.text))):
             df[gram] += 1
     grams = sorted(df)  # the vectorizer's vocabulary: every n-gram, in sorted order
     # its smoothed idf: log((1 + n) / (1 + df)) + 1, in its order of operations
@@ -347,7 +397,7 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     del grams
     blocks = []
     for lo in range(0, len(rs), chunk):
-        C = count.transform([r.text for r in rs[lo:lo + chunk]])
+        C = count.transform([spoken(r.text) for r in rs[lo:lo + chunk]])
         np.log(C.data, C.data)  # sublinear tf, idf, then rows of unit length, as TfidfTransformer does
         C.data += 1.0
         C.data *= idf[C.indices]
@@ -359,7 +409,25 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
 
-def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+def rarest(shared: list[tuple[int, str]], n: int, word_of: dict[str, str] | None) -> list[str]:
+    """The ``n`` keys of the shortest postings, at most one per word of the rendering (``word_of`` maps a
+    synonym key to its word; a stem or a stem pair is its own)."""
+    if not word_of:
+        return [k for _, k in heapq.nsmallest(n, shared)]
+    out: list[str] = []
+    used: set[str] = set()
+    for _, k in sorted(shared):
+        w = word_of.get(k, k)
+        if w not in used:
+            used.add(w)
+            out.append(k)
+            if len(out) == n:
+                break
+    return out
+
+
+def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams,
+                    word_of: Sequence[dict[str, str]] | None = None) -> np.ndarray:
     """Pairs (i, j), i < j, of one speaker's renderings that share one of their rarest features.
 
     Every rendering is indexed under its features; only keys that are among some rendering's
@@ -377,10 +445,10 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
             else:
                 post[k] = [i]
     query: set[tuple[str, str]] = set()
-    for r, fs in zip(rs, map(set, feats)):
+    for i, (r, fs) in enumerate(zip(rs, map(set, feats))):
         post = by_speaker[r.block]
         shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
-        query.update((r.block, k) for _, k in heapq.nsmallest(params.top_keys, shared))
+        query.update((r.block, k) for k in rarest(shared, params.top_keys, word_of[i] if word_of else None))
     # postings list renderings in index order already
     groups = [by_speaker[sp][k] for sp, k in sorted(query)]
     if not groups:
@@ -411,7 +479,8 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     return out
 
 
-def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams) -> np.ndarray:
+def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams,
+                word_of: Sequence[dict[str, str]] | None = None) -> np.ndarray:
     """Pairs (weak, anchored) of renderings of different speakers that share one of the weak one's
     rarest features among the anchored renderings: the only pairs across speakers ever compared.
     Each key gives at most ``max_posting`` anchored partners, so the pairs are at most
@@ -426,7 +495,7 @@ def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkPar
         if not r.weak:
             continue
         shared = [(len(post[k]), k) for k in set(fs) if k in post]
-        for _, k in heapq.nsmallest(params.top_keys, shared):
+        for k in rarest(shared, params.top_keys, word_of[i] if word_of else None):
             out.update((i, j) for j in post[k][: params.max_posting])
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
@@ -573,7 +642,8 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         dup_of.append(rep_of[key])
     us = [rs[i] for i in uniq]
     W, M, feats = _weights(us, norm, fit_extra)
-    pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params)
+    word_of = [norm.key_words(r) for r in us]
+    pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params, word_of)
     sims = pair_similarity(M, pairs, jobs=jobs)
     n = len(us)
     S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
@@ -584,7 +654,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
     state = _LinkState(us, S, sims, pairs, M, [_word_keys(r, norm) for r in us], idf, params)
-    cross = cross_pairs(us, feats, params)
+    cross = cross_pairs(us, feats, params, word_of)
     cross_sims = pair_similarity(M, cross, jobs=jobs)
     C = sparse.coo_matrix((cross_sims, (cross[:, 0], cross[:, 1])), shape=(n, n)).tocsr()
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
@@ -626,7 +696,7 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
 
 
-def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0) -> float:
+def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0, of_a: bool = False) -> float:
     """Share of the two renderings' content words (not scikit-learn stop words) the word aligner links.
 
     Two translations of one sentence can share too few words for TF-IDF ("disarm" / "lay down their
@@ -637,21 +707,39 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
     cb = [j for j, w in enumerate(b.words) if w not in ENGLISH_STOP_WORDS]
     if len(ca) < 2 or len(cb) < 2:
         return 0.0
+    if (len(ca) < 3 or len(cb) < 3) and not {a.stems[i] for i in ca} & {b.stems[j] for j in cb}:
+        return 0.0  # with two content words, 60% is one or two chance links unless one word is the same
     # only links the model is sure of (probability above one half): links it keeps only because they lie on
     # the diagonal ("airport" for "January" in two sentences that share a subject and verb) are no evidence
     links = [pair for pair, logit in aligner.scores(a, b).items() if logit >= sure]
     la = {i for i, _ in links}
     lb = {j for _, j in links}
+    content_a, content_b = set(ca), set(cb)
+    if not any(i in content_a and j in content_b and a.stems[i] != b.stems[j] for i, j in links):
+        # every content word linked is one TF-IDF already counted (the same stem): the aligner saw no
+        # counterpart the similarity could not, and the similarity said no (a set phrase of the speaker's,
+        # "restore constitutional order", in two different sentences)
+        return 0.0
+    if of_a:  # ``a`` is a fragment of the sentence ``b`` renders: its words must be found there, not b's in it
+        return sum(1 for i in ca if i in la) / len(ca)
     return (sum(1 for i in ca if i in la) + sum(1 for j in cb if j in lb)) / (len(ca) + len(cb))
 
 
 def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Normaliser
                 ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
-    """A second, stricter pass over full renderings left alone in their speaker's block: each may join the
-    remark (of two renderings or more, before this pass) of one of its candidate pairs, most similar first,
-    when its similarity is at least ``align_low``, it is of comparable length to the remark's root, and the
-    aligner links ``align_share`` of both renderings' content words. Only candidate pairs already held are
-    tried, a few per rendering, so the cost stays linear."""
+    """A second, stricter pass over remarks whose root is a full rendering of a speaker's block: each may join
+    the remark (of two renderings or more) of one of its root's candidate pairs, most similar first, when
+    that similarity is at least ``align_low`` and the aligner links enough content words; of the remarks
+    tried, the one aligned best is joined. Of two roots of comparable length, ``align_share`` of both roots'
+    content words must be linked (of the target's only, when it is a partial quotation shorter than the
+    root: a fragment of the sentence the root renders whole); a root much shorter than the target's is a
+    clause of that sentence, and ``align_clause`` of its own content words must be linked. A remark whose
+    only full rendering is its root (a lone rendering, with parts and partial quotations of it) moves: one
+    translation, perhaps reprinted by several outlets, that met another translation of the sentence too far
+    from it in words ("to that end we shall seek to disarm the militias" / "for this purpose we aim at the
+    militias' disarmament"). A remark that is joined does not move itself, and one that moves receives
+    nothing, so nothing chains. Only candidate pairs already held are tried, a few per remark, so the cost
+    stays linear."""
     us, S, params = state.us, state.S, state.params
     cluster_of: dict[int, int] = {}
     for cid, (_, ms) in enumerate(found):
@@ -659,16 +747,21 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             cluster_of[m] = cid
     sizes = [len(ms) for _, ms in found]
     aligner: WordAligner | None = None
-    moved: dict[int, int] = {}
+    moved: dict[int, int] = {}  # cluster -> the cluster it joins
+    receivers: set[int] = set()
     similarity: dict[int, float] = {}
     for cid, (k, ms) in enumerate(found):
         r = us[k]
-        if len(ms) != 1 or r.weak or r.partial or r.short or len(r.words) < 4:
+        if cid in receivers or r.weak or r.partial or r.short or len(r.words) < 4:
             continue
+        if any(m != k and len(us[m].words) >= params.fragment * len(r.words) for m in ms):
+            continue  # a remark of two full renderings or more stays: only a lone one (with its parts) moves
         lo, hi = S.indptr[k], S.indptr[k + 1]
         cands = sorted(((-v, m) for m, v in zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist())
-                        if v >= params.align_low and sizes[cluster_of.get(m, cid)] >= 2 and cluster_of.get(m) != cid))
+                        if v >= params.align_low and cluster_of.get(m, cid) != cid and sizes[cluster_of[m]] >= 2
+                        and cluster_of[m] not in moved))
         tried: set[int] = set()
+        best: tuple[float, float, int] | None = None  # the remark whose root aligns best, not the first that passes
         for negv, m in cands:
             target = cluster_of[m]
             if target in tried:
@@ -677,19 +770,30 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 break
             tried.add(target)
             root = us[found[target][0]]
-            if not params.fragment <= len(r.words) / max(1, len(root.words)) <= 1 / params.fragment:
+            clause = len(r.words) < params.fragment * len(root.words)
+            if len(r.words) > len(root.words) / params.fragment:
                 continue
             aligner = aligner or WordAligner(partial(_keys, norm=norm))
-            if content_aligned(root, r, aligner) >= params.align_share:
-                moved[k] = target
-                similarity[k] = -negv
-                break
+            # a remark known so far only from partial quotations: a full rendering of the sentence holds their
+            # words (by the aligner, "lay down their arms" in "disarm"), and has more of its own
+            if clause:  # a clause of the remark's sentence: its own words must be found in the root
+                share = content_aligned(r, root, aligner, of_a=True)
+                share = share if share >= params.align_clause else 0.0
+            else:
+                share = content_aligned(root, r, aligner, of_a=root.partial and len(root.words) < len(r.words))
+            if share >= params.align_share and (best is None or share > best[0]):
+                best = (share, -negv, target)
+        if best is not None:
+            moved[cid] = best[2]
+            receivers.add(best[2])
+            for m in ms:
+                similarity[m] = best[1] if m == k else us[m].similarity
     if not moved:
         return found, similarity
     out = [(root, list(ms)) for root, ms in found]
-    for k, target in moved.items():
-        out[target][1].append(k)
-        out[cluster_of[k]] = (k, [])
+    for cid, target in moved.items():
+        out[target][1].extend(out[cid][1])
+        out[cid] = (out[cid][0], [])
     return [(root, ms) for root, ms in out if ms], similarity
 
 

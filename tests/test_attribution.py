@@ -72,7 +72,7 @@ def test_a_colon_after_the_cue_introduces_a_direct_quotation_however_short(text:
     # an appositive that ends in a prepositional phrase: its object is not the speaker
     ("“The troops will stay where they are,” Pavel Orlov, a spokesman for Governor Ivan Lenz, said.",
      ("direct", "Pavel Orlov", "Pavel Orlov")),
-    ("Olga Petrova, 34, of Almaty, said she “never saw anything like it.”", ("partial", "Olga Petrova", "she")),
+    ("Olga Petrova, 34, of Almaty, said she “never saw anything like it.”", ("partial", "Olga Petrova", "Olga Petrova")),
     # a subject with attached phrases is its head's
     ("A spokesman for the Defense Ministry said: “The troops will stay.”", ("direct", "spokesman", "A spokesman")),
     ("Jeffrey Lane of the Centre for Arms Control Studies wrote that the test was “a provocation.”",
@@ -342,3 +342,312 @@ def test_a_single_name_the_text_writes_after_a_title_is_a_person_for_he() -> Non
             "Okafor said he would stay in the capital.\n\n"
             "He announced he will visit the port to ‘see the damage for himself.’\n")
     assert _speakers(text) == [("partial", "Okafor")]
+
+
+def test_a_quotation_standing_alone_after_a_sentence_ending_on_its_cue() -> None:
+    # the cue has no object of its own (only adjuncts follow it), so it announces the quotation
+    text = ("The harbour will stay closed, port director Lena Okoro said on Facebook.\n\n"
+            "“We cannot guarantee the safety of any vessel until the storm has passed.”\n\n"
+            "Mayor Tom Brandt answered in a written statement. “The city stands with the fishermen.”")
+    assert [(k, s) for k, s, _ in attribute(text)] == [("direct", "Lena Okoro"), ("direct", "Tom Brandt")]
+
+
+def test_a_quotation_ending_its_sentence_is_not_given_to_the_next_sentences_cue() -> None:
+    text = ("“The bridge is safe,” the engineer Mara Holt said. “We checked every cable.” Within hours, "
+            "the city council said it would close the bridge anyway.")
+    assert [s for _, s, _ in attribute(text)] == ["Mara Holt", "Mara Holt"]
+
+
+def test_a_document_someone_issued_speaks_for_its_issuer() -> None:
+    text = "Governor Rosa Delgado released a short statement saying: “The dam will hold.”"
+    assert attribute(text) == [("direct", "Rosa Delgado", "Governor Rosa Delgado")]
+
+
+def test_the_statement_points_back_to_the_one_named_paragraphs_earlier() -> None:
+    text = ("Mayor Ines Kovac closed the old bridge on Monday.\n\n"
+            "“Nobody crosses until the engineers are done,” Kovac said in a statement.\n\n"
+            "Traffic backed up for hours.\n\nShops along the river stayed shut.\n\n"
+            "Buses took a longer route.\n\nSchools opened late.\n\nThe ferry ran twice as often.\n\n"
+            "“We will reopen it as soon as it is safe,” the statement added.")
+    assert [s for _, s, _ in attribute(text)] == ["Ines Kovac", "Ines Kovac"]
+
+
+def test_an_epithet_for_the_leader_after_an_inverted_cue_with_no_comma() -> None:
+    # “…”announced … the X strongman: the glued mark, the missing comma and the epithet for the president
+    text = ("Moldovan President Ivan Markov spoke on television on Sunday. “I have ordered the army to "
+            "withdraw”announced at dawn the Moldovan strongman in a short speech.")
+    assert attribute(text) == [("direct", "Ivan Markov", "the Moldovan strongman")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Dana Reyes swiftly responded with a statement. “We rebuild every house.”", "Dana Reyes"),
+    ("“We rebuild every house,” Mayor Dana Reyes curtly told reporters.", "Dana Reyes"),
+])
+def test_an_ly_adverb_between_speaker_and_cue_is_skipped(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The count was fair,” the insider said.", ("direct", "insider", "the insider")),
+    ("“The count was fair,” said the woman, who asked not to be named.", ("direct", "woman", "the woman")),
+    ("One reader wrote: “The count was fair.”", ("direct", "One reader", "One reader")),
+    ("“The count was fair,” the 46-year-old told reporters.", ("direct", "46-year-old", "the 46-year-old")),
+    ("“The count was fair,” said one of the passengers.", ("direct", "one of the passengers", "one of the passengers")),
+])
+def test_a_common_noun_phrase_in_an_attribution_slot_is_the_speaker(text: str, expected: tuple[str, str, str]) -> None:
+    assert attribute(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an object after a verb that follows an embedded quotation is no inverted speaker
+    ("Mayor Rita Cole, whose “clean streets” plan was mocked, defended the plan, saying it would “work in time.”",
+     "Rita Cole"),
+    # an infinitive's subject, a passive and a coordinated subject are no slot's speaker
+    ("Senator Paul Ames said the city and its partners would respond “firmly.”", "Paul Ames"),
+])
+def test_phrases_outside_the_slots_stay_no_speaker(text: str, speaker: str) -> None:
+    assert attribute(text)[-1][1] == speaker
+
+
+def test_a_full_stop_inside_the_marks_closes_the_introduced_quotation() -> None:
+    text = "Lena Voss said, “The studio never paid us.” The star then recalled a night in Rome."
+    assert attribute(text)[0][1] == "Lena Voss"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reactions came quickly.\n\nAnna Berg, Centre for Harbour Studies: “The port will recover within a year.”",
+     ("direct", "Anna Berg", "Anna Berg")),
+    ("Rep. Tom Ames (R-Ohio): “This is a good day for the harbour.”", ("direct", "Tom Ames", "Rep. Tom Ames")),
+    ("PORT REOPENS - More from Anna Berg: “The port will recover within a year.”", ("direct", "Anna Berg", "Anna Berg")),
+    ("Wait, it gets better:\n\n“The port will recover within a year.”", ("direct", "", "")),
+])
+def test_a_reaction_list_entry_gives_the_name_before_the_colon(text: str, expected: tuple[str, str, str]) -> None:
+    assert attribute(text)[0] == expected
+
+
+def test_a_capitalised_quotation_after_the_comma_that_ends_its_cues_clause_is_direct() -> None:
+    text = "Mayor Ina Falk wrote to her 9,000 followers, “It is time to fix the bridge for good,” and left."
+    assert attribute(text)[0][:2] == ("direct", "Ina Falk")
+    text = "The agency helped a writer publish a book, “Who Runs the Harbour,” in 1990."
+    assert attribute(text)[0][0] != "direct"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The harm was grave,” federal prosecutors wrote in the filing.", "federal prosecutors"),
+    ("And then Mayor Ann Lee went on the attack, saying, “Is the council going to act now?”", "Mayor Ann Lee"),
+    ("“There will be no path,” said one of those advisers, who spoke on condition of anonymity.", "one of those advisers"),
+    ("“We must engage them,” wrote the authors of the report.", "the authors"),
+    ("“This is your movement,” it now says on the website of Ann Lee's campaign.", "it"),
+])
+def test_more_attribution_slots(text: str, speaker: str) -> None:
+    assert attribute(text)[0][2] == speaker
+
+
+def test_no_sentence_opens_with_the_bracket_after_a_state_abbreviation() -> None:
+    text = "Sen. Ann Lee (D-Ill.), noting the size of the crowd, said, “Let me tell you, it is big.”"
+    assert attribute(text)[0][1] == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We back the plan,” Ann Lee Jr., founder of the Harbour Trust, tells Port Weekly in an interview.", "Ann Lee Jr."),
+    ("Hours later, Mayor Ann Lee answered the council, telling reporters, “We will not wait.”", "Ann Lee"),
+])
+def test_a_subject_parted_from_its_verb_and_a_time_phrase(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_quoted_name_of_a_policy_is_the_outlets_scare_quote() -> None:
+    text = ("The island rejects the “one city, two ports” arrangement, its harbour office said on Monday.\n\n"
+            "“We will not trade our ports away,” it said in a statement.")
+    assert [(k, s) for k, s, _ in attribute(text)] == [("scare", ""), ("direct", "harbour office")]
+    # words the speaker is reported saying stay theirs
+    assert attribute("The mayor vowed to end “the chaos at the port” by May.")[0] == ("partial", "mayor", "The mayor")
+
+
+def test_a_country_that_speaks_is_the_body_the_document_names_for_it() -> None:
+    text = ("Ports must drop “unfair fees,” Moldova says\n\n"
+            "Moldova's River Affairs Council, which runs the ports, said on Monday that the fees were “far too high.”")
+    assert attribute(text)[0] == ("partial", "Moldova's River Affairs Council", "Moldova")
+    # with no such body named, the country stands for its government
+    assert attribute("Moldova said the fees were “far too high.”")[0][1] == "Moldova"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ann Lee quickly posted a Facebook comment of her own, saying, “We will rebuild the bridge!”", "Ann Lee"),
+    ("Ann Lee, speaking to reporters on her way to Tampa, said of the plan: “The bridge will open in May.”", "Ann Lee"),
+])
+def test_a_noun_after_its_modifier_is_no_verb_and_a_place_in_an_appositive_is_no_name(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_no_sentence_opens_in_lower_case_after_an_abbreviation() -> None:
+    text = "In a statement, Rep. Ann Lee (D-N.Y.) reacted to the news, saying: “The harbour must reopen.”"
+    assert attribute(text)[0][1] == "Ann Lee"
+
+
+def test_a_sentence_opening_on_a_participle_goes_on_with_the_speaker_before() -> None:
+    text = "Mayor Ann Lee said the report “was not good.” Adding, “Now it is up to the council to act.”"
+    assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_surname_ending_in_ly_opens_a_sentence() -> None:
+    text = "Senator Dana Kelly asked about the port. Kelly answered, with a smile: “It opens in May.”"
+    assert attribute(text)[0][2] == "Kelly"
+
+
+def test_a_quotation_paragraph_signed_by_a_dash_line_below_it() -> None:
+    text = ("The claim is old.\n\n“The harbour was never closed.”\n\n— Ann Lee, Ohio.\n\n"
+            "“Ferries ran every day.”\n\n- Tom Brandt.\n\nBoth are right.")
+    assert [s for _, s, _ in attribute(text)] == ["Ann Lee", "Tom Brandt"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Professor Dana Brook agreed. “Mainstream parties are running out of time.”", "Dana Brook"),
+    ("Ann Lee, herself a sailor, drew boos upon saying, “The harbour belongs to everyone.”", "Ann Lee"),
+])
+def test_agreement_is_a_cue_and_upon_links_a_participle(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "President Ivan Markov said on Friday, rejecting calls for talks: “We will not negotiate with anyone.”\n\n"
+    "“The army will finish its work.”",
+    "President Ivan Markov wrote in a statement.\n\n“The army will finish its work.”",
+])
+def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(text: str) -> None:
+    assert attribute(text)[-1][:2] == ("direct", "Ivan Markov")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Never!” the crowd cried out, booing.", "crowd"),
+    ("“You are wrong about the port,” Ann Lee shot back.", "Ann Lee"),
+])
+def test_a_slot_verb_may_take_its_particle(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_archive_marks_take_their_attribution() -> None:
+    text = "The bridge reopened.\n\n''We checked every cable,'' said Ann Lee, the city engineer."
+    assert attribute(text) == [("direct", "Ann Lee", "Ann Lee")]
+
+
+def test_highlights_after_a_dateline_are_the_remarks_owners_and_continue_across_paragraphs() -> None:
+    """A wire "highlights" piece: the lead-in names whose remarks follow (her remarks), the dateline's
+    agency is no subject, and every quotation-only paragraph after it continues the speaker, also after a
+    quotation of several sentences left open across a paragraph break and after list marks."""
+    text = ("Highlights of the minister's news conference\n\n"
+            "BERLIN (Wire) – Finance Minister Clara Vogt held a long news conference with reporters on Monday. "
+            "Here are highlights of her remarks at the event, held in a hotel near the Brandenburg Gate:\n\n\n"
+            "“We will not raise taxes this year. I do not hold every card. I think the markets understand us.\n\n\n"
+            "“I don’t think our approach to the banks should be naive. This has always been my view.”\n\n\n"
+            "• “We are doing everything to avoid a recession. But we are ready.”\n\n"
+            "📌 “No company is targeted.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Clara Vogt"] * 4
+
+
+def test_a_quotation_after_a_sentence_reporting_speech_is_its_speakers() -> None:
+    """News paraphrases a speaker, then quotes them: a cue-less quotation right after a sentence whose
+    subject said something is that subject's, in the same paragraph or opening the next one; a sentence
+    reporting no speech gives nothing."""
+    text = ("Mayor Ruth Adler said the city would not close the shelter before spring. “We owe them a roof.”\n\n"
+            "Councillor Ben Ortiz argued that the budget could not carry another year of repairs.\n\n"
+            "“We have been patching this building for a decade.”\n\n"
+            "The shelter opened in 1998 on the site of a former school.\n\n"
+            "“It is the only one in the district.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ruth Adler", "Ben Ortiz", ""]
+
+
+def test_a_pronoun_with_no_subject_in_reach_is_the_person_the_story_names_most() -> None:
+    """"he said" after sentences whose subjects name nobody: of the people named before it in any role
+    (after According to, as a possessor, as a role), the one the document names most, not the nearest."""
+    text = ("President Marta Ilves said in an interview on Sunday that she would not meet Tomas Berg.\n"
+            "According to Ilves, the talks were never serious, and Ilves has said so before.\n"
+            "Ilves’s criticism grew after Berg’s decision to cut funding.\n"
+            "For the president, the cut was a political choice.\n"
+            "“Our farmers will pay for this decision,” she said.\n")
+    assert attribute(text)[0][1] == "Marta Ilves"
+
+
+def test_a_long_participle_opening_is_no_subject() -> None:
+    """Asked about …, X says: the subject follows the opening phrase, however long it is."""
+    text = ("Asked about the decision to keep the delegation in the capital after last week’s vote in the "
+            "assembly, Ilves says she had warned them.\n\n"
+            "She repeats that the vote broke an old agreement.\n\n"
+            "“I told them not to do it.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ilves"]
+
+
+def test_a_title_written_alone_and_a_surname_the_text_only_titles_meet() -> None:
+    """President Adeyemi, never named in full, holds the title, so "the president" and a bare "President"
+    (no article, as some outlets write) are his; a one-word name that opens a full name the text gives
+    (Prof Chen of Chen Lihua) stays that person's."""
+    text = ("President Adeyemi spoke to reporters on Monday. President said the vote would go ahead.\n\n"
+            "“We will count every ballot,” the president said.\n\n"
+            "Chen Lihua, a professor of law, was doubtful. “The count will take weeks,” Prof Chen said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Adeyemi", "Chen Lihua"]
+    text = ("President Obama and Michelle Obama arrived on Monday.\n\n“We are glad to be here,” the president said.\n")
+    assert attribute(text)[0][1] != "Michelle Obama"
+
+
+def test_he_after_an_inverted_attribution_is_who_spoke_not_the_names_it_lists() -> None:
+    text = ("The two finance ministers, Ana Ruiz and Pedro Salas, also remain in contact, Mayor Tom Reyes added.\n"
+            "Speaking of the flood, he said residents were made to feel “at home.”\n"
+            "SAN JOSE — In a veiled attack on the PRD government, Governor Lia Soto said the budget was fair.\n"
+            "“Nobody will lose a job,” she said.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Lia Soto"]
+
+
+@pytest.mark.parametrize("intro", [
+    "Javier Milei, the libertarian leader of Argentina, met investors on Monday.",
+    "Argentina's president, Javier Milei, met investors on Monday.",
+    "The Argentine president, Javier Milei, met investors on Monday.",
+])
+def test_a_role_in_apposition_is_the_persons_title(intro: str) -> None:
+    role = "leader" if "leader" in intro else "president"
+    assert attribute(f"{intro}\n\n“We will cut spending again,” the {role} said.\n")[0][1] == "Javier Milei"
+
+
+def test_a_former_or_deputy_role_in_apposition_is_no_title() -> None:
+    text = ("Ana Soto, the former president, and Luis Vega, the deputy president, met on Monday.\n\n"
+            "“We will cut spending again,” the president said.\n")
+    assert attribute(text)[0][1] not in {"Ana Soto", "Luis Vega"}
+
+
+def test_a_possessor_right_before_a_quotation_owns_its_words() -> None:
+    """X questioned Y's “economic optimism”: the words are Y's, a partial quotation, not the outlet's."""
+    assert attribute("Mayor Tom Reyes questioned Ana Ruiz’s “economic optimism” over recent months.\n") \
+        == [("partial", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_the_cue_a_quotation_follows_is_its_own_before_a_verb_after_it() -> None:
+    """what he called its “…” Moscow would respond …: the labelling verb right before the quotation (with a
+    determiner between at most) gives it, not a verb of the clause after it."""
+    text = ("Vladimir Ostrov spoke on Friday. In response to what he called its “economic blackmail” Moscow "
+            "would respond with all means, he said.\n")
+    assert attribute(text) == [("partial", "Vladimir Ostrov", "he")]
+
+
+def test_the_role_of_an_untitled_protagonist() -> None:
+    """"The Russian president" when nobody in the document is titled: the person it names most, when
+    nobody else is named as often; with two people named as often, nobody."""
+    text = ("Vladimir Ostrov spoke for an hour on Friday. Ostrov did not take questions.\n\n"
+            "The Russian president added that talks were over. “We will not stop,” he said.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
+    text = ("Vladimir Ostrov met Ivan Petrov on Friday. Ostrov and Petrov did not take questions.\n\n"
+            "“We will not stop,” the president said.\n")
+    assert attribute(text)[0][1] == "president"
+
+
+@pytest.mark.parametrize("prep", ["concerning", "regarding", "including", "following"])
+def test_a_preposition_in_ing_after_a_quotation_is_no_cue(prep: str) -> None:
+    text = f"Donald Tusk said on Monday that Europe “urgently needs a plan of action” {prep} Ukraine.\n"
+    assert attribute(text) == [("partial", "Donald Tusk", "Donald Tusk")]
+
+
+@pytest.mark.parametrize("intro", ["Here are key quotes from Ruiz's news conference:",
+                                   "Below are excerpts from her press conference:",
+                                   "Highlights from the news conference:"])
+def test_a_lead_in_naming_an_occasion_of_speech_gives_its_quotations_to_whose_it_is(intro: str) -> None:
+    text = ("Central bank holds rates\n\nFederal Reserve Chair Ana Ruiz spoke to reporters on Wednesday after the "
+            f"bank held rates steady.\n\n{intro}\n\n“We are not in a hurry to cut.”\n\n“Hiring is slowing.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -30,6 +30,21 @@ def test_each_bad_input_is_named_and_counted() -> None:
     assert [r["text"] for r in cp] == ["paid agitators", "criminals."]
 
 
+def test_a_csv_field_left_open_is_named_not_read_to_the_end(tmp_path: Path) -> None:
+    """An unterminated quoted field would swallow every row after it as one text; it is a malformed row,
+    named with the line it starts on (the rows after it are inside it), and so is text after a closing
+    quote; the good rows before them are read."""
+    path = tmp_path / "records.csv"
+    path.write_text('id,text\na,"“Yes,” he said."\nb,"x" y\nc,"“No,” she said."\nd,"left open\ne,"“Maybe,” they said."\n',
+                    encoding="utf-8")
+    code, out, err = run_cli("quotes", str(path), "--jobs", "1")
+    assert code == 0
+    assert f"quoteframe: skipped {path}:3: malformed CSV row (',' expected after '\"')" in err.splitlines()
+    assert any(line.startswith(f"quoteframe: skipped {path}:5: malformed CSV row") for line in err.splitlines())
+    assert {r["doc_id"] for r in parse_csv(out)} == {"a", "c"}
+    assert err.strip().splitlines()[-1] == "quoteframe: read 2 documents, skipped 2"
+
+
 def test_strict_turns_a_skip_into_failure() -> None:
     code, _, err = run_cli("quotes", str(BAD / "empty.txt"), str(BAD / "good.txt"), "--strict", "--jobs", "1")
     assert code == 1

@@ -32,10 +32,10 @@ def _rows(*args: str) -> dict[tuple[str, str], dict[str, str]]:
 
 # Floors: the figures measured when each was last raised, less a little; see docs/accuracy.md.
 DEV_FLOORS = {
-    "putin-2022-02-24": {"span": 0.98, "direct": 0.90, "partial": 0.89},
-    "xi-2022-10-16": {"span": 0.98, "direct": 0.96, "partial": 0.91},
+    "putin-2022-02-24": {"span": 0.99, "direct": 0.97, "partial": 0.89, "kind": 0.92},
+    "xi-2022-10-16": {"span": 0.98, "direct": 0.97, "partial": 0.92, "kind": 0.92},
 }
-MAX_NON_PERSON_SPEAKERS = 2  # countries standing for their governments (Taiwan says), never dates or demonyms
+MAX_NON_PERSON_SPEAKERS = 0  # a country that speaks is the body the document names for it (Taiwan says)
 
 
 @needs_devcoverage
@@ -46,13 +46,14 @@ def test_devcoverage_floors() -> None:
         assert float(s[(ds, "span")]["f1"]) >= floor["span"], event
         assert float(s[(ds, "speaker of gold direct")]["recall"]) >= floor["direct"], event
         assert float(s[(ds, "speaker of gold partial")]["recall"]) >= floor["partial"], event
+        assert float(s[(ds, "kind accuracy (matched spans)")]["f1"]) >= floor["kind"], event
         leader = next(r for (d, m), r in s.items() if d == ds and m.startswith("leader names"))
         assert int(leader["predicted"]) >= 1 and leader["note"]
         assert int(s[(ds, "speakers that are dates, places or demonyms")]["predicted"]) <= MAX_NON_PERSON_SPEAKERS
 
 
 @needs_polnear
-@pytest.mark.parametrize("split,floor", [("dev", 0.885), ("train", 0.875)])
+@pytest.mark.parametrize("split,floor", [("dev", 0.89), ("train", 0.89)])
 def test_polnear_direct_quote_and_speaker_floor(split: str, floor: float) -> None:
     s = _rows("--polnear", str(POLNEAR), "--split", split)
     assert float(s[(f"polnear-{split}", "direct quote + speaker mention")]["f1"]) >= floor

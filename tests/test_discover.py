@@ -20,7 +20,9 @@ ALPHA = ("Rebels shelled the villages on Monday. Rebels advanced again. The rebe
          "“The terrorists must be destroyed,” the general said. “We will hunt the terrorists,” he added, "
          "calling them “terrorists who hide”.\n")
 BETA = ("Separatists shelled the villages on Monday. Separatists advanced again. Rebels fled.\n\n"
-        "“Our fighters are defending their homes,” the commander said. The separatists called the raid “liberation”.\n")
+        "“Our fighters are defending their homes,” the commander said. The separatists' raid was called “liberation”.\n")
+# (a passive label with no agent: the outlet's own scare quote; "The separatists called the raid “…”" would
+# be the separatists' words, a partial quotation)
 
 
 @pytest.fixture()
@@ -158,12 +160,48 @@ def test_discover_option_errors(corpus: Path) -> None:
     assert code == 2 and "--discover" in err
     code, _, err = run_cli("frames", str(corpus), "--top", "5")
     assert code == 2 and "go with --discover" in err
-    code, _, err = run_cli("frames", str(corpus), "--discover", "--by-date", "week")
-    assert code == 2 and "does not split by date" in err
     bad = corpus / "stop.csv"
     bad.write_text("term\nrebels\n", encoding="utf-8")
     code, _, err = run_cli("frames", str(corpus), "--discover", "--stop-words", str(bad), "--jobs", "2")
     assert code == 1 and f"{bad}: line 1: header lacks word" in err  # before any worker starts
+
+
+def test_discover_by_date_is_each_period_on_its_own(tmp_path: Path) -> None:
+    """--by-date week: each week's rows are the rows --discover gives for that week's documents alone (its
+    z against the other outlets of that week), with the week in a period column; an undated document is
+    counted in period "" and said."""
+    weeks = {"2022-01-03": [("a1", "Alpha", ALPHA), ("b1", "Beta", BETA)],
+             "2022-01-12": [("a2", "Alpha", BETA), ("b2", "Beta", ALPHA.replace("Rebels", "Insurgents"))]}
+    everything = tmp_path / "all"
+    everything.mkdir()
+    manifest = ["file,outlet,date"]
+    for date, docs in weeks.items():
+        alone = tmp_path / date
+        alone.mkdir()
+        for name, outlet, text in docs:
+            for folder in (everything, alone):
+                (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+            manifest.append(f"{name}.txt,{outlet},{date}")
+        (alone / "manifest.csv").write_text("\n".join(["file,outlet,date", *manifest[-2:]]) + "\n",
+                                            encoding="utf-8")
+    (everything / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    code, out, err = run_cli("frames", str(everything), "--discover", "--by-date", "week", "--min-count", "1",
+                             "--top", "50", "--jobs", "1")
+    assert code == 0, err
+    split = parse_csv(out)
+    assert {r["period"] for r in split} == {"2022-W01", "2022-W02"}
+    for date, week in (("2022-01-03", "2022-W01"), ("2022-01-12", "2022-W02")):
+        code, out, _ = run_cli("frames", str(tmp_path / date), "--discover", "--min-count", "1", "--top", "50",
+                               "--jobs", "1")
+        alone_rows = parse_csv(out)
+        assert alone_rows and [{k: v for k, v in r.items() if k != "period"} for r in split if r["period"] == week] \
+            == sorted(alone_rows, key=lambda r: (r["outlet"],))  # rows in (outlet, voice, z) order in both
+    # Beta's "insurgents" exists only in week 2: its own-voice z there is against Alpha of week 2 alone
+    assert any(r["term"] == "insurgents" and r["period"] == "2022-W02" for r in split)
+    (everything / "c.txt").write_text(ALPHA, encoding="utf-8")
+    code, out, err = run_cli("frames", str(everything), "--discover", "--by-date", "week", "--jobs", "1")
+    assert code == 0 and "1 document has no date" in err
+    assert "" in {r["period"] for r in parse_csv(out)}
 
 
 def test_more_stop_words(corpus: Path, tmp_path: Path) -> None:

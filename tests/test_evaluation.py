@@ -97,3 +97,11 @@ def test_mtref_judged_pairs_join_the_gold_and_bad_rows_name_their_line(tmp_path)
     judged.write_text("row_a,side_a,row_b,side_b,judgement\n0,c,1,a,same\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"judged.csv: line 2"):
         load_judgements(judged)
+
+
+def test_archive_marks_are_a_measure_of_their_own() -> None:
+    doc = "''We won,'' she said. He said \"no.\""
+    ann = ("T1\tContent 2 9\tWe won,\nT2\tSource 12 15\tshe\nE1\tAttribution:T9 Content:T1 Source:T2\n"
+           "T3\tContent 30 35\t\"no.\"\nT4\tSource 22 24\tHe\nE2\tAttribution:T9 Content:T3 Source:T4\n")
+    attrs = parse_ann(ann, doc, "x.ann")
+    assert [(a.direct, a.archive) for a in attrs] == [(False, True), (True, False)]

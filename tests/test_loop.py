@@ -134,6 +134,23 @@ def test_a_bad_aliases_row_is_one_line_before_any_work(tmp_path: Path) -> None:
     assert code == 1 and "line 2: 'ivan  petrov' is mapped to 'Ivan' on line 1 already" in err
 
 
+def test_alias_targets_chain_and_a_cycle_is_named(tmp_path: Path) -> None:
+    """A file written over time (vanya -> Ivan Petrov, then Ivan Petrov -> Ivan P. Petrov) renames both, as a
+    reader of the file expects; a cycle is one line naming its rows."""
+    corpus = _two_outlets(tmp_path)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("vanya petrov,Ivan Petrov\nIvan Petrov,Ivan P. Petrov\n", encoding="utf-8")
+    code, out, err = run_cli("speakers", str(corpus), "--jobs", "1", "--aliases", str(aliases))
+    assert code == 0, err
+    rows = parse_csv(out)
+    assert rows[0]["speaker"] == "Ivan P. Petrov" and rows[0]["names"] == "Ivan Petrov (1); Vanya Petrov (1)"
+    assert "Ivan Petrov" not in {r["speaker"] for r in rows}
+    aliases.write_text("# loop\nvanya petrov,Ivan Petrov\nIvan Petrov,Vanya Petrov\n", encoding="utf-8")
+    code, out, err = run_cli("quotes", str(corpus), "--aliases", str(aliases))
+    assert code == 1 and not out
+    assert err.strip() == f"Error: LexiconError: {aliases}: line 2: aliases form a cycle (lines 2, 3)"
+
+
 def _folder_with_manifest_above(tmp_path: Path) -> tuple[Path, Path]:
     docs = tmp_path / "event" / "docs"
     docs.mkdir(parents=True)

@@ -37,13 +37,14 @@ def canonical_names_by_every_pair(names: list[str], titled: frozenset[str] = fro
     specification the indexed version must reproduce."""
     from collections import Counter
 
-    from quoteframe.names import _compatible, _name_words, _run_together, name_key, name_words
+    from quoteframe.names import _compatible, _name_words, _run_together, name_key, shipped_name_words
 
-    lower = name_words().particles | name_words().patronymics  # the lower-case words a person's name holds
+    nw = shipped_name_words()
+    lower = nw.particles | nw.patronymics  # the lower-case words a person's name holds
 
     votes = Counter(n for n in names if n)
     key = {n: name_key(n) for n in votes}
-    kept = {n: _name_words(n)[0] for n in votes}
+    kept = {n: _name_words(n, nw)[0] for n in votes}
     together = {n: _run_together(kept[n]) for n in votes}
     proper = {n: all(w[0].isupper() or w in lower for w in n.split()) for n in votes}
     result = {n: n for n in votes if len(together[n]) < 2}  # I, a lone initial: compared with nothing

@@ -112,3 +112,41 @@ def test_devcoverage_each_leader_has_one_canonical_name() -> None:
     assert len(leaders) == 2
     for row in leaders:
         assert row["predicted"] == "1", row
+
+
+def test_one_name_per_organisation_across_possessive_of_demonym_and_acronym() -> None:
+    """China's Communist Party, the Communist Party of China, the Chinese Communist Party and CCP/CPC are one
+    organisation; a bare "Communist Party" may be any country's and stays apart, as a bare "Foreign Ministry"
+    does, and one-word rests are no acronym's."""
+    from quoteframe.lexicon import load_gazetteer, shipped_dir
+    from quoteframe.orgnames import org_names
+
+    places = load_gazetteer(shipped_dir())
+    got = org_names(["China's Communist Party", "Communist Party of China", "Communist Party of China",
+                     "Chinese Communist Party", "CCP", "CPC", "Communist Party", "Foreign Ministry",
+                     "Russian Foreign Ministry", "Foreign Ministry of Russia", "US State Department",
+                     "United States' State Department", "European Union", "EU", "FM", "Ministry of Defence",
+                     "UK Ministry of Defence", "MOD"], places)
+    party = {got[n] for n in ("China's Communist Party", "Communist Party of China", "Chinese Communist Party", "CCP", "CPC")}
+    assert party == {"Communist Party of China"}  # the most frequent spelling
+    assert got["Communist Party"] == "Communist Party" and got["Foreign Ministry"] == "Foreign Ministry"
+    assert got["Russian Foreign Ministry"] == got["Foreign Ministry of Russia"] != "Foreign Ministry"
+    assert got["US State Department"] == got["United States' State Department"]
+    assert got["EU"] == "European Union"
+    assert got["FM"] == "FM"  # spells both foreign ministries (the bare one may be any country's): ambiguous
+    assert got["MOD"] == "MOD"  # two organisations (Ministry of Defence, the UK's) spell MOD: ambiguous
+
+
+def test_organisation_names_meet_in_the_quotes_table(tmp_path: Path) -> None:
+    from tests.conftest import parse_csv, run_cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Congress\n\n“The road ahead is long,” China's Communist Party said in a statement.\n",
+                                encoding="utf-8")
+    (docs / "b.txt").write_text("Congress\n\n“We will prevail,” the Communist Party of China said on Sunday.\n",
+                                encoding="utf-8")
+    (docs / "c.txt").write_text("Congress\n\n“Unity is strength,” the Communist Party of China said.\n", encoding="utf-8")
+    code, out, err = run_cli("quotes", str(docs))
+    assert code == 0, err
+    assert {r["speaker"] for r in parse_csv(out)} == {"Communist Party of China"}

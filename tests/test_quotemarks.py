@@ -51,10 +51,26 @@ def test_a_continued_paragraph_keeps_its_speaker(tmp_path) -> None:  # type: ign
 
 
 def test_unbalanced_mark_spoils_only_its_paragraph() -> None:
+    # the close was dropped: the quotation runs to its paragraph's end, and the next ones are untouched
     doc = "He said “this never closes.\n\nShe called them “bandits” later.\nThey said “criminals.”"
     spans, warnings = find_quote_spans(doc)
-    assert [doc[s.start:s.end] for s in spans] == ["bandits", "criminals."]
+    assert [doc[s.start:s.end] for s in spans] == ["this never closes.", "bandits", "criminals."]
     assert len(warnings) == 1 and warnings[0].startswith("line 1:")
+
+
+def test_an_unclosed_quotation_ends_with_the_text() -> None:
+    doc = "The mayor said: “We rebuild the bridge first, and then the school."
+    assert texts(doc) == ["We rebuild the bridge first, and then the school."]
+
+
+def test_a_break_inside_a_quotation_that_the_next_paragraph_closes() -> None:
+    # no mark reopens the second paragraph, and its first mark can only close: one quotation
+    for close in ("”", '"'):
+        doc = f"“The harbour stays shut.\n\nThe ferries will wait.{close} Officials met later.\n"
+        assert texts(doc) == ["The harbour stays shut.\n\nThe ferries will wait."]
+    # a paragraph whose first mark opens a quotation of its own does not continue the open one
+    doc = "He said “the harbour stays shut.\n\nShe replied “no” at once.\n"
+    assert texts(doc) == ["the harbour stays shut.", "no"]
 
 
 def test_nested_quotation_is_part_of_the_outer_one() -> None:
@@ -64,3 +80,11 @@ def test_nested_quotation_is_part_of_the_outer_one() -> None:
 
 def test_guillemets_and_low_quotes() -> None:
     assert texts("Il a dit «non merci» et „ja”.") == ["non merci", "ja"]
+
+
+def test_two_straight_single_marks_are_a_double_one() -> None:
+    # archive copy types ''…'' for “…”; a third mark is a nested single quotation, inside the double one
+    doc = "''We stay,'' she said. ''He told me, 'Not yet,''' she added. It's the farmers' land."
+    assert texts(doc) == ["We stay,", "He told me, 'Not yet,'"]
+    doc = "''We stay.\n\n''We fight,'' she said."
+    assert texts(doc) == ["We stay.", "We fight,"]

@@ -343,3 +343,138 @@ def test_a_moved_word_is_one_move() -> None:
 
     ops = [("therefore", "", "delete"), ("destroyed", "annihilated", "substitute"), ("", "therefore", "insert")]
     assert with_moves(ops) == [("therefore", "therefore", "move"), ("destroyed", "annihilated", "substitute")]
+
+
+def test_a_comma_splice_of_two_subject_clauses_is_two_renderings_and_a_lead_in_is_not_cut() -> None:
+    # One outlet joins two sentences of the speech with a comma; the others print them apart: each clause
+    # joins the remark of its sentence. A lead-in phrase before the comma ("In this spirit, we ...") has no
+    # subject of its own and stays with its sentence.
+    quotes = [_q("a", "We will keep the mountain passes open to traders, we will not close the markets of the valley."),
+              _q("b", "We will keep the mountain passes open to traders. We will not close the markets of the valley."),
+              _q("c", "We shall keep the mountain passes open for traders. We will not shut the valley's markets.")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "c"], ["a", "b", "c"]]
+    (passes,) = [g for g in groups if any("passes" in m.text for m in g.members)]
+    assert all("markets" not in m.text for m in passes.members)
+    lead = [_q("a", "In this spirit, we have decided to open the border crossings to trade next month."),
+            _q("b", "We have decided to open the border crossings to trade next month.")]
+    (group,) = find_variants(lead, wordnet=WordNet(enabled=False))
+    assert {m.text for m in group.members} == {q.text for q in lead}
+
+
+def test_an_editors_words_in_square_brackets_are_not_compared_but_keep_their_place() -> None:
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import segment_quotes
+
+    text = "The new road to [the disputed eastern] harbour will be finished before the winter"
+    (r,) = segment_quotes([_q("a", text)], Segmenter(), Normaliser(WordNet(enabled=False)), LinkParams())
+    assert r.text == text and (r.start, r.end) == (0, len(text))
+    assert "disputed" not in r.words and "eastern" not in r.words and "harbour" in r.words
+
+
+def test_blocking_takes_a_renderings_rarest_keys_one_per_word() -> None:
+    from quoteframe.variants import rarest
+
+    # "great" has three WordNet keys, all rare: they take one slot, not three
+    shared = [(2, "~great.n.01"), (2, "~great.s.02"), (2, "~achiever.n.01"), (3, "harbour"), (3, "bridg"), (4, "river")]
+    word_of = {"~great.n.01": "great", "~great.s.02": "great", "~achiever.n.01": "great"}
+    assert rarest(shared, 3, word_of) == ["~achiever.n.01", "bridg", "harbour"]
+    assert rarest(shared, 3, None) == ["~achiever.n.01", "~great.n.01", "~great.s.02"]
+
+
+def _renderings_and_aligner():  # noqa: ANN202 - a test helper returning a function and an aligner
+    """A maker of renderings from plain text (stems without WordNet) and the word aligner on the same keys."""
+    from functools import partial
+
+    from quoteframe.align import WordAligner
+    from quoteframe.variants import _keys
+
+    norm = Normaliser(WordNet(enabled=False))
+
+    def r(text: str) -> Rendering:
+        words = text.lower().rstrip(".").split()
+        return Rendering("d", "o", "q", "s", 0, len(text), text, words, [norm.stem(w) for w in words])
+
+    return r, WordAligner(partial(_keys, norm=norm))
+
+
+def test_the_alignment_pass_needs_a_counterpart_tfidf_could_not_see() -> None:
+    # Two different sentences of one speaker sharing his set phrase ("restore ... constitutional order"): every
+    # content word the aligner links is one TF-IDF already counted, so the second pass has no new evidence.
+    # Two translations of one sentence link a word to its synonym (destroyed / annihilated) and count.
+    from quoteframe.variants import content_aligned
+
+    r, aligner = _renderings_and_aligner()
+
+    formula = (r("and the police are working to restore public order under the constitution"),
+               r("Constitutional order has been largely restored across the provinces"))
+    assert content_aligned(*formula, aligner) == 0.0
+    synonyms = (r("The rebels in the mountains need to be destroyed without delay."),
+                r("So the mountain rebels need to be annihilated at once."))
+    assert content_aligned(*synonyms, aligner) >= LinkParams().align_share
+
+
+def test_a_speaker_written_in_lower_case_is_no_name_and_its_rendering_joins_a_remark_by_its_words() -> None:
+    # "the office said" gives the speaker "office": a common noun, not a name, even when two documents have it,
+    # so its rendering of a named speaker's remark joins that remark (as a speakerless one would).
+    said = "We have built more schools in the hill villages than in any decade before"
+    quotes = [_q("a", said), _q("b", said.replace("any decade", "any other decade")),
+              _q("c", "built more schools in the hill villages than in any decade before", speaker="office"),
+              _q("d", "The office will answer the letters by the end of the month", speaker="office"),
+              _q("e", "Farmers in the hills need new roads", speaker="Carl Holm"),
+              _q("f", "The roads in the hills will be mended", speaker="Carl Holm")]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    (group,) = [g for g in groups if any(m.doc_id == "a" for m in g.members)]
+    by_doc = {m.doc_id: m for m in group.members}
+    assert set(by_doc) == {"a", "b", "c"}
+    assert by_doc["c"].speaker == "Anna Berg" and by_doc["c"].speaker_source == "remark"
+
+
+def test_a_fragment_is_aligned_by_its_own_words_in_a_full_rendering() -> None:
+    # A remark known so far only from partial quotations: the full sentence has words of its own (who is
+    # urged, how soon) that the fragment never quoted, so the share is of the fragment's words found in it.
+    from quoteframe.variants import content_aligned
+
+    r, aligner = _renderings_and_aligner()
+
+    fragment = r("lay down their arms and walk home")
+    sentence = r("I urge the tired young soldiers to disarm at once and walk home")
+    assert content_aligned(fragment, sentence, aligner) < LinkParams().align_share
+    assert content_aligned(fragment, sentence, aligner, of_a=True) >= LinkParams().align_share
+
+
+def test_a_clause_of_a_long_sentence_joins_it_when_its_own_words_are_aligned() -> None:
+    # Another translator quotes only the end of a long sentence, in other words ("rapid" for "swift",
+    # "riposte" for "answer"): too short for the sentence's average linkage and too far from its words for
+    # containment, it joins when the aligner finds nearly all of its own content words in the sentence. A
+    # clause of the same speaker about something else, sharing "new canal", stays out.
+    long = "Whoever tries to block the new canal or threatens the river towns must know that our answer will be swift and will cost them dearly"
+    clause = "our riposte will be rapid and will cost them dearly"
+    other = "The new canal will be opened to barges next spring"
+    quotes = [_q("a", long), _q("b", long.replace("answer", "response")), _q("c", clause), _q("d", other)]
+    groups = find_variants(quotes, wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c"]]
+    without = find_variants(quotes, LinkParams(align_clause=1.01), wordnet=WordNet(enabled=False))
+    assert [sorted(m.doc_id for m in g.members) for g in without] == [["a", "b"]]
+
+
+def test_british_and_american_spellings_of_one_translation_meet() -> None:
+    """A British outlet's "demilitarisation" and an American one's "demilitarization" are one word to the
+    linker: the same sentence in the two spellings is one remark. Short words are left alone (four is no
+    "for"), and words that only share the ending stay apart."""
+    from quoteframe.variants import Normaliser, american
+    from quoteframe.wordnet import WordNet
+
+    norm = Normaliser(WordNet(enabled=False))
+    for british, us in [("demilitarisation", "demilitarization"), ("organised", "organized"), ("labour", "labor"),
+                        ("defence", "defense"), ("centre", "center"), ("analysing", "analyzing")]:
+        assert norm.stem(british) == norm.stem(us)
+    assert norm.stem("de-nazification") == norm.stem("denazification")
+    assert american("four") == "four" and american("promise") != american("premise")
+    base = dict(outlet="o", kind="direct", speaker_mention="", mention_start=None, mention_end=None, cue="said")
+    texts = ["Our aim is demilitarisation and denazification, organised in stages",
+             "Our goal is demilitarization and de-nazification, organized in stages"]
+    q = [Quote(doc_id=d, quote_id=f"{d}:q1", speaker="Ivan Petrov", start=0, end=len(t), text=t, **base)
+         for d, t in zip("ab", texts)]
+    groups = find_variants(q, wordnet=WordNet(enabled=False))
+    assert len(groups) == 1 and len(groups[0].members) == 2
