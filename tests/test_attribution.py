@@ -435,7 +435,7 @@ def test_a_capitalised_quotation_after_the_comma_that_ends_its_cues_clause_is_di
 @pytest.mark.parametrize("text, speaker", [
     ("“The harm was grave,” federal prosecutors wrote in the filing.", "federal prosecutors"),
     ("And then Mayor Ann Lee went on the attack, saying, “Is the council going to act now?”", "Mayor Ann Lee"),
-    ("“There will be no path,” said one of those advisers, who spoke on condition of anonymity.", "one of those advisers"),
+    ("“There will be no path,” said one of the aides, who asked not to be named.", "one of the aides"),
     ("“We must engage them,” wrote the authors of the report.", "the authors"),
     ("“This is your movement,” it now says on the website of Ann Lee's campaign.", "it"),
 ])
@@ -481,7 +481,7 @@ def test_a_noun_after_its_modifier_is_no_verb_and_a_place_in_an_appositive_is_no
 
 
 def test_no_sentence_opens_in_lower_case_after_an_abbreviation() -> None:
-    text = "In a statement, Rep. Ann Lee (D-N.Y.) reacted to the news, saying: “The harbour must reopen.”"
+    text = "In a statement, Rep. Ann Lee (D-N.Y.) answered the ruling, saying: “The harbour must reopen.”"
     assert attribute(text)[0][1] == "Ann Lee"
 
 
@@ -592,7 +592,7 @@ def test_a_title_written_alone_and_a_surname_the_text_only_titles_meet() -> None
 def test_he_after_an_inverted_attribution_is_who_spoke_not_the_names_it_lists() -> None:
     text = ("The two finance ministers, Ana Ruiz and Pedro Salas, also remain in contact, Mayor Tom Reyes added.\n"
             "Speaking of the flood, he said residents were made to feel “at home.”\n"
-            "SAN JOSE — In a veiled attack on the PRD government, Governor Lia Soto said the budget was fair.\n"
+            "LIMA — In a pointed swipe at the opposition, Governor Lia Soto said the budget was fair.\n"
             "“Nobody will lose a job,” she said.\n")
     assert [s for _, s, _ in attribute(text)] == ["Tom Reyes", "Lia Soto"]
 
