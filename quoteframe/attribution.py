@@ -68,6 +68,9 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
+# a transcript's speaker label opening a quotation: one to three capitalised words and a colon
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}):[ \t]+(?=\S)")
+PLACE_ADVERBS = {"here", "there", "back", "out", "down", "up", "over", "home", "abroad", "overseas"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
 NONBLANK_RE = re.compile(r"\S")
@@ -143,6 +146,7 @@ class DocumentAttributor:
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
+        self._label_counts: dict[str, int] | None = None
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -545,7 +549,9 @@ class DocumentAttributor:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
         timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
             and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
-        if rest and (timed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
+        # Here in Denver, …; Back on home soil, …: a place adverb opening a fronted prepositional phrase
+        placed = len(rest) > lead + 2 and rest[lead].lower in PLACE_ADVERBS and rest[lead + 1].lower in INTRO
+        if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
@@ -719,6 +725,12 @@ class DocumentAttributor:
         return found
 
     def attribute(self, qi: int) -> Attribution:
+        labelled = self.transcript_label(qi)
+        if labelled is not None:
+            self.last_speaker = labelled
+            result = Attribution(labelled, ":", "direct")
+            self.results.append(result)
+            return result
         fs, fe, core_end = self.frame(qi)
         toks = self.analysed(fs, fe)[0]
         mentions = self.slotted(fs, fe)
@@ -825,6 +837,39 @@ class DocumentAttributor:
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
         self.results.append(result)
         return result
+
+    def transcript_label(self, qi: int) -> Speaker | None:
+        """The speaker a transcript's label names inside the quotation it opens ("WALLACE: Let's start …";
+        "Smith: We …"): a name of one to three words and a colon. The label must name a person of the
+        document, or be written in capitals and label two quotations at least (the turns of an
+        interview); a single capitalised word elsewhere (UPDATE:, NOTE:) is no speaker, and a document with
+        one label only holds no transcript."""
+        start, end = self.spans[qi]
+        m = TRANSCRIPT_LABEL.match(self.text, start, min(end, start + 60))
+        if m is None:
+            return None
+        label = m.group(1)
+        words = label.split()
+        person = self.ents.person_for_surname(words[-1].title() if label.isupper() else words[-1])
+        if sum(self._labels().values()) < 2 or _titled(self.text[start + m.end():end]):
+            return None  # one label is no transcript; a subtitle (“Crippled America: How to …”) is no turn
+        if person is None and not (label.isupper() and len(label) > 2 and self._labels().get(label, 0) >= 2):
+            return None
+        mention = Mention(0, len(words) - 1, start + m.start(1) - start, start + m.end(1) - start, label,
+                          "person", name=person or label.title())
+        return Speaker(person or label.title(), "person", mention)
+
+    def _labels(self) -> dict[str, int]:
+        """How many quotations of the document each transcript label opens: a label in capitals, or one
+        that names a person of the document."""
+        if self._label_counts is None:
+            counts: dict[str, int] = {}
+            for s, e in self.spans:
+                m = TRANSCRIPT_LABEL.match(self.text, s, min(e, s + 60))
+                if m is not None and (m.group(1).isupper() or self.ents.person_for_surname(m.group(1).split()[-1])):
+                    counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            self._label_counts = counts
+        return self._label_counts
 
     def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
         return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep", "participle"} else None

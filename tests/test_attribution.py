@@ -651,3 +651,27 @@ def test_a_lead_in_naming_an_occasion_of_speech_gives_its_quotations_to_whose_it
     text = ("Central bank holds rates\n\nFederal Reserve Chair Ana Ruiz spoke to reporters on Wednesday after the "
             f"bank held rates steady.\n\n{intro}\n\n“We are not in a hurry to cut.”\n\n“Hiring is slowing.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_transcript_labels_inside_quotations_name_each_turn() -> None:
+    """An interview printed as a transcript: each quoted turn opens with its speaker's label. A label in
+    capitals that recurs, or one naming a person of the document, is the speaker; one label alone, or a
+    subtitle after a colon, is not."""
+    text = ("On Sunday the host, Lucy Marsh, interviewed Governor Tomas Reyes. Partial transcript:\n\n"
+            "“MARSH: Will you sign the bill?\n\n"
+            "“REYES: Not in its present form. We need changes.\n\n"
+            "“MARSH: Which changes?\n\n"
+            "“REYES: The funding formula, above all.”\n")
+    assert [(k, s) for k, s, _ in attribute(text)] == [("direct", "Lucy Marsh"), ("direct", "Tomas Reyes"),
+                                                       ("direct", "Lucy Marsh"), ("direct", "Tomas Reyes")]
+    text = "Reyes has read “Quiet Waters: A History of the Delta,” he told the audience.\n"
+    assert attribute(text)[0][1] != "Quiet Waters"
+    text = "The note read: “UPDATE: the meeting has moved to Friday.”\n"
+    assert attribute(text)[0][1] != "Update"
+
+
+@pytest.mark.parametrize("opening", ["Here in Denver", "Back on home soil", "But back in Denver"])
+def test_a_place_adverb_opening_a_fronted_phrase_is_not_the_subject(opening: str) -> None:
+    text = (f"{opening}, Mayor Jo Ellis stepped up her defence of the schools plan, saying, "
+            "“We have got to fix the schools.”\n")
+    assert attribute(text)[0][:2] == ("direct", "Jo Ellis")
