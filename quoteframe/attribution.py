@@ -330,7 +330,10 @@ class DocumentAttributor:
             body = self._body_of(m.name)
             if body:
                 return Speaker(body, "org", m)
-            return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
+            # a government by its capital or country: named as the government, so that "Kyiv" and "Ukraine"
+            # are one speaker and no place stands in the speaker column; still a place to the rules
+            country = self.lex.places.government_of(m.name)
+            return Speaker(f"Government of {country}" if country else m.name, "place", m)
         if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
             # President said …: a title written alone, as a name (no article), is the role's holder
             found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))

@@ -469,7 +469,7 @@ def test_a_country_that_speaks_is_the_body_the_document_names_for_it() -> None:
             "Moldova's River Affairs Council, which runs the ports, said on Monday that the fees were “far too high.”")
     assert attribute(text)[0] == ("partial", "Moldova's River Affairs Council", "Moldova")
     # with no such body named, the country stands for its government
-    assert attribute("Moldova said the fees were “far too high.”")[0][1] == "Moldova"
+    assert attribute("Moldova said the fees were “far too high.”")[0][1] == "Government of Moldova"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -675,3 +675,11 @@ def test_a_place_adverb_opening_a_fronted_phrase_is_not_the_subject(opening: str
     text = (f"{opening}, Mayor Jo Ellis stepped up her defence of the schools plan, saying, "
             "“We have got to fix the schools.”\n")
     assert attribute(text)[0][:2] == ("direct", "Jo Ellis")
+
+
+def test_a_country_or_its_capital_that_speaks_is_its_government() -> None:
+    """"Kyiv said" and "Ukraine says" are one speaker, and no place stands in the speaker column; another
+    city, or a region that is no state, keeps its name."""
+    text = ("Kyiv said the vote was “a sham.”\n\nUkraine says it will “never recognise” the result.\n\n"
+            "Kiev called the count “fiction.”\n\nOdesa said it was “a quiet day.”\n\nEurope says it is “united.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Government of Ukraine"] * 3 + ["Odesa", "Europe"]
