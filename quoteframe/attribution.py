@@ -672,6 +672,10 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 1 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
+            head = _postmodified_subject(toks, j, by_last)
+            if head is not None:  # a source familiar with the talks said: the source
+                return self.resolve(head, toks, mentions, sent_start)
         if j >= 1 and toks[j].lower in {"who", "whom"} and cue.ctype == "verb" and \
                 all(toks[x].text != "," for x in range(j, cue.index)):
             # Joe Biden, who warned of “…”: a relative clause's verb is said by the phrase it follows
@@ -685,9 +689,13 @@ class DocumentAttributor:
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
-        nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
-        between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
-                                                for t in toks[cue.last + 1:nxt_m.first])
+        nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 8)) if k in by_first), None)
+        if nxt_m is not None and nxt_m.possessive:
+            # said Clinton's top foreign policy aide Jake Sullivan: the possessed phrase's name speaks
+            nxt_m = next((by_first[k] for k in range(nxt_m.last + 1, min(len(toks), nxt_m.last + 7)) if k in by_first), None)
+        between_ok = nxt_m is not None and not nxt_m.possessive and all(
+            (t.is_word and not t.is_cap or t.possessive) and t.lower not in self.lex.cues and t.lower not in CLAUSE_VERBS
+            for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
@@ -1191,7 +1199,13 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
             k = h - 1
             while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
                 k -= 1
-            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
+            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and toks[k - 1].lower in POSTMODIFIER_LINKS and k >= 3:
+                # a source familiar with the talks said / an official close to the ministry said: the phrase
+                # the attached one follows is the subject, its head the speaker
+                head_k = _postmodified_head(toks, k - 1, cue_words)
+                if head_k is not None:
+                    spans.append(head_k)
+            elif k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
                     (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
                 spans.append((k, h))
             elif toks[h].lower.endswith("s") and k >= 0 and (toks[k].quote >= 0 or k >= 1 and toks[k].text == "," and toks[k - 1].quote >= 0):
@@ -1208,7 +1222,7 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
             if h + 1 < len(toks) and toks[k].lower in NP_QUANTIFIERS and toks[h].lower == "of" and toks[h + 1].lower in NP_OPENERS:
                 h += 2  # said one of the aides
             end = h
-            while end < len(toks) and end - k < 6 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
+            while end < len(toks) and end - k < 8 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
                 end += 1
             last = end - 1
             if last > k and toks[last].text.islower() and toks[last].lower not in NP_OPENERS and \
@@ -1229,6 +1243,64 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
     inside = {(m.first, m.last) for m in added}
     kept = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in inside)]
     return sorted(kept + added, key=lambda m: m.first)
+
+
+# what attaches a phrase to a common noun before it in a subject (a source familiar with …, an aide close to …)
+POSTMODIFIER_LINKS = {"with", "to", "of", "for", "at", "from", "in", "on"}
+POSTMODIFIER_WORDS = {"familiar", "close", "speaking", "briefed", "involved", "knowledgeable", "granted", "who"}
+
+
+def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple[int, int] | None:
+    """The common noun phrase (its opener and head) that a postmodifier ending at ``link`` (familiar with,
+    close to, speaking on, briefed on) attaches to, when that phrase opens its clause: ``A source familiar
+    with the talks said`` has the subject ``A source``."""
+    k = link
+    if toks[k].lower in {"to", "with", "on", "of"} and k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS:
+        k -= 1  # familiar with, close to, speaking on, aware of
+    elif toks[k].lower not in {"for", "at", "from", "in"}:
+        return None
+    h = k - 1  # the head noun
+    if h < 1 or not (toks[h].text.islower() and _np_word(toks[h], cue_words)):
+        return None
+    o = h - 1
+    while o >= 0 and h - o < 4 and toks[o].lower not in NP_OPENERS and _np_word(toks[o], cue_words) and toks[o].text.islower():
+        o -= 1
+    if o < 0 or toks[o].lower not in NP_OPENERS:
+        return None
+    if not (o == 0 or toks[o - 1].quote >= 0 or toks[o - 1].text in NP_BEFORE or toks[o - 1].lower in NP_BEFORE):
+        return None
+    return (o, h)
+
+
+def _postmodifier_link(toks: list[Token], k: int) -> int:
+    """The first token of a postmodifier's link at ``k`` (``familiar with``, ``close to``, ``speaking on``,
+    or an attaching preposition), or -1."""
+    if toks[k].lower in {"to", "with", "on", "of"} and k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS:
+        return k - 1
+    return k if toks[k].lower in ATTACHING else -1
+
+
+def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]) -> Mention | None:
+    """The mention heading a subject whose attached phrase ends at ``j`` on a common noun (``A source
+    familiar with the talks said``, ``An aide close to the campaign said``): the mention right before the
+    link, opening its clause."""
+    for k in range(j - 1, max(0, j - 7), -1):
+        t = toks[k]
+        if t.quote >= 0 or t.text in SENT_END or t.text in {",", ";", ":"}:
+            return None
+        link = _postmodifier_link(toks, k)
+        if link < 1:
+            continue
+        head = by_last.get(link - 1)
+        if head is None or head.possessive or head.etype in {"pron", "place"}:
+            return None
+        o = head.first - 1
+        if o >= 0 and toks[o].lower in DETERMINERS:
+            o -= 1
+        if o < 0 or toks[o].quote >= 0 or toks[o].text in NP_BEFORE or toks[o].lower in NP_BEFORE:
+            return head
+        return None
+    return None
 
 
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
@@ -1399,7 +1471,8 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
     k = m.first - 1
     if k >= 0 and toks[k].lower in DETERMINERS:
         k -= 1
-    return k if k >= 0 and toks[k].lower in ATTACHING else -1
+    return k if k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in {"to", "on"} and k >= 1
+                            and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
 
 
 def _after_preposition(toks: list[Token], m: Mention) -> bool:
@@ -1413,6 +1486,8 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
     of Americans say``, ``one man in Manchester``) the object is kept, as the nearest that can speak; and a
     bare title before a person's name keeps the name."""
     while (k := _preposition_before(toks, m)) >= 0:
+        if k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS and toks[k].lower in {"to", "with", "on", "of"}:
+            k -= 1  # another source speaking to Fox News, an aide close to the senator: the source, the aide
         head = by_last.get(k - 1)
         if head is None or head.possessive or head.etype == "pron":
             break

@@ -683,3 +683,17 @@ def test_a_country_or_its_capital_that_speaks_is_its_government() -> None:
     text = ("Kyiv said the vote was “a sham.”\n\nUkraine says it will “never recognise” the result.\n\n"
             "Kiev called the count “fiction.”\n\nOdesa said it was “a quiet day.”\n\nEurope says it is “united.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Government of Ukraine"] * 3 + ["Odesa", "Europe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject with a postmodifier (familiar with, close to, speaking to): its head speaks, not the object
+    ("A source familiar with the negotiations said, “Nothing is agreed yet.”", ("direct", "source")),
+    ("Another aide speaking to the Tribune said, “The plan is dead.”", ("direct", "aide")),
+    # an inverted subject of several modifiers, and a name a possessive phrase leads to
+    ("“There was no order,” said a former senior fire department official.", ("direct", "department official")),
+    ("“This is new ground,” said the mayor’s chief housing adviser Nora Vance.", ("direct", "Nora Vance")),
+    # a possessive after a cue and a copula is no inverted speaker
+    ("Dan Ortiz’s “open door” remark was as reckless as Hale’s plan.", ("partial", "Dan Ortiz")),
+])
+def test_subjects_with_attached_phrases_and_long_inverted_subjects(text: str, expected: tuple[str, str]) -> None:
+    assert attribute(text)[0][:2] == expected
