@@ -1113,9 +1113,13 @@ class DocumentAttributor:
         if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
             assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
-            # the attribution may name its speaker with attached phrases: the senator from Maine said
+            starts = {m.first for m in (mentions or [])}
+            # the attribution may name its speaker with attached phrases: the senator from Maine said; and
+            # with a determiner and modifiers before the name: an angry Smith said
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
-                   or (toks[k].lower in ATTACHING and k + 1 < cue.index) for k in range(qpos + 1, cue.index)):
+                   or (toks[k].lower in ATTACHING and k + 1 < cue.index)
+                   or (toks[k].lower in DETERMINERS or toks[k].text.islower()) and any(x in starts for x in range(k + 1, min(k + 4, cue.index)))
+                   for k in range(qpos + 1, cue.index)):
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
@@ -1388,6 +1392,13 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
 
     m = by_first.get(k)
+    if m is None and k < right_bound and toks[k].lower in DETERMINERS:
+        # “…,” the party's nominee riffed / an angry Smith retorted: a determiner and at most two
+        # lower-case modifiers before the mention
+        x = k + 1
+        while x < min(right_bound, k + 3) and x not in by_first and toks[x].is_word and toks[x].text.islower():
+            x += 1
+        m = by_first.get(x)
     if m is not None and m.etype != "pron" or m is not None and m.head in NOMINATIVE:
         v = m.last + 1  # “…,” NAME fumed.
         if v < right_bound and verb_like(toks[v]) and slot_end(v + 1):

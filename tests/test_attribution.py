@@ -697,3 +697,9 @@ def test_a_country_or_its_capital_that_speaks_is_its_government() -> None:
 ])
 def test_subjects_with_attached_phrases_and_long_inverted_subjects(text: str, expected: tuple[str, str]) -> None:
     assert attribute(text)[0][:2] == expected
+
+
+@pytest.mark.parametrize("text", ["“It is over,” an angry Smith retorted.", "“It is over,” a visibly tired Smith said."])
+def test_a_name_after_a_determiner_and_modifiers_in_the_attribution_slot(text: str) -> None:
+    text = "Ana Smith lost the vote on Monday.\n\n" + text
+    assert attribute(text)[0][:2] == ("direct", "Ana Smith")
