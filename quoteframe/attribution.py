@@ -832,7 +832,8 @@ class DocumentAttributor:
         if speaker is None and kind == "direct" and alone:
             speaker, announced = self.byline_after(qi)
             if speaker is None:
-                speaker, announced = self.announced(qi)
+                signed = self.signed_inside(qi)
+                speaker, announced = (signed, Cue(0, 0, "verb", "—")) if signed is not None else self.announced(qi)
             if speaker is not None:
                 cue_used = announced
             else:
@@ -1033,8 +1034,10 @@ class DocumentAttributor:
         if self.text[para[0]:s].strip() or self.text[e:para[1]].strip(" \t.,;:"):
             return None, None
         m = NONBLANK_RE.search(self.text, para[1])
-        if m is None or self.text[m.start()] not in DASHES:
+        if m is None:
             return None, None
+        if self.text[m.start()] not in DASHES:
+            return self._signature_line(qi, para, m.start())
         nxt = self._paragraph(m.start())
         if any(a < nxt[1] and b > nxt[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
             return None, None  # the dash opens a quotation or a line that quotes: no byline
@@ -1047,6 +1050,48 @@ class DocumentAttributor:
         if speaker is None or not speaker.name:
             return None, None
         return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
+
+    def _signature_line(self, qi: int, para: tuple[int, int], nxt_start: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation signed on the line right under it, the line ending its block (round-ups of experts'
+        remarks: “…” / Dana Lee, Policy Institute.): a short line of a name and an affiliation, with no
+        quotation of its own and nothing after it but a closing mark and a blank line."""
+        if self.text.count("\n", para[1], nxt_start) != 1:
+            return None, None  # a blank line between: another paragraph, not a signature
+        line = self._paragraph(nxt_start)
+        body = self.text[line[0]:line[1]].strip().rstrip("\"”’'").rstrip(" .")
+        after = self.text[line[1]:line[1] + 3]
+        if not body or len(body.split()) > 12 or any(ch in body for ch in '"“”«»') or not body[:1].isupper() \
+                or not (after.startswith("\n\n") or after.startswith("\n \n") or line[1] == len(self.text)):
+            return None, None
+        if any(a < line[1] and b > line[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
+            return None, None
+        speaker = self._signature(line[0], line[1])
+        return (speaker, Cue(0, 0, "verb", "—")) if speaker is not None else (None, None)
+
+    def _signature(self, start: int, end: int) -> Speaker | None:
+        """The person or body a signature line names: a name first, then nothing but an affiliation after a
+        comma (Dana Lee, Center for Policy Research.); a line that reports speech itself is none."""
+        toks = tokenize(self.text, start, end, [])  # the line may lie inside a quotation: no placeholders
+        mentions = self.finder.find(toks, self.title_case(toks))
+        first = next((x for x in mentions if x.first == 0), None)
+        if first is None or first.etype not in {"person", "unknown", "org"} or first.possessive \
+                or not (first.last + 1 >= len(toks) or toks[first.last + 1].text in {",", ".", "("}) \
+                or self.cues(toks):
+            return None
+        speaker = self.resolve(first, toks, mentions, start)
+        return speaker if speaker is not None and speaker.name else None
+
+    def signed_inside(self, qi: int) -> Speaker | None:
+        """The signature a quotation carries on its own last line (“… tax cuts.¶Dana Lee, Center for
+        Policy Research.”): round-ups of experts' remarks sign each one inside the marks."""
+        start, end = self.spans[qi]
+        nl = self.text.rfind("\n", start, end)
+        if nl < 0:
+            return None
+        body = self.text[nl + 1:end].strip().rstrip("\"”’'").rstrip(" .")
+        if not body or len(body.split()) > 12 or not body[:1].isupper() or not self.text[start:nl].strip():
+            return None
+        return self._signature(nl + 1, end)
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;

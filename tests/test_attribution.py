@@ -703,3 +703,11 @@ def test_subjects_with_attached_phrases_and_long_inverted_subjects(text: str, ex
 def test_a_name_after_a_determiner_and_modifiers_in_the_attribution_slot(text: str) -> None:
     text = "Ana Smith lost the vote on Monday.\n\n" + text
     assert attribute(text)[0][:2] == ("direct", "Ana Smith")
+
+
+def test_a_quotation_signed_on_its_own_last_line() -> None:
+    """Round-ups of experts' remarks sign each quotation on the line under it, inside or outside the marks;
+    a last line that is not a name and an affiliation alone signs nothing."""
+    text = ('Economists were split.\n\n"We may see a return of budget hawks.\nDana Lee, Center for Policy Research."\n\n'
+            "Others disagreed.\n\n“Thank you all.\nGod bless the republic.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Dana Lee", ""]
