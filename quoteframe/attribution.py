@@ -1148,12 +1148,19 @@ class DocumentAttributor:
                 and first_alpha.isupper() and not _titled(content) \
                 and not any(t.text in SENT_END or t.quote >= 0 for t in toks[cue.last + 1:qpos - 1]):
             after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
-        closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
+        closes_clause = nxt is None or nxt.text in SENT_END or nxt.text == ")" or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
-        if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and prev.text == ":")):
-            return "direct"  # a colon after the cue introduces what was said, however short (He said: “No.”)
+        if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and (
+                prev.text == ":" or prev.text == "," and cue is not None and cue.ctype in {"verb", "participle"}
+                and toks[cue.index].lower in self.lex.cues and not _titled(content)))):
+            return "direct"  # a colon or comma after the cue introduces what was said, however short (He said: “No.”)
+        if after_cue and prev is not None and prev.text in {":", ","} and len(words) >= 5 and \
+                (ends_sentence or INNER_SENTENCE_RE.search(content)):
+            # told his supporters, “our nation is in trouble. Why …?”: a clause the cue introduces, whatever
+            # its first letter, or sentences of speech that run on into the reporter's words
+            return "direct"
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
         if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
             assert cue is not None
@@ -1179,6 +1186,9 @@ class DocumentAttributor:
 
 
 DASHES = {"—", "―", "–", "-"}
+# a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
+# and a full stop, question or exclamation mark, then a capital
+INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
 APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",

@@ -711,3 +711,17 @@ def test_a_quotation_signed_on_its_own_last_line() -> None:
     text = ('Economists were split.\n\n"We may see a return of budget hawks.\nDana Lee, Center for Policy Research."\n\n'
             "Others disagreed.\n\n“Thank you all.\nGod bless the republic.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Dana Lee", ""]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether he would resign, Mayor Tom Reddy said, “Probably.”",
+    "Tom Reddy told the Reuters news agency simply, “We lost.”",
+    "Tom Reddy said, “I am proud of this city. I am proud of its people” - a first for a mayor here.",
+])
+def test_a_short_sentence_or_running_sentences_after_a_cue_and_comma_are_direct(text: str) -> None:
+    assert attribute(text)[0][:2] == ("direct", "Tom Reddy")
+
+
+def test_a_title_after_a_comma_stays_the_outlets() -> None:
+    text = "Ana Ruiz starred in the hit Broadway play, “Eclipsed.”\n"
+    assert attribute(text)[0][0] != "direct"
