@@ -1150,6 +1150,12 @@ class DocumentAttributor:
             after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
         closes_clause = nxt is None or nxt.text in SENT_END or nxt.text == ")" or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
+        if _titled(content) and prev is not None and prev.quote < 0 and prev.is_word and not after_cue \
+                and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
+                and not (cue is not None and cue.last == qpos - 1) and not self.title_case(toks):
+            # (not in a headline, where every quotation is in title case) said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
+            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's
+            return "scare"
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
         if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and (
@@ -1186,6 +1192,8 @@ class DocumentAttributor:
 
 
 DASHES = {"—", "―", "–", "-"}
+SIGN_VERBS = {"read", "reads", "reading", "chanting", "chanted", "chant", "chants", "singing", "sang", "sing", "shouting",
+              "yelling", "cheer", "cheered", "cheering", "echoing"}  # what a sign reads, a crowd chants: words, not a title
 # a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
 # and a full stop, question or exclamation mark, then a capital
 INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")

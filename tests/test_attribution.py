@@ -725,3 +725,17 @@ def test_a_short_sentence_or_running_sentences_after_a_cue_and_comma_are_direct(
 def test_a_title_after_a_comma_stays_the_outlets() -> None:
     text = "Ana Ruiz starred in the hit Broadway play, “Eclipsed.”\n"
     assert attribute(text)[0][0] != "direct"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” Ana Perez said Sunday on NBC’s “Meet the Nation.”",
+    "“We will win,” Ana Perez said in an interview with “Weekend Morning Report.”",
+])
+def test_a_programme_title_after_a_preposition_is_no_quotation(text: str) -> None:
+    assert [k for k, _, _ in attribute(text)] == ["direct", "scare"]
+
+
+@pytest.mark.parametrize("text", ["He held up a sign that read “Miners For Reyes.”",
+                                  "Supporters stood outside, chanting “Four More Years.”"])
+def test_what_a_sign_reads_or_a_crowd_chants_is_no_title(text: str) -> None:
+    assert attribute(text)[0][0] != "scare"
