@@ -606,7 +606,13 @@ class DocumentAttributor:
             for k in range(cue.index - 1, max(-1, cue.index - 4), -1):
                 m = by_last.get(k)
                 if m and m.possessive:
-                    return self.resolve(m, toks, mentions, sent_start)
+                    found = self.resolve(m, toks, mentions, sent_start)
+                    if m.etype == "pron" and found is not None and found.name:
+                        # X said in his formal statement: the pronoun is the subject's; name the subject
+                        subj = self._subject_from(toks, mentions, sent_start, before=m.first)
+                        if subj is not None and subj.name == found.name and subj.mention.etype != "pron":
+                            return subj
+                    return found
             light = _light_verb_before(toks, cue.index, self.lex.cue_words.light)
             if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
                 found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)

@@ -608,6 +608,8 @@ class MentionFinder:
             # number word or demonym names nobody who speaks (on Sunday, Russian)
             return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=" ".join(name),
                            possessive=poss) if closed in PLACE_CLASSES else None
+        if name and not title and len(name) >= 2 and all(w.lower() in self.lex.premodifiers for w in name):
+            return None  # Former Republican presidential candidate X: modifiers of a role, no person's name
         if name:
             full = " ".join(name)
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)

@@ -739,3 +739,15 @@ def test_a_programme_title_after_a_preposition_is_no_quotation(text: str) -> Non
                                   "Supporters stood outside, chanting “Four More Years.”"])
 def test_what_a_sign_reads_or_a_crowd_chants_is_no_title(text: str) -> None:
     assert attribute(text)[0][0] != "scare"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Former Republican presidential candidate Jeb Lane told the paper: “It was wrong.”",
+     ("Jeb Lane", "Former Republican presidential candidate Jeb Lane")),
+    ("Republican Presidential hopeful Sen. Ted Ruiz was critical, telling the paper: “It was wrong.”", ("Ted Ruiz", "Sen. Ted Ruiz")),
+    # a possessive pronoun in a noun cue is the subject's: the subject is the mention named
+    ("Ana Ruiz, who has told aides she sees the issues as linked, said in her formal statement: “We act now.”",
+     ("Ana Ruiz", "Ana Ruiz")),
+])
+def test_modifier_runs_name_nobody_and_a_pronouns_statement_is_its_subjects(text: str, expected: tuple[str, str]) -> None:
+    assert attribute(text)[0][1:] == expected
