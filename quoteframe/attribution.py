@@ -842,7 +842,7 @@ class DocumentAttributor:
                 speaker, announced = (signed, Cue(0, 0, "verb", "—")) if signed is not None else self.announced(qi)
             if speaker is not None:
                 cue_used = announced
-            else:
+            elif not self._subheading(qi):
                 speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
@@ -1056,6 +1056,17 @@ class DocumentAttributor:
         if speaker is None or not speaker.name:
             return None, None
         return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
+
+    def _subheading(self, qi: int) -> bool:
+        """A paragraph that is only a short quotation in single marks (‘A really tough decision.’): a
+        subheading that quotes a line of the story, as headlines quote in single marks, not a turn of
+        whoever spoke last."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        if self.text[s] not in "'‘" or self.text[s:s + 2] == "''":
+            return False
+        para = self._paragraph(s)
+        return not self.text[para[0]:s].strip() and not self.text[e:para[1]].strip() \
+            and len(self.text[self.spans[qi][0]:self.spans[qi][1]].split()) <= 10
 
     def _signature_line(self, qi: int, para: tuple[int, int], nxt_start: int) -> tuple[Speaker | None, Cue | None]:
         """A quotation signed on the line right under it, the line ending its block (round-ups of experts'

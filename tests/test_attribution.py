@@ -751,3 +751,11 @@ def test_what_a_sign_reads_or_a_crowd_chants_is_no_title(text: str) -> None:
 ])
 def test_modifier_runs_name_nobody_and_a_pronouns_statement_is_its_subjects(text: str, expected: tuple[str, str]) -> None:
     assert attribute(text)[0][1:] == expected
+
+
+def test_a_subheading_quoting_the_story_in_single_marks_is_nobodys_turn() -> None:
+    """A paragraph that is only a short quotation in single marks heads a section; it does not continue
+    the speaker before it, as a paragraph in double marks does."""
+    text = ("“We will build the plant here,” Ana Ruiz said.\n\n‘A really tough decision.’\n\n"
+            "Workers met on Friday.\n\n“We will build the plant here,” Ana Ruiz said.\n\n“It is settled.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "", "Ana Ruiz", "Ana Ruiz"]
