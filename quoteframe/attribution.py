@@ -1167,9 +1167,9 @@ class DocumentAttributor:
             after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
         closes_clause = nxt is None or nxt.text in SENT_END or nxt.text == ")" or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
-        if _titled(content) and prev is not None and prev.quote < 0 and prev.is_word and not after_cue \
+        if prev is not None and prev.quote < 0 and prev.is_word and not after_cue and first_alpha.isupper() \
                 and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
-                and not (cue is not None and cue.last == qpos - 1) and not self.title_case(toks):
+                and not (cue is not None and cue.last == qpos - 1) and _titled(content) and not self.title_case(toks):
             # (not in a headline, where every quotation is in title case) said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
             # preposition, a possessive or a noun, its full stop the American style's, is the outlet's
             return "scare"
