@@ -759,3 +759,9 @@ def test_a_subheading_quoting_the_story_in_single_marks_is_nobodys_turn() -> Non
     text = ("“We will build the plant here,” Ana Ruiz said.\n\n‘A really tough decision.’\n\n"
             "Workers met on Friday.\n\n“We will build the plant here,” Ana Ruiz said.\n\n“It is settled.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "", "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_quotes_from_a_speech_are_the_speakers_and_pm_is_a_title() -> None:
+    text = ("‘We will not yield’: Top quotes from PM Ruiz’s speech in parliament\n\n"
+            "Prime Minister Ana Ruiz spoke for an hour on Wednesday.\n")
+    assert attribute(text)[0][1] == "Ana Ruiz"
