@@ -369,6 +369,15 @@ class DocumentAttributor:
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
 
+    def _times_named(self, name: str, in_full: int) -> int:
+        """How often the document names a person: in full, or by any one word of the name written alone
+        (Putin, Lula, Xi), whichever is more; a word shared by two people counts for neither."""
+        best = in_full
+        for word in name.split():
+            if len(word) >= 2 and word[0].isupper() and sum(word in p.split() for p in self.ents.people) == 1:
+                best = max(best, len(re.findall(rf"\b{re.escape(word)}\b", self.text)))
+        return best
+
     def _body_of(self, place: str) -> str:
         """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
         "Taiwan Affairs Office" for Taiwan): an organisation name that opens with the place, possessive or
@@ -429,10 +438,11 @@ class DocumentAttributor:
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often
                 untitled = [p for p in self.ents.people.values() if not p.former]
-                top = max(untitled, key=lambda p: (p.count, -p.first_pos), default=None)
+                named = {p.name: self._times_named(p.name, p.count) for p in untitled}
+                top = max(untitled, key=lambda p: (named[p.name], -p.first_pos), default=None)
                 if top is not None and not top.titles \
                         and not any(p.titles for p in self.ents.people.values()) and not self.ents.titled \
-                        and sum(1 for p in untitled if p.count == top.count) == 1:
+                        and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":

@@ -45,11 +45,21 @@ class QuoteExtractor:
             sp = att.speaker
             result.quotes.append(Quote(
                 doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
-                speaker=sp.name if sp else "", speaker_mention=sp.mention.text if sp else "",
+                speaker=_unshouted(sp.name) if sp else "", speaker_mention=sp.mention.text if sp else "",
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
                 speaker_type=sp.etype if sp else "", date=doc.date))
         return result
+
+
+def _unshouted(name: str) -> str:
+    """A name with a word a tabloid lede sets in capitals (VLADIMIR Putin) written as the others are:
+    only words of four letters or more, and only when another word of the name is not in capitals, so
+    that initials (JD Vance) and names written all in capitals stay as they are."""
+    words = name.split()
+    if len(words) < 2 or all(w.isupper() for w in words) or not any(w.isupper() and len(w) >= 4 for w in words):
+        return name
+    return " ".join(w.capitalize() if w.isupper() and len(w) >= 4 and w.isalpha() else w for w in words)
 
 
 def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> list[Quote]:

@@ -765,3 +765,14 @@ def test_quotes_from_a_speech_are_the_speakers_and_pm_is_a_title() -> None:
     text = ("‘We will not yield’: Top quotes from PM Ruiz’s speech in parliament\n\n"
             "Prime Minister Ana Ruiz spoke for an hour on Wednesday.\n")
     assert attribute(text)[0][1] == "Ana Ruiz"
+
+
+def test_the_protagonist_is_who_the_story_names_most_by_any_of_their_names() -> None:
+    """A tabloid lede names the leader once in full (first name in capitals) and then by surname alone;
+    other capitalised runs (a war, a hall) are named once: "the Russian leader" is the protagonist, and
+    the shouted first name is written as the rest of the name."""
+    text = ("VLADIMIR Ostrov has vowed to use “any means” to defend the regions.\n\n"
+            "Ostrov signed the decrees in Georgievsky Hall after World War Two ended.\n\n"
+            "Ostrov was late. Ostrov then spoke.\n\n"
+            "The Russian leader vowed to “defend our land with all means”.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Vladimir Ostrov", "Vladimir Ostrov"]
