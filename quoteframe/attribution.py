@@ -440,8 +440,10 @@ class DocumentAttributor:
                 untitled = [p for p in self.ents.people.values() if not p.former]
                 named = {p.name: self._times_named(p.name, p.count) for p in untitled}
                 top = max(untitled, key=lambda p: (named[p.name], -p.first_pos), default=None)
+                # a one-word name after a title is somebody titled, unless it is the protagonist's own (Mr Putin)
                 if top is not None and not top.titles \
-                        and not any(p.titles for p in self.ents.people.values()) and not self.ents.titled \
+                        and not any(p.titles for p in self.ents.people.values()) \
+                        and not self.ents.title_worded - {self.ents.fold(w) for w in top.name.split()} \
                         and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)

@@ -117,6 +117,8 @@ class DocEntities:
 
     first_names: dict[str, str] = field(default_factory=dict)  # folded first word -> name ("" if several)
     titled: set[str] = field(default_factory=set)  # folded one-word names written after a title (Mr Xi)
+    # of those, the ones a title word of the lexicon precedes (Mr Xi, President Xi; not Russia's Putin)
+    title_worded: set[str] = field(default_factory=set)
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
@@ -205,7 +207,10 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 ents.titled.add(ents.fold(name[0]))
                 alone = titled_alone.setdefault(name[0].removesuffix("’s").removesuffix("'s"), [0, m.start(), set()])
                 alone[0] += 1
-                alone[2].update(w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip(".")))
+                worded = [w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip("."))]
+                if worded:
+                    alone[2].update(worded)
+                    ents.title_worded.add(ents.fold(name[0]))
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")

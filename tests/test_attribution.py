@@ -776,3 +776,10 @@ def test_the_protagonist_is_who_the_story_names_most_by_any_of_their_names() -> 
             "Ostrov was late. Ostrov then spoke.\n\n"
             "The Russian leader vowed to “defend our land with all means”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Vladimir Ostrov", "Vladimir Ostrov"]
+
+
+def test_a_possessive_or_the_protagonists_own_courtesy_title_does_not_block_the_protagonist() -> None:
+    text = ("Vladimir Ostrov spoke at St. George’s Hall on Friday. Mr Ostrov was late.\n\n"
+            "Ostrov then spoke. Ostrov did not take questions.\n\n"
+            "But the 69-year-old Russian president ruled out talks. “There is nothing to discuss,” he said.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
