@@ -443,7 +443,9 @@ class DocumentAttributor:
                 # a one-word name after a title is somebody titled, unless it is the protagonist's own (Mr Putin)
                 if top is not None and not top.titles \
                         and not any(p.titles for p in self.ents.people.values()) \
-                        and not self.ents.title_worded - {self.ents.fold(w) for w in top.name.split()} \
+                        and not any(not (w in {self.ents.fold(x) for x in top.name.split()}
+                                         and not any(self.lex.is_role(t) for t in words))
+                                    for w, words in self.ents.title_worded.items()) \
                         and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)

@@ -117,8 +117,9 @@ class DocEntities:
 
     first_names: dict[str, str] = field(default_factory=dict)  # folded first word -> name ("" if several)
     titled: set[str] = field(default_factory=set)  # folded one-word names written after a title (Mr Xi)
-    # of those, the ones a title word of the lexicon precedes (Mr Xi, President Xi; not Russia's Putin)
-    title_worded: set[str] = field(default_factory=set)
+    # of those, the ones a title word of the lexicon precedes (Mr Xi, President Xi; not Russia's Putin), with
+    # those title words
+    title_worded: dict[str, set[str]] = field(default_factory=dict)
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
@@ -210,7 +211,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 worded = [w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip("."))]
                 if worded:
                     alone[2].update(worded)
-                    ents.title_worded.add(ents.fold(name[0]))
+                    ents.title_worded.setdefault(ents.fold(name[0].removesuffix("’s").removesuffix("'s")), set()).update(
+                        w.lower().rstrip(".") for w in worded)
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
