@@ -640,6 +640,11 @@ class DocumentAttributor:
             if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
+            if j not in by_last and cue.ctype == "verb":
+                k = _time_phrase_start(toks, j, self.lex.places)
+                if k < j:  # X on Friday said, X yesterday accused: a time phrase between subject and verb
+                    j = k
+                    continue
             if t.text == ")":
                 while j >= 0 and toks[j].text != "(":
                     j -= 1
@@ -1368,6 +1373,30 @@ def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple
     if not (o == 0 or toks[o - 1].quote >= 0 or toks[o - 1].text in NP_BEFORE or toks[o - 1].lower in NP_BEFORE):
         return None
     return (o, h)
+
+
+TIME_PARTS = {"night", "morning", "afternoon", "evening"}
+TIME_LEADS = {"on", "last", "this", "late", "early", "earlier"}
+
+
+def _time_phrase_start(toks: list[Token], j: int, places: object) -> int:
+    """The index before a time phrase ending at ``j`` (on Friday, Friday night, yesterday, on 30
+    September, last week), or ``j`` when none ends there."""
+    k = j
+    if k >= 1 and toks[k].lower in {"week", "month", "year"} and toks[k - 1].lower in {"last", "this"}:
+        return k - 2  # last week
+    if k >= 0 and toks[k].lower in TIME_PARTS:
+        k -= 1
+    if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+        k -= 1  # September 30
+    if k < 0 or places.classify(toks[k].text) not in {"weekday", "month", "relative"}:  # type: ignore[attr-defined]
+        return j
+    k -= 1
+    if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+        k -= 1  # 30 September
+    if k >= 0 and toks[k].lower in TIME_LEADS:
+        k -= 1
+    return k
 
 
 def _postmodifier_link(toks: list[Token], k: int) -> int:

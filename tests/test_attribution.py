@@ -783,3 +783,9 @@ def test_a_possessive_or_the_protagonists_own_courtesy_title_does_not_block_the_
             "Ostrov then spoke. Ostrov did not take questions.\n\n"
             "But the 69-year-old Russian president ruled out talks. “There is nothing to discuss,” he said.\n")
     assert attribute(text)[0][1] == "Vladimir Ostrov"
+
+
+@pytest.mark.parametrize("between", ["on Friday", "yesterday", "on 30 September", "on Friday night", "last week"])
+def test_a_time_phrase_between_subject_and_verb(between: str) -> None:
+    text = f"Ivan Ostrov spoke.\n\nOstrov {between} accused “Anglo-Saxon” powers of sabotage.\n"
+    assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
