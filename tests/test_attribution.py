@@ -789,3 +789,12 @@ def test_a_possessive_or_the_protagonists_own_courtesy_title_does_not_block_the_
 def test_a_time_phrase_between_subject_and_verb(between: str) -> None:
     text = f"Ivan Ostrov spoke.\n\nOstrov {between} accused “Anglo-Saxon” powers of sabotage.\n"
     assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
+
+
+@pytest.mark.parametrize("text", ["Ostrov also spoke of American “Satanism”.",
+                                  "Ostrov bashes the West for ‘centuries of colonialism’.",
+                                  "He described Western elites he deemed “the enemy” as weak.",
+                                  "Ostrov railed against “Western hegemony”."])
+def test_verbs_of_speaking_and_labelling_make_the_fragment_the_subjects(text: str) -> None:
+    text = "Ivan Ostrov spoke for an hour in Moscow.\n\n" + text + "\n"
+    assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
