@@ -826,6 +826,13 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
+        if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
+            # According to X, the West wants “…”: a person named as the source at the sentence's opening
+            # attributes what no other person is said to say in it
+            source = self.speaker_of_cue(opening, toks, mentions, fs)
+            if source is not None and source.etype == "person" and source.name:
+                speaker, cue_used = source, opening
         if speaker is not None and speaker.etype == "place" and cue_used is not None and cue_used.index < qpos:
             # X said Russia would respond …: a country in a clause a person reports is not who speaks
             for cue in [c for c in left if c.index < cue_used.index and c.ctype == "verb"]:
@@ -1428,6 +1435,14 @@ def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]
             return head
         return None
     return None
+
+
+def _opens_sentence(toks: list[Token], left_bound: int, k: int) -> bool:
+    """Whether token ``k`` opens its sentence, after at most a conjunction (But according to …)."""
+    first = left_bound + 1
+    while first < k and toks[first].lower in CONJUNCTIONS:
+        first += 1
+    return k == first
 
 
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:

@@ -798,3 +798,9 @@ def test_a_time_phrase_between_subject_and_verb(between: str) -> None:
 def test_verbs_of_speaking_and_labelling_make_the_fragment_the_subjects(text: str) -> None:
     text = "Ivan Ostrov spoke for an hour in Moscow.\n\n" + text + "\n"
     assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
+
+
+def test_a_person_named_as_source_at_the_sentence_opening() -> None:
+    text = ("Ivan Ostrov spoke.\n\nAccording to Ostrov, it is clear that the “imperialist” West wants to colonise Russia.\n\n"
+            "According to state media, Ostrov said the decision was “final”.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ivan Ostrov", "Ivan Ostrov"]
