@@ -1163,6 +1163,12 @@ class DocumentAttributor:
                 speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
                 if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
                     return speaker
+        if not opens:
+            # Putin then turned to the West. ‘I want …’: within a paragraph, a quotation with no cue after a
+            # sentence about a person is that person's (the sentence introduces what they say)
+            subj = self.subject(sent)
+            if subj is not None and subj.name and subj.etype == "person" and subj.mention.etype != "pron":
+                return subj
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,

@@ -804,3 +804,10 @@ def test_a_person_named_as_source_at_the_sentence_opening() -> None:
     text = ("Ivan Ostrov spoke.\n\nAccording to Ostrov, it is clear that the “imperialist” West wants to colonise Russia.\n\n"
             "According to state media, Ostrov said the decision was “final”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Ivan Ostrov", "Ivan Ostrov"]
+
+
+def test_a_cueless_quotation_after_a_sentence_about_a_person_in_its_paragraph() -> None:
+    text = ("Ivan Ostrov spoke on Friday.\n\n"
+            "Practically hopping with rage, Ostrov then turned to the West. ‘I want the government to hear me.’\n\n"
+            "The hall was silent. “Nobody moved.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ivan Ostrov", ""]
