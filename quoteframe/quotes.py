@@ -49,7 +49,39 @@ class QuoteExtractor:
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
                 speaker_type=sp.etype if sp else "", date=doc.date))
+        _echo_headline(doc.text, result.quotes)
         return result
+
+
+ECHO_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _echo_headline(text: str, quotes: list[Quote]) -> None:
+    """A headline quotes the story's own quotation, usually with no verb (BIG BREAKING | ‘These people
+    become ours’; Putin: ‘…’ is caught by its colon): a quotation of the headline with no speaker takes the
+    speaker of a later quotation of the document that holds its words in order, two words at least."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return
+    for i, q in enumerate(quotes):
+        if q.start > first_break:
+            break
+        if q.speaker:
+            continue
+        words = ECHO_WORD_RE.findall(q.text.lower())
+        if len(words) < 2:
+            continue
+        needle = " ".join(words)
+        for later in quotes[i + 1:]:
+            if not later.speaker or later.start <= first_break:
+                continue
+            hay = ECHO_WORD_RE.findall(later.text.lower())
+            if needle in " ".join(hay):
+                q.speaker, q.speaker_mention, q.speaker_type = later.speaker, later.speaker_mention, later.speaker_type
+                q.mention_start, q.mention_end, q.cue = later.mention_start, later.mention_end, later.cue
+                if q.kind == "scare" or len(words) < 0.8 * len(hay):
+                    q.kind = "partial"  # a piece of the story's quotation, title case or not
+                break
 
 
 def _unshouted(name: str) -> str:

@@ -811,3 +811,14 @@ def test_a_cueless_quotation_after_a_sentence_about_a_person_in_its_paragraph() 
             "Practically hopping with rage, Ostrov then turned to the West. ‘I want the government to hear me.’\n\n"
             "The hall was silent. “Nobody moved.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Ivan Ostrov", ""]
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats() -> None:
+    text = ("BIG BREAKING | ‘These people now become ours, forever’\n\nIvan Ostrov spoke on Friday.\n\n"
+            "“These people now become ours, forever,” Ostrov said.\n")
+    assert attribute(text)[0][1] == "Ivan Ostrov"
+    text = ("Ostrov hits out at ‘colonial plunder’\n\nIvan Ostrov spoke on Friday.\n\n"
+            "“The West lives by colonial plunder,” Ostrov said.\n")
+    assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
+    text = "Storm hits ‘the whole coast’\n\nIvan Ostrov spoke on Friday.\n\n“We are ready,” Ostrov said.\n"
+    assert attribute(text)[0][1] == ""
