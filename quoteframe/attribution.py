@@ -633,6 +633,14 @@ class DocumentAttributor:
                 if found is not None:
                     return found
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+        if cue.ctype == "verb" and cue.index >= 1 and toks[cue.index - 1].lower in PASSIVE_AUX \
+                and cue.last + 2 < len(toks) and toks[cue.last + 1].lower == "by":
+            # X's statement was condemned by Y as “…”: the agent of a passive speech verb speaks
+            agent = mention_at(cue.last + 2)
+            if agent is not None and agent.etype != "place":
+                found = self.resolve(_phrase_head(agent, toks, by_last, self.lex.titles), toks, mentions, sent_start)
+                if found is not None and found.name:
+                    return found
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
         while j >= 0:
@@ -1388,6 +1396,7 @@ def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple
     return (o, h)
 
 
+PASSIVE_AUX = {"was", "were", "been", "is", "are", "be", "being"}
 TIME_PARTS = {"night", "morning", "afternoon", "evening"}
 TIME_LEADS = {"on", "last", "this", "late", "early", "earlier"}
 

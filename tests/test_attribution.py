@@ -822,3 +822,10 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats
     assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
     text = "Storm hits ‘the whole coast’\n\nIvan Ostrov spoke on Friday.\n\n“We are ready,” Ostrov said.\n"
     assert attribute(text)[0][1] == ""
+
+
+def test_passive_speech_verbs_with_an_agent_and_labelling_participles() -> None:
+    text = ("Ivan Ostrov spoke.\n\nOstrov’s statement was condemned by US Secretary of State Dan Blake as part of "
+            "“outrageous misinformation campaigns”.\n\n“The West has no right,” Ostrov opined, classifying the "
+            "“enemy” as “totalitarian”.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Dan Blake", "Ivan Ostrov", "Ivan Ostrov", "Ivan Ostrov"]
