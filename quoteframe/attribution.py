@@ -834,6 +834,14 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        aside = next((c for c in left if c.ctype == "verb" and c is not cue_used and _parenthetical(toks, mentions, c)), None)
+        if aside is not None and cue_used is not None and cue_used.index > aside.index and cue_used.index < qpos \
+                and toks[cue_used.index].lower not in CORE_SPEECH:
+            # Moscow, Putin stressed, will defend its territories “…”: an attribution set between commas
+            # inside the clause gives the clause's words to its speaker, not to the clause's subject
+            found = self.speaker_of_cue(aside, toks, mentions, fs)
+            if found is not None and found.name:
+                speaker, cue_used = found, aside
         opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
         if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
             # According to X, the West wants “…”: a person named as the source at the sentence's opening
@@ -1450,6 +1458,19 @@ def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]
             return head
         return None
     return None
+
+
+CORE_SPEECH = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
+
+
+def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool:
+    """Whether a verb cue is an attribution set between commas inside a clause (``, Putin stressed,``):
+    a comma, a mention, the verb, a comma."""
+    if cue.last + 1 >= len(toks) or toks[cue.last + 1].text != ",":
+        return False
+    m = next((m for m in mentions if m.last == cue.index - 1), None)
+    return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
+        m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
 
 
 def _opens_sentence(toks: list[Token], left_bound: int, k: int) -> bool:

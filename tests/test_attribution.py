@@ -829,3 +829,9 @@ def test_passive_speech_verbs_with_an_agent_and_labelling_participles() -> None:
             "“outrageous misinformation campaigns”.\n\n“The West has no right,” Ostrov opined, classifying the "
             "“enemy” as “totalitarian”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Dan Blake", "Ivan Ostrov", "Ivan Ostrov", "Ivan Ostrov"]
+
+
+def test_an_attribution_set_between_commas_inside_the_clause() -> None:
+    text = ('Ivan Ostrov spoke.\n\nMoscow, Ostrov stressed, will defend its new territories '
+            '"with all available forces and means."\n')
+    assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
