@@ -566,11 +566,17 @@ class DocumentAttributor:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
         timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
             and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        timed = timed or len(rest) > lead + 3 and rest[lead + 2].lower in {"later", "earlier", "ago", "before", "after"} \
+            and rest[lead + 1].lower in TIME_UNITS  # Two days earlier, X …
         # Here in Denver, …; Back on home soil, …: a place adverb opening a fronted prepositional phrase
         placed = len(rest) > lead + 2 and rest[lead].lower in PLACE_ADVERBS and rest[lead + 1].lower in INTRO
         if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
+            # Two days earlier, replying to the Motion of Thanks, PM Modi said: a second opening phrase
+            nxt = intro_end + 1
+            if 0 < nxt < len(toks) and toks[nxt].text.islower() and (toks[nxt].lower.endswith("ing") or toks[nxt].lower in INTRO):
+                intro_end = next((k for k, t in enumerate(toks) if k > nxt and t.text == ","), intro_end)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
@@ -1416,6 +1422,7 @@ def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple
     return (o, h)
 
 
+TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "hour"}
 PASSIVE_AUX = {"was", "were", "been", "is", "are", "be", "being"}
 TIME_PARTS = {"night", "morning", "afternoon", "evening"}
 TIME_LEADS = {"on", "last", "this", "late", "early", "earlier"}

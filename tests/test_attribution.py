@@ -841,3 +841,10 @@ def test_a_short_reply_to_a_quoted_question_is_not_the_askers() -> None:
     text = ("“Who is going to pay for it?” Mayor Tom Reddy asked the crowd.\n\n“The county!”\n\n"
             "“We will build it,” Reddy said.\n\n“And we will finish it on time.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Tom Reddy", "", "Tom Reddy", "Tom Reddy"]
+
+
+def test_two_opening_phrases_before_the_subject() -> None:
+    text = ("Prime Minister Ana Ruiz spoke on Monday about the budget.\n\n"
+            "Two days earlier, replying to the Motion of Thanks on the address, PM Ruiz had said she was sure.\n\n"
+            "“We have heard you,” she said.\n")
+    assert attribute(text)[0][1] == "Ana Ruiz"
