@@ -848,6 +848,16 @@ class DocumentAttributor:
             found = self.speaker_of_cue(aside, toks, mentions, fs)
             if found is not None and found.name:
                 speaker, cue_used = found, aside
+        relayed = cue_used is not None and toks[cue_used.index].lower in self.lex.cue_words.relay
+        if speaker is None or relayed or speaker.etype not in {"person", "org"}:
+            view = _evidential_opening(toks, mentions, left_bound, qpos)
+            if view is not None:
+                # For the Brazilian president, the tariffs had “political” reasons / In X's view, the West is
+                # “not involved enough”, Reuters reported: the sentence gives X's view, in X's words
+                found = self.resolve(view, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org"}:
+                    lead = next(k for k in range(view.first - 1, -1, -1) if toks[k].lower in {"for", "to", "in"})
+                    speaker, cue_used = found, Cue(lead, lead, "prep", toks[lead].text)
         opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
         if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
             # According to X, the West wants “…”: a person named as the source at the sentence's opening
@@ -1490,6 +1500,28 @@ def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool
     m = next((m for m in mentions if m.last == cue.index - 1), None)
     return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
         m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
+
+
+VIEW_NOUNS = {"view", "opinion", "words", "eyes", "estimation", "telling", "mind", "account", "version"}
+
+
+def _evidential_opening(toks: list[Token], mentions: list[Mention], left_bound: int, qpos: int) -> Mention | None:
+    """The mention a sentence opens its view with, before the quotation: ``For X, …``, ``To X, …`` and
+    ``In X's view (words, opinion, eyes), …``."""
+    k = left_bound + 1
+    while k < qpos and toks[k].lower in CONJUNCTIONS:
+        k += 1
+    if k + 2 >= qpos or toks[k].lower not in {"for", "to", "in"}:
+        return None
+    m = next((m for m in mentions if m.first in {k + 1, k + 2} and all(t.lower in DETERMINERS for t in toks[k + 1:m.first])), None)
+    if m is None or m.etype in {"place", "pron"} and not m.possessive:
+        return None
+    after = m.last + 1
+    if toks[k].lower == "in":
+        if not (m.possessive and after + 1 < qpos and toks[after].lower in VIEW_NOUNS and toks[after + 1].text == ","):
+            return None
+        return m
+    return m if after < qpos and toks[after].text == "," and not m.possessive else None
 
 
 def _opens_sentence(toks: list[Token], left_bound: int, k: int) -> bool:

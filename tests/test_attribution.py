@@ -848,3 +848,10 @@ def test_two_opening_phrases_before_the_subject() -> None:
             "Two days earlier, replying to the Motion of Thanks on the address, PM Ruiz had said she was sure.\n\n"
             "“We have heard you,” she said.\n")
     assert attribute(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_sentence_that_opens_with_whose_view_it_gives() -> None:
+    text = ("President Ana Ruiz spoke.\n\nFor the Brazilian President, the taxation was motivated by "
+            "“eminently political” reasons.\n\nIn the president’s view, the West is “not involved enough in the "
+            "talks,” Reuters reported.\n\nFor years, the town was “a quiet place”.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz", ""]
