@@ -147,6 +147,7 @@ class DocumentAttributor:
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
         self._label_counts: dict[str, int] | None = None
+        self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -372,10 +373,14 @@ class DocumentAttributor:
     def _times_named(self, name: str, in_full: int) -> int:
         """How often the document names a person: in full, or by any one word of the name written alone
         (Putin, Lula, Xi), whichever is more; a word shared by two people counts for neither."""
+        cached = self._named.get(name)
+        if cached is not None:
+            return cached
         best = in_full
         for word in name.split():
             if len(word) >= 2 and word[0].isupper() and sum(word in p.split() for p in self.ents.people) == 1:
                 best = max(best, len(re.findall(rf"\b{re.escape(word)}\b", self.text)))
+        self._named[name] = best
         return best
 
     def _body_of(self, place: str) -> str:
