@@ -1251,8 +1251,9 @@ class DocumentAttributor:
         if prev is not None and prev.quote < 0 and prev.is_word and not after_cue and first_alpha.isupper() \
                 and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
                 and not (cue is not None and cue.last == qpos - 1) and _titled(content) and not self.title_case(toks):
-            # (not in a headline, where every quotation is in title case) said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
-            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's
+            # said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
+            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's (not in
+            # a headline, where every quotation is in title case)
             return "scare"
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
