@@ -1267,7 +1267,7 @@ class DocumentAttributor:
             # its first letter, or sentences of speech that run on into the reporter's words
             return "direct"
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
-        if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
+        if at_start and cue_follows and (content.endswith((",", "!", "?", ".", "…")) or len(words) >= 4 and first_alpha.isupper()):
             assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
             starts = {m.first for m in (mentions or [])}
@@ -1276,7 +1276,11 @@ class DocumentAttributor:
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
                    or (toks[k].lower in ATTACHING and k + 1 < cue.index)
                    or (toks[k].lower in DETERMINERS or toks[k].text.islower()) and any(x in starts for x in range(k + 1, min(k + 4, cue.index)))
-                   for k in range(qpos + 1, cue.index)):
+                   for k in range(qpos + 1, cue.index)) and (
+                    content.endswith((",", "!", "?", ".", "…"))
+                    # “It is over” he said: with no comma before the close, only the speaker's own words may
+                    # follow (a name or a pronoun and the verb), not the reporter's (“…” for the victory, he said)
+                    or all(k in in_mention or toks[k].lower in SKIPPABLE for k in range(qpos + 1, cue.index))):
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"

@@ -855,3 +855,9 @@ def test_a_sentence_that_opens_with_whose_view_it_gives() -> None:
             "“eminently political” reasons.\n\nIn the president’s view, the West is “not involved enough in the "
             "talks,” Reuters reported.\n\nFor years, the town was “a quiet place”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz", ""]
+
+
+def test_a_sentence_quoted_without_a_comma_before_its_attribution() -> None:
+    text = ('"If they were carrying munitions, they would have fired" Ana Ruiz said.\n\n'
+            '"Let me thank the volunteers who worked so hard" for the victory, Ana Ruiz said.\n')
+    assert [k for k, _, _ in attribute(text)] == ["direct", "partial"]
