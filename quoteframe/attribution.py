@@ -716,6 +716,14 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 3 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
+            # Kyiv and its Western allies have dismissed: the first of two conjoined subjects names the speaker
+            for k in range(j - 1, max(0, j - 5), -1):
+                if toks[k].lower in {"its", "his", "her", "their"} and toks[k - 1].lower == "and" and k - 2 in by_last \
+                        and all(t.is_word for t in toks[k + 1:j + 1]):
+                    first = by_last[k - 2]
+                    if not first.possessive and first.etype != "pron":
+                        return self.resolve(first, toks, mentions, sent_start)
         if j >= 1 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
             head = _postmodified_subject(toks, j, by_last)
             if head is not None:  # a source familiar with the talks said: the source
