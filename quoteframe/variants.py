@@ -32,8 +32,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from quoteframe.align import WordAligner
+from quoteframe.align import WordAligner, spelling
 from quoteframe.errors import QuoteframeError
+from quoteframe.lexicon import read_rows, shipped_dir
 from quoteframe.records import Quote
 from quoteframe.segment import Segmenter
 from quoteframe.wordnet import WordNet
@@ -70,11 +71,13 @@ class LinkParams:
     member_floor: float = 0.75  # share of the threshold a full rendering needs to every full member
     fragment: float = 0.6  # a rendering shorter than this share of the root is a fragment (partial)
     top_keys: int = 4  # rare features per rendering used for blocking
+    distinct_postings: bool = True  # a blocking key pairing the same renderings as a rarer one is skipped
     max_posting: int = 40  # a longer posting is paired as a sorted neighbourhood of this width
     member_check: int = 5  # full members (the root, then the longest) a new full rendering must be near
     near_duplicate: float = 0.8
     merge: bool = True  # merge two clusters of one remark by average linkage after attaching
     min_shared: int = 2  # words (stem or WordNet synonym) a full rendering shares with the root
+    min_common: int = 2  # of them content words that are no proper names (what is said, not who or where)
     best_match: bool = True  # a rendering closer to one not yet clustered founds its own remark
     best_margin: float = 0.05  # this close to the root, a rendering is close to its members too
     # a rendering whose speaker is missing, or is no person the corpus quotes elsewhere, may join a remark
@@ -88,6 +91,7 @@ class LinkParams:
     part_containment: bool = True  # a whole sentence much shorter than a remark's root may join it by containment
     part_containment_share: float = 0.9  # the same for a whole sentence quoted in part
     part_words: int = 3
+    adopt_single: bool = True  # a whole sentence fitting one remark only under the usual checks joins it
     adopt_root_words: int = 5  # a partial quotation shorter than this is no remark a weak rendering may join
     # a full rendering left alone, of a speaker's block, may join a remark of that block whose root its
     # content words align with under the trained word aligner, when TF-IDF similarity is below threshold
@@ -96,6 +100,14 @@ class LinkParams:
     align_share: float = 0.6  # share of both renderings' content words aligned
     align_clause: float = 0.9  # share of a much shorter root's (a clause's) own content words aligned
     align_tries: int = 3  # candidate remarks tried per lone rendering, most similar first
+    # a whole sentence of a few words is compared by its content words too (IDF-weighted, both ways, the
+    # same polarity): translators choose its function words freely
+    short_words: int = 8
+    short_share: float = 0.8
+    align_min_size: int = 1  # renderings a remark needs to receive a lone one (1: two lone translations meet)
+    align_family: bool = True  # a remark of one translation reprinted by several outlets moves as a lone one
+    align_part: float = 0.75  # share of a part's content words aligned within one stretch of the whole sentence
+    align_window: float = 0.6  # share of the whole's content words aligned within that stretch
 
 
 @dataclass
@@ -217,10 +229,16 @@ class Normaliser:
 
     def stem(self, word: str) -> str:
         """Porter's stem of the word in American spelling (see ``american``): outlets of both spellings
-        render one translation (demilitarisation, demilitarization), and Porter stems them apart."""
+        render one translation (demilitarisation, demilitarization), and Porter stems them apart. A final
+        double consonant is made single: Porter undoubles it after a suffix it removes (staffing -> staf,
+        stuffed -> stuf) but keeps it in the bare word (staff, stuff), so the noun and the verb met in no
+        stem."""
         s = self._stem.get(word)
         if s is None:
-            s = self._stem[word] = self.stemmer.stem(american(word).replace("-", ""))
+            s = self.stemmer.stem(american(word).replace("-", ""))
+            if len(s) > 3 and s[-1] == s[-2] and s[-1] not in "aeiouy":
+                s = s[:-1]
+            s = self._stem[word] = s
         return s
 
     def block_keys(self, r: Rendering, feats: list[str]) -> list[str]:
@@ -409,16 +427,31 @@ def _weights(rs: Sequence[Rendering], norm: Normaliser, extra: Sequence[Renderin
     return sparse.csr_matrix(W), sparse.csr_matrix(M), feats
 
 
-def rarest(shared: list[tuple[int, str]], n: int, word_of: dict[str, str] | None) -> list[str]:
+def rarest(shared: list[tuple[int, str]], n: int, word_of: dict[str, str] | None,
+           postings: Mapping[str, Sequence[int]] | None = None) -> list[str]:
     """The ``n`` keys of the shortest postings, at most one per word of the rendering (``word_of`` maps a
-    synonym key to its word; a stem or a stem pair is its own)."""
-    if not word_of:
+    synonym key to its word; a stem or a stem pair is its own).
+
+    With ``postings`` (key -> the renderings indexed under it), a key whose posting is the very posting of a
+    rarer key already taken is skipped: it would pair no rendering that key does not. One wire's translation
+    reprinted by several outlets shares many words and word pairs with its reprints only, each as rare as
+    the next; without this they fill every slot, and the rendering never meets another translation of its
+    sentence."""
+    if not word_of and postings is None:
         return [k for _, k in heapq.nsmallest(n, shared)]
+    word_of = word_of or {}
     out: list[str] = []
     used: set[str] = set()
+    seen: dict[tuple[int, int, int], list[Sequence[int]]] = {}  # postings taken, by length and ends
     for _, k in sorted(shared):
         w = word_of.get(k, k)
         if w not in used:
+            if postings is not None:
+                ids = postings[k]
+                like = seen.setdefault((len(ids), ids[0], ids[-1]), [])
+                if any(ids == other for other in like):  # pairs no rendering a rarer key taken does not
+                    continue
+                like.append(ids)
             used.add(w)
             out.append(k)
             if len(out) == n:
@@ -448,7 +481,8 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
     for i, (r, fs) in enumerate(zip(rs, map(set, feats))):
         post = by_speaker[r.block]
         shared = [(len(post[k]), k) for k in fs if len(post[k]) > 1]
-        query.update((r.block, k) for k in rarest(shared, params.top_keys, word_of[i] if word_of else None))
+        query.update((r.block, k) for k in rarest(shared, params.top_keys, word_of[i] if word_of else None,
+                                                      post if params.distinct_postings else None))
     # postings list renderings in index order already
     groups = [by_speaker[sp][k] for sp, k in sorted(query)]
     if not groups:
@@ -495,7 +529,8 @@ def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkPar
         if not r.weak:
             continue
         shared = [(len(post[k]), k) for k in set(fs) if k in post]
-        for k in rarest(shared, params.top_keys, word_of[i] if word_of else None):
+        for k in rarest(shared, params.top_keys, word_of[i] if word_of else None,
+                        post if params.distinct_postings else None):
             out.update((i, j) for j in post[k][: params.max_posting])
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
@@ -595,6 +630,91 @@ def contained(short: Rendering, long: Rendering, idf: dict[str, float],
     return prev[-1][0] / total, prev[-1][1]
 
 
+_NEGATION: frozenset[str] | None = None
+
+
+def negation_words() -> frozenset[str]:
+    """The words of ``lexicons/negation.csv`` (not, no, never, ...), read once."""
+    global _NEGATION
+    if _NEGATION is None:
+        _NEGATION = frozenset(row["word"].lower() for _, row in read_rows(shipped_dir() / "negation.csv", ["word"]))
+    return _NEGATION
+
+
+def negated(words: Sequence[str]) -> bool:
+    """Whether a rendering has a negation (a word of ``negation_words``, or a contraction in n't)."""
+    neg = negation_words()
+    return any(w in neg or w.endswith("n't") or w == "nt" for w in words)
+
+
+def function_word(w: str) -> bool:
+    """A stop word, a negation, or a contraction of a stop word (it's, we're, don't): no content word."""
+    if w in ENGLISH_STOP_WORDS or w in negation_words():
+        return True
+    head, _, tail = w.partition("'")
+    return bool(tail) and (head in ENGLISH_STOP_WORDS or w.endswith("n't"))
+
+
+ShortProfile = tuple[bool, tuple[tuple[str, float, frozenset[str]], ...], frozenset[str], frozenset[str], float]
+
+
+def short_profile(r: Rendering, keys: Mapping[str, AbstractSet[str]], idf: Mapping[str, float]) -> ShortProfile:
+    """What ``short_similarity`` reads of one rendering, computed once: its polarity, each content word with
+    its IDF weight and keys (its stem and WordNet keys), its proper names, and the union and total weight
+    of its content words' keys."""
+    names = proper_names(r)
+    words = tuple((w, idf.get(st, 1.0), frozenset(keys.get(w, ())) | {st})
+                  for w, st in zip(r.words, r.stems) if not function_word(w) and w not in names)
+    return negated(r.words), words, names, frozenset().union(*(k for _, _, k in words)), sum(x for _, x, _ in words)
+
+
+def short_score(a: ShortProfile, b: ShortProfile) -> float:
+    """``short_similarity`` of two profiles. A word either writes as a name inside the sentence is a name in
+    both ("Brenna is ready" / "we all trust Brenna": a name opening a sentence looks like any word), and
+    names are who and where, not what is said: they do not count."""
+    if a[0] != b[0] or not a[1] or not b[1]:
+        return 0.0
+    if any(w in b[2] for w, _, _ in a[1]) or any(w in a[2] for w, _, _ in b[1]):
+        wa = [(x, k) for w, x, k in a[1] if w not in b[2]]
+        wb = [(x, k) for w, x, k in b[1] if w not in a[2]]
+        if not wa or not wb:
+            return 0.0
+        union_a, union_b = frozenset().union(*(k for _, k in wa)), frozenset().union(*(k for _, k in wb))
+        total = sum(x for x, _ in wa) + sum(x for x, _ in wb)
+    else:  # no name in the way: the union and weight of each side are those computed once
+        union_b, union_a = b[3], a[3]
+        return (sum(x for _, x, k in a[1] if not k.isdisjoint(union_b))
+                + sum(x for _, x, k in b[1] if not k.isdisjoint(union_a))) / (a[4] + b[4])
+    found = sum(x for x, k in wa if not k.isdisjoint(union_b)) + sum(x for x, k in wb if not k.isdisjoint(union_a))
+    return found / total
+
+
+def short_similarity(a: Rendering, b: Rendering, keys_a: Mapping[str, AbstractSet[str]],
+                     keys_b: Mapping[str, AbstractSet[str]], idf: Mapping[str, float]) -> float:
+    """Similarity of two short renderings by their content words alone.
+
+    A sentence of a few words ("this is no joke" / "it's not a joke" / "we are not joking") is mostly
+    function words, and translators choose those freely, so the TF-IDF cosines of two renderings of it stay
+    low though they say the same thing with the same one or two content words. Here each content word
+    (stem or WordNet key) found in the other rendering counts with its IDF weight, both ways (an
+    IDF-weighted Dice); two renderings of opposite polarity (one negated, one not) score 0."""
+    return short_score(short_profile(a, keys_a, idf), short_profile(b, keys_b, idf))
+
+
+def proper_names(r: Rendering) -> frozenset[str]:
+    """Words of the rendering written with a capital letter inside it (not as its first word) and never
+    in lower case: names of people and places ("Varna", "NATO"); lower-cased like ``words``."""
+    found = WORD_RE.findall(spoken(r.text))
+    lower = {w for w in found if not w[:1].isupper()}
+    return frozenset(w.lower().replace("’", "'") for i, w in enumerate(found)
+                     if i > 0 and w[:1].isupper() and w.lower() not in lower and w != "I")
+
+
+def _brief(r: Rendering, params: LinkParams) -> bool:
+    """A whole sentence of a few words, which ``short_similarity`` compares by its content words."""
+    return not r.partial and not r.short and not r.scare and len(r.words) <= params.short_words
+
+
 def _word_keys(r: Rendering, norm: Normaliser) -> dict[str, frozenset[str]]:
     """Each distinct word's stem, with WordNet synonym keys for content words: for counting shared words."""
     out: dict[str, frozenset[str]] = {}
@@ -646,14 +766,26 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     pairs = candidate_pairs(us, [norm.block_keys(r, f) for r, f in zip(us, feats)], params, word_of)
     sims = pair_similarity(M, pairs, jobs=jobs)
     n = len(us)
-    S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
-                           np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
     df: dict[str, int] = defaultdict(int)
     for r in us:
         for st in set(r.stems):
             df[st] += 1
     idf = {st: float(np.log((1 + n) / (1 + d)) + 1) for st, d in df.items()}
-    state = _LinkState(us, S, sims, pairs, M, [_word_keys(r, norm) for r in us], idf, params)
+    content = [_word_keys(r, norm) for r in us]
+    brief = np.array([_brief(r, params) for r in us], dtype=bool)
+    profiles: dict[int, ShortProfile] = {}
+    if brief.any() and len(pairs):
+        # two short renderings of one sentence: their content words, not their function words, decide
+        for p in np.flatnonzero(brief[pairs[:, 0]] & brief[pairs[:, 1]] & (sims < params.threshold)).tolist():
+            a, b = int(pairs[p, 0]), int(pairs[p, 1])
+            pa = profiles.get(a) or profiles.setdefault(a, short_profile(us[a], content[a], idf))
+            pb = profiles.get(b) or profiles.setdefault(b, short_profile(us[b], content[b], idf))
+            v = short_score(pa, pb)
+            if v >= params.short_share and v > sims[p]:
+                sims[p] = v
+    S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
+                           np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
+    state = _LinkState(us, S, sims, pairs, M, content, idf, params, brief, profiles)
     cross = cross_pairs(us, feats, params, word_of)
     cross_sims = pair_similarity(M, cross, jobs=jobs)
     C = sparse.coo_matrix((cross_sims, (cross[:, 0], cross[:, 1])), shape=(n, n)).tocsr()
@@ -725,6 +857,37 @@ def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: floa
     return (sum(1 for i in ca if i in la) + sum(1 for j in cb if j in lb)) / (len(ca) + len(cb))
 
 
+def part_aligned(short: Rendering, long: Rendering, aligner: WordAligner, sure: float = 0.0) -> tuple[float, float, int]:
+    """How well ``short`` renders one contiguous part of the sentence ``long`` renders whole.
+
+    An outlet that quotes a sentence with a clause left out, or cuts it into two quotations, prints a
+    contiguous part of it, in its own translation: nearly every content word of the part has a counterpart
+    in one stretch of the whole, and that stretch is mostly the part's (the clause left out lies outside
+    it). Returns the share of ``short``'s content words the aligner links, the share of ``long``'s content
+    words linked within the stretch the links span, and how many of ``short``'s content words are linked.
+    As in ``content_aligned``, links that are all the same stems are no new evidence (0, 0, 0)."""
+    ca = [i for i, w in enumerate(short.words) if w not in ENGLISH_STOP_WORDS]
+    cb = {j for j, w in enumerate(long.words) if w not in ENGLISH_STOP_WORDS}
+    if len(ca) < 2 or len(cb) < 2:
+        return 0.0, 0.0, 0
+    content_a = set(ca)
+    ka, kb = aligner.keys(short, long)
+    links = [(i, j) for (i, j), logit in aligner.scores(short, long, (ka, kb)).items()
+             if logit >= sure and i in content_a and j in cb]
+    if not links or all(short.stems[i] == long.stems[j] for i, j in links):
+        return 0.0, 0.0, 0
+    # the aligner also links words by their place alone ("economy" / "region" between two sentences built
+    # alike): at least half of the part's links, and two, must be lexical ties (same stem, WordNet synonym,
+    # or a spelling variant)
+    ties = sum(1 for i, j in links if ka[i] == kb[j] or spelling(short.words[i], long.words[j]) > 0)
+    if ties < 2 or 2 * ties < len(links):
+        return 0.0, 0.0, 0
+    la = {i for i, _ in links}
+    lb = sorted({j for _, j in links})
+    window = [j for j in cb if lb[0] <= j <= lb[-1]]
+    return len(la) / len(ca), len(lb) / len(window), len(la)
+
+
 def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Normaliser
                 ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
     """A second, stricter pass over remarks whose root is a full rendering of a speaker's block: each may join
@@ -754,11 +917,15 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
         r = us[k]
         if cid in receivers or r.weak or r.partial or r.short or len(r.words) < 4:
             continue
-        if any(m != k and len(us[m].words) >= params.fragment * len(r.words) for m in ms):
-            continue  # a remark of two full renderings or more stays: only a lone one (with its parts) moves
+        if any(m != k and len(us[m].words) >= params.fragment * len(r.words)
+               and not (params.align_family and _one_wording(r.words, us[m].words, params.near_duplicate))
+               for m in ms):
+            # a remark of two translations or more stays: only a lone one moves, with its parts and the
+            # outlets that reprint its wording (one wire's translation, lightly edited, is one rendering)
+            continue
         lo, hi = S.indptr[k], S.indptr[k + 1]
         cands = sorted(((-v, m) for m, v in zip(S.indices[lo:hi].tolist(), S.data[lo:hi].tolist())
-                        if v >= params.align_low and cluster_of.get(m, cid) != cid and sizes[cluster_of[m]] >= 2
+                        if v >= params.align_low and cluster_of.get(m, cid) != cid and sizes[cluster_of[m]] >= params.align_min_size
                         and cluster_of[m] not in moved))
         tried: set[int] = set()
         best: tuple[float, float, int] | None = None  # the remark whose root aligns best, not the first that passes
@@ -781,6 +948,14 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
                 share = share if share >= params.align_clause else 0.0
             else:
                 share = content_aligned(root, r, aligner, of_a=root.partial and len(root.words) < len(r.words))
+            if share < params.align_share and params.align_part and not root.partial:
+                # one rendering prints a contiguous part of the sentence the other renders whole (a clause
+                # left out, or the sentence cut into two quotations): the part's own words must be found in
+                # one stretch of the whole, and that stretch be mostly the part's
+                short, long = (r, root) if len(r.words) <= len(root.words) else (root, r)
+                own, covered, hits = part_aligned(short, long, aligner)
+                if own >= params.align_part and covered >= params.align_window and hits >= params.part_words:
+                    share = params.align_share
             if share >= params.align_share and (best is None or share > best[0]):
                 best = (share, -negv, target)
         if best is not None:
@@ -809,6 +984,8 @@ class _LinkState:
     content: list[dict[str, frozenset[str]]]
     idf: dict[str, float]
     params: LinkParams
+    brief: np.ndarray  # short whole renderings, compared by their content words too (``short_similarity``)
+    profiles: dict[int, ShortProfile]  # what short_similarity reads of a brief rendering, once computed
 
 
 def _cluster_in_worker(order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
@@ -823,6 +1000,8 @@ class _Scorer:
 
     def __init__(self, state: _LinkState) -> None:
         self.us, self.content, self.idf, self.params = state.us, state.content, state.idf, state.params
+        self.brief, self.profiles = state.brief, state.profiles
+        self._said: dict[int, tuple[frozenset[str], list[frozenset[str]]]] = {}
         self.dots = RowDots(state.M)
         self.extra: dict[tuple[int, int], float] = {}
         self._union: dict[int, frozenset[str]] = {}
@@ -839,7 +1018,12 @@ class _Scorer:
         if m in row:
             return row[m]
         if (k, m) not in self.extra:
-            self.extra[(k, m)] = self.dots(k, m)
+            v = self.dots(k, m)
+            if self.brief[k] and self.brief[m]:
+                short = self.short(k, m)
+                if short >= self.params.short_share:
+                    v = max(v, short)
+            self.extra[(k, m)] = v
         return self.extra[(k, m)]
 
     def shared(self, k: int, m: int) -> tuple[int, int]:
@@ -868,7 +1052,54 @@ class _Scorer:
 
     def evidence(self, k: int, m: int) -> bool:
         shared, size = self.shared(k, m)
-        return shared >= min(self.params.min_shared, size)
+        if shared >= min(self.params.min_shared, size) and self.says_alike(k, m):
+            return True
+        # two short sentences with all their content words in common and the same polarity ("this is no
+        # joke" / "we are not joking") share one word, and that word is the sentence
+        return bool(self.brief[k] and self.brief[m]) and self.short(k, m) >= self.params.short_share
+
+    def says(self, k: int) -> tuple[frozenset[str], list[frozenset[str]]]:
+        """Rendering ``k``'s proper names, and the keys of its distinct content words that are no proper
+        names, computed once."""
+        said = self._said.get(k)
+        if said is None:
+            names = proper_names(self.us[k])
+            said = self._said[k] = (names, [keys for w, keys in self.content[k].items()
+                                            if not function_word(w) and w not in names])
+        return said
+
+    def says_alike(self, k: int, m: int) -> bool:
+        """Whether two renderings that share proper names share what is said too, not only whom and where it
+        is about: content words other than names, ``min_common`` of them (or all the one with fewer has),
+        one word for one word. A speaker names the same places and people in many sentences of a speech
+        ("Varna, Ostrel, Kamensk and Dubrava"), and such a list, rare words all, carries the cosine
+        of two different sentences."""
+        names_k, a = self.says(k)
+        names_m, b = self.says(m)
+        if names_k.isdisjoint(names_m):
+            return True  # no name in common: the similarity is not a list of names
+        if len(a) > len(b):
+            a, b = b, a
+        need = min(self.params.min_common, len(a))
+        if need <= 0:
+            return True
+        # one word for one word: two words of one rendering do not both meet one word of the other (WordNet
+        # gives "people" a key in common with "peoples" and with "citizens")
+        free = list(b)
+        found = 0
+        for keys in a:
+            for j, other in enumerate(free):
+                if not keys.isdisjoint(other):
+                    found += 1
+                    del free[j]
+                    break
+        return found >= need
+
+    def short(self, k: int, m: int) -> float:
+        """``short_similarity`` of two brief renderings, from their profiles (each computed once)."""
+        pk = self.profiles.get(k) or self.profiles.setdefault(k, short_profile(self.us[k], self.content[k], self.idf))
+        pm = self.profiles.get(m) or self.profiles.setdefault(m, short_profile(self.us[m], self.content[m], self.idf))
+        return short_score(pk, pm)
 
     def score(self, k: int, root: int, full: list[int], near: list[int], row: dict[int, float],
               strict: bool = False) -> float:
@@ -895,7 +1126,7 @@ class _Scorer:
             if len(sims_c) < len(full[: params.member_check]) or score < threshold or \
                     (sims_c[0] < params.near_duplicate and min(sims_c) < floor):
                 score = 0.0
-            elif strict and self.shared(k, root)[0] < params.adopt_shared:
+            elif strict and (self.shared(k, root)[0] < params.adopt_shared or not self.says_alike(k, root)):
                 score = 0.0
             elif not strict and not self.evidence(k, root):
                 score = 0.0
@@ -914,8 +1145,9 @@ class _Scorer:
                 if us[k].partial:
                     return (c >= params.containment or (c >= params.containment_long and len(us[k].words) >= 5)) \
                         and hits >= params.fragment_words
-                # a whole sentence of the quotation: it must be a part of the member, nearly all of it
-                return c >= params.part_containment_share and hits >= params.part_words
+                # a whole sentence of the quotation: it must be a part of the member, nearly all of it, and
+                # more of it than the names of the places and people it is about
+                return c >= params.part_containment_share and hits >= params.part_words and self.says_alike(k, m)
 
             for m in heapq.nsmallest(2 * params.member_check, near, key=lambda x: (-len(us[x].words), x)):
                 if len(us[k].words) < len(us[m].words) and not (strict and us[m].partial
@@ -1065,11 +1297,21 @@ def _adopt(state: _LinkState, C: sparse.csr_matrix, found: list[tuple[int, list[
         for m in row:
             if m in cluster_of and cluster_of[m] >= anchored and not us[k].scare:
                 near[cluster_of[m]].append(m)
+        usual: list[tuple[float, int]] = []  # another speaker's remarks it fits under the usual checks
         for cid in sorted(near):
             strict = cid < anchored
             score = scorer.score(k, roots[cid], full[cid], near[cid], cross if strict else row, strict)
             if score and (best is None or score > best[0]):
                 best = (score, cid)
+            if strict and not score and params.adopt_single and not us[k].partial and not us[k].scare:
+                loose = scorer.score(k, roots[cid], full[cid], near[cid], cross)
+                if loose and scorer.shared(k, roots[cid])[0] >= params.adopt_shared:
+                    usual.append((loose, cid))
+        if best is None and len(usual) == 1:
+            # a whole sentence whose speaker the quotes table missed or mistook ("the prime minister" quoted
+            # once, a place) that fits one remark of the corpus's speakers under the usual checks, and no
+            # other: that remark's speaker said it
+            best = usual[0]
         if best is None:
             if us[k].scare:
                 continue
