@@ -900,6 +900,15 @@ class DocumentAttributor:
                     speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
+        if speaker is None and qpos + 2 < len(toks) and toks[qpos + 1].text == ":" \
+                and (self.title_case(toks) or self.spans[qi][1] < self._newlines[0] if self._newlines else True):
+            # ‘These people become ours, forever’: Putin on annexation — a headline that quotes first and
+            # names the speaker after a colon
+            m = next((m for m in mentions if m.first == qpos + 2 and not m.possessive and m.etype in {"person", "org", "unknown"}), None)
+            if m is not None:
+                found = self.resolve(m, toks, mentions, fs)
+                if found is not None and found.name:
+                    speaker, cue_used = found, Cue(qpos + 1, qpos + 1, "verb", ":")
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)

@@ -861,3 +861,9 @@ def test_a_sentence_quoted_without_a_comma_before_its_attribution() -> None:
     text = ('"If they were carrying munitions, they would have fired" Ana Ruiz said.\n\n'
             '"Let me thank the volunteers who worked so hard" for the victory, Ana Ruiz said.\n')
     assert [k for k, _, _ in attribute(text)] == ["direct", "partial"]
+
+
+def test_a_headline_that_quotes_first_and_names_the_speaker_after_a_colon() -> None:
+    text = ("BIG BREAKING | ‘These people now become ours, forever’: Ostrov on annexation\n\n"
+            "Russian President Ivan Ostrov signed the decrees on Friday.\n")
+    assert attribute(text)[0][1] == "Ivan Ostrov"
