@@ -438,7 +438,8 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
-            if first_word in ANAPHORIC and "title" in role.uses and not former:
+            epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often

@@ -867,3 +867,10 @@ def test_a_headline_that_quotes_first_and_names_the_speaker_after_a_colon() -> N
     text = ("BIG BREAKING | ‘These people now become ours, forever’: Ostrov on annexation\n\n"
             "Russian President Ivan Ostrov signed the decrees on Friday.\n")
     assert attribute(text)[0][1] == "Ivan Ostrov"
+
+
+@pytest.mark.parametrize("epithet", ["despot", "strongman", "autocrat"])
+def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
+    text = ("Vladimir Ostrov claimed yesterday that the regions would remain part of Russia.\n\n"
+            f"Ostrov was late. Ostrov then spoke.\n\nArriving late, the {epithet} said the West was “neo-colonial”.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
