@@ -874,3 +874,8 @@ def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
     text = ("Vladimir Ostrov claimed yesterday that the regions would remain part of Russia.\n\n"
             f"Ostrov was late. Ostrov then spoke.\n\nArriving late, the {epithet} said the West was “neo-colonial”.\n")
     assert attribute(text)[0][1] == "Vladimir Ostrov"
+
+
+def test_as_x_put_it() -> None:
+    text = "As the paper’s columnist Dana Milner puts it, “Senate Republicans are unmoved.”\n"
+    assert attribute(text)[0][:2] == ("direct", "Dana Milner")
