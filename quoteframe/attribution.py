@@ -836,6 +836,9 @@ class DocumentAttributor:
         # after it only in the attribution slot itself: a later sentence's cue reports something else
         ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
             and qpos + 1 < len(toks) and toks[qpos + 1].is_cap
+        if first and left and ends_sentence and left[0].ctype in {"verb", "participle", "prep"} \
+                and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
+            first = []  # as X told AP, “… .” He added, “…”: the full stop closed X's quotation; the next cue is another's
         ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first and not ends_sentence
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}

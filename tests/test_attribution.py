@@ -879,3 +879,9 @@ def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
 def test_as_x_put_it() -> None:
     text = "As the paper’s columnist Dana Milner puts it, “Senate Republicans are unmoved.”\n"
     assert attribute(text)[0][:2] == ("direct", "Dana Milner")
+
+
+def test_a_full_stop_closes_the_quotation_its_left_cue_introduced() -> None:
+    text = ("However, as Archbishop Aris Tomasian told the Associated Press (AP), “We have suffered the same "
+            "fate.” He added, “So the city should act.”\n")
+    assert [m for _, _, m in attribute(text)] == ["Archbishop Aris Tomasian", "He"]
