@@ -1529,8 +1529,7 @@ def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool
     if cue.last + 1 >= len(toks) or toks[cue.last + 1].text != ",":
         return False
     m = next((m for m in mentions if m.last == cue.index - 1), None)
-    return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
-        m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
+    return m is not None and m.first >= 1 and toks[m.first - 1].text == ","
 
 
 VIEW_NOUNS = {"view", "opinion", "words", "eyes", "estimation", "telling", "mind", "account", "version"}
