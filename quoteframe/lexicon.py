@@ -212,11 +212,16 @@ class Lexicons:
     name_links: frozenset[str] = frozenset({"of"})
     name_runs: re.Pattern[str] = field(default_factory=lambda: run_pattern({"of"}))
     _appositives: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    # ``mentions.RunSplitter``'s answers by a run's words: a pure function of these lexicons, asked about
+    # the same names in document after document (emptied by ``index`` and ``link_names``)
+    run_splits: dict[tuple[str, ...], tuple[list[str], list[str], str]] = field(default_factory=dict, repr=False,
+                                                                               compare=False)
 
     def link_names(self) -> None:
         """Rebuild ``name_links`` and ``name_runs`` from ``names`` (call after changing it by hand)."""
         self.name_links = frozenset({"of"}) | self.names.particles | self.names.patronymics
         self.name_runs = run_pattern(self.name_links)
+        self.run_splits.clear()
 
     def index(self) -> None:
         """Rebuild the look-up sets from ``roles``."""
@@ -226,6 +231,7 @@ class Lexicons:
         self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.generic_heads = frozenset(t for t, r in self.roles.items() if "generic" in r.uses)
         self._appositives = None
+        self.run_splits.clear()
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
 
     def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:

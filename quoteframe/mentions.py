@@ -437,20 +437,26 @@ def is_title_case(line: str) -> bool:
 class RunSplitter:
     """Split a capitalised run into (title words, person name words, organisation name).
 
-    One splitter serves one document, whose runs recur (every mention of a person is the same run), so
-    results are remembered by the run's words; callers must not modify the lists they get back.
+    Runs recur within a document (every mention of a person is the same run) and across a corpus (the
+    same people and bodies are in the news for weeks), and a split depends on the words and the lexicons
+    only, so results are remembered by the run's words in ``Lexicons.run_splits``, shared by the
+    splitters of every document (up to ``MEMO_LIMIT`` runs); callers must not modify the lists they get back.
     """
+
+    MEMO_LIMIT = 100_000
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.openers = lex.names.openers
-        self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
+        self._memo = lex.run_splits
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
         key = tuple(words)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._split(words)
+            found = self._split(words)
+            if len(self._memo) < self.MEMO_LIMIT:
+                self._memo[key] = found
         return found
 
     def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
