@@ -266,11 +266,19 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
     after, before = lex.appositives()
     for person in people:
         found: list[re.Match[str]] = []
-        for pos in _occurrences(text, person.name + ","):
+        # where "Name," and ", Name" are: beside the name's occurrences, found in one pass over the text
+        n = len(person.name)
+        name_comma, comma_name = [], []
+        for pos in _occurrences(text, person.name):
+            if text.startswith(",", pos + n):
+                name_comma.append(pos)
+            if pos >= 2 and text.startswith(", ", pos - 2):
+                comma_name.append(pos - 2)
+        for pos in name_comma:
             m = after.match(text, pos + len(person.name) + 1, min(len(text), pos + len(person.name) + 90))
             if m:
                 found.append(m)
-        for pos in _occurrences(text, ", " + person.name):
+        for pos in comma_name:
             end = pos + 2 + len(person.name)
             if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
                 continue
@@ -284,6 +292,26 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
                 continue  # the deputy minister is not the minister; the former president no president now
             person.titles.add(m.group(3).lower())
             person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """``re.search(r"\\b" + re.escape(word) + r"\\b", text) is not None`` without compiling a pattern per
+    word: for a word of word characters only (``str.isalnum``, as ``\\w`` is, or ``_``), an occurrence is
+    whole where the characters beside it are no word characters."""
+    if not word.replace("_", "a").isalnum():
+        return re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (pos + n == len(text) or not _is_word_char(text[pos + n])):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ``re``'s ``\\w`` matches ``ch`` (a str pattern: Unicode letters, digits and numbers, and ``_``)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -424,13 +452,16 @@ PAREN_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
 STRETCH_CHAR_RE = re.compile(r"[\w’'\s-]")
 
 
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def is_title_case(line: str) -> bool:
     """A headline in Title Case, where capitals say nothing about names: a line without a sentence-final
     stop whose longer words are mostly capitalised (a sentence such as "Prime Minister Ana Brnabic said on
     Monday." is not one)."""
     if line.rstrip().rstrip("”’\"')").endswith((".", "!", "?", ":")):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    words = [w for w in TITLE_WORD_RE.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
@@ -647,7 +678,7 @@ class MentionFinder:
             return False
         found = self._common.get(word)
         if found is None:
-            found = self._common[word] = re.search(r"\b" + re.escape(word.lower()) + r"\b", self.doc) is not None
+            found = self._common[word] = _has_whole_word(self.doc, word.lower())
         return found
 
     def _closed_class(self, name: str) -> str:
