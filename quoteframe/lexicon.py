@@ -200,6 +200,8 @@ class Lexicons:
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
+    # ``org_roles`` by their last two characters ("" holds any shorter term): the few terms a word can end with
+    org_role_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
     generic_heads: frozenset[str] = frozenset()  # role words naming a leader only with whose head they are
@@ -233,6 +235,10 @@ class Lexicons:
         self._appositives = None
         self.run_splits.clear()
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
+        tails: dict[str, list[str]] = {}
+        for term in self.org_roles:
+            tails.setdefault(term[-2:] if len(term) >= 2 else "", []).append(term)
+        self.org_role_tails = {tail: tuple(terms) for tail, terms in tails.items()}
 
     def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Patterns of a role in apposition after a name (", the libertarian leader") and before one

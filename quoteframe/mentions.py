@@ -167,6 +167,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     role: Role | None = None
     orgheads = lex.orgheads
     org_roles = lex.org_roles
+    org_tails = lex.org_role_tails
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
@@ -177,7 +178,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             known = False
         # one word names no person; it counts only as an organisation (an org head such as Police) ...
         lone = len(words) == 1 and not _lone_org_word(words[0], orgheads)
-        if lone and not known and not _may_follow_org_role(text, m.start(), org_roles):
+        if lone and not known and not _may_follow_org_role(text, m.start(), org_tails):
             continue  # ... or as the bearer of an org role, and no org role word stands before it
         if not known:
             known = True
@@ -222,8 +223,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             title = [role.term]
         if org:
             ents.orgs[org] += 1
-        if name and len(name) >= 2 and not lex.places.classify(" ".join(name)) and not lex.places.names_a_place(" ".join(name)):
-            full = " ".join(name)  # (a place of two words, Hong Kong, is no person)
+        if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full):
+            # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
                 person = ents.people[full] = Person(full, first_pos=m.start())
@@ -359,11 +360,19 @@ def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
         low.removesuffix("’s").removesuffix("'s") in orgheads
 
 
-def _may_follow_org_role(text: str, pos: int, org_roles: tuple[str, ...]) -> bool:
+def _may_follow_org_role(text: str, pos: int, tails: dict[str, tuple[str, ...]]) -> bool:
     """Whether the word before ``pos`` can be an org role (the protest group Oyan): a cheap test that
     most one-word runs fail, which spares them the headline test and ``PREV_WORD_RE``. The word found
-    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``."""
-    return pos >= 2 and text[pos - 1] == " " and text.endswith(org_roles, 0, pos - 1)
+    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``: only
+    the terms that end with the two characters there can (``Lexicons.org_role_tails``; ``tails[""]``
+    holds the terms shorter than two)."""
+    if pos < 2 or text[pos - 1] != " ":
+        return False
+    terms = tails.get(text[max(0, pos - 3):pos - 1])
+    if terms is not None and text.endswith(terms, 0, pos - 1):
+        return True
+    short = tails.get("")
+    return short is not None and text.endswith(short, 0, pos - 1)
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -399,7 +408,7 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
         if "." not in run:
             if org_roles is not None and " " not in run and "\u00a0" not in run \
                     and run.lower().removesuffix("’s").removesuffix("'s") not in orgheads \
-                    and not _may_follow_org_role(text, m.start(), org_roles):
+                    and not _may_follow_org_role(text, m.start(), lex.org_role_tails):
                 continue  # one word, no org head (``_lone_org_word`` is False), no org role before it
             yield m, run.split()
             continue
@@ -540,6 +549,18 @@ def _last_title(lowers: list[str], titles: frozenset[str]) -> int:
     return -1
 
 
+_STARTERS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _starters(role_words: frozenset[str]) -> frozenset[str]:
+    """The lower-case words that may start a mention whatever their case: pronouns and role words, as one
+    set (made once per set of role words), so the commonest test of ``MentionFinder.find`` is one look-up."""
+    found = _STARTERS.get(role_words)
+    if found is None:
+        found = _STARTERS[role_words] = PRONOUN_LIKE | role_words
+    return found
+
+
 class MentionFinder:
     """Find mentions in a token list (one sentence or clause), resolving names against the document."""
 
@@ -555,13 +576,14 @@ class MentionFinder:
         i = 0
         n = len(toks)
         role_words = self.lex.role_words
+        starters = _starters(role_words)
         while i < n:
             tok = toks[i]
             low = tok.lower
             if tok.quote >= 0:
                 i += 1
                 continue
-            if low not in PRONOUN_LIKE and not tok.text[:1].isupper() and low not in role_words \
+            if low not in starters and not tok.text[:1].isupper() \
                     and (low[-1:] not in POSSESSIVE_LAST or tok.bare.lower() not in role_words):
                 i += 1  # the common case, decided with set look-ups: a word that starts no mention
                 continue
@@ -635,18 +657,17 @@ class MentionFinder:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
-        if name and len(name) >= 2 and self.lex.places.names_a_place(" ".join(name)) and \
-                self.ents.people.get(" ".join(name)) is None:
+        full = " ".join(name)
+        if name and len(name) >= 2 and self.lex.places.names_a_place(full) and self.ents.people.get(full) is None:
             # Self-governing Taiwan, China COVID: a run holding a country's name is no person's
-            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=" ".join(name), possessive=poss) \
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=full, possessive=poss) \
                 if title else None
-        if name and not title and (closed := self._closed_class(" ".join(name))):
+        if name and not title and (closed := self._closed_class(full)):
             # a country or city can stand for its government (Beijing said), never for a person; a date,
             # number word or demonym names nobody who speaks (on Sunday, Russian)
-            return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=" ".join(name),
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=full,
                            possessive=poss) if closed in PLACE_CLASSES else None
         if name:
-            full = " ".join(name)
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
             person_name = full
             if len(name) == 1:
