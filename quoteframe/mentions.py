@@ -244,9 +244,13 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     # President Erdogan, never named in full: a person of that one name holding the title, so that "the
     # president" resolves to him, unless the document names someone in full with that surname (President
     # Obama beside Michelle Obama: which one a bare title means is not known) or the name is a place's
-    in_names = {ents.fold(w) for name in ents.people for w in name.split()}  # Li of Li Mingjiang too
+    in_names: set[str] | None = None  # the folded words of the names (Li of Li Mingjiang too), when asked
     for word, (count, first_pos, titles) in titled_alone.items():
-        if titles and ents.fold(word) not in in_names and word not in ents.people \
+        if not titles:
+            continue
+        if in_names is None:  # (worked out before the loop adds anyone: adding needs it)
+            in_names = {ents.fold(w) for name in ents.people for w in name.split()}
+        if ents.fold(word) not in in_names and word not in ents.people \
                 and not lex.places.classify(word) and not lex.places.names_a_place(word):
             person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
             person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
