@@ -68,6 +68,9 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "unlike", "amid", "among", "following", "under", "over", "according"}
 SENT_END = {".", "!", "?"}
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
+# a transcript's speaker label opening a quotation: one to three capitalised words and a colon
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}):[ \t]+(?=\S)")
+PLACE_ADVERBS = {"here", "there", "back", "out", "down", "up", "over", "home", "abroad", "overseas"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NEWLINE_RE = re.compile("\n")
 NONBLANK_RE = re.compile(r"\S")
@@ -143,6 +146,7 @@ class DocumentAttributor:
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
+        self._label_counts: dict[str, int] | None = None
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -326,7 +330,10 @@ class DocumentAttributor:
             body = self._body_of(m.name)
             if body:
                 return Speaker(body, "org", m)
-            return Speaker(m.name, "place", m)  # a government by its capital or country; no pronoun's antecedent
+            # a government by its capital or country: named as the government, so that "Kyiv" and "Ukraine"
+            # are one speaker and no place stands in the speaker column; still a place to the rules
+            country = self.lex.places.government_of(m.name)
+            return Speaker(f"Government of {country}" if country else m.name, "place", m)
         if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
             # President said …: a title written alone, as a name (no article), is the role's holder
             found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))
@@ -361,6 +368,15 @@ class DocumentAttributor:
             # a pronoun with no antecedent in reach: the mention is known, the entity is not (empty name)
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
+
+    def _times_named(self, name: str, in_full: int) -> int:
+        """How often the document names a person: in full, or by any one word of the name written alone
+        (Putin, Lula, Xi), whichever is more; a word shared by two people counts for neither."""
+        best = in_full
+        for word in name.split():
+            if len(word) >= 2 and word[0].isupper() and sum(word in p.split() for p in self.ents.people) == 1:
+                best = max(best, len(re.findall(rf"\b{re.escape(word)}\b", self.text)))
+        return best
 
     def _body_of(self, place: str) -> str:
         """The organisation the document names as a body of ``place`` ("Taiwan's Mainland Affairs Council",
@@ -422,10 +438,15 @@ class DocumentAttributor:
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often
                 untitled = [p for p in self.ents.people.values() if not p.former]
-                top = max(untitled, key=lambda p: (p.count, -p.first_pos), default=None)
+                named = {p.name: self._times_named(p.name, p.count) for p in untitled}
+                top = max(untitled, key=lambda p: (named[p.name], -p.first_pos), default=None)
+                # a one-word name after a title is somebody titled, unless it is the protagonist's own (Mr Putin)
                 if top is not None and not top.titles \
-                        and not any(p.titles for p in self.ents.people.values()) and not self.ents.titled \
-                        and sum(1 for p in untitled if p.count == top.count) == 1:
+                        and not any(p.titles for p in self.ents.people.values()) \
+                        and not any(not (w in {self.ents.fold(x) for x in top.name.split()}
+                                         and not any(self.lex.is_role(t) for t in words))
+                                    for w, words in self.ents.title_worded.items()) \
+                        and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":
@@ -545,7 +566,9 @@ class DocumentAttributor:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
         timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
             and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
-        if rest and (timed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
+        # Here in Denver, …; Back on home soil, …: a place adverb opening a fronted prepositional phrase
+        placed = len(rest) > lead + 2 and rest[lead].lower in PLACE_ADVERBS and rest[lead + 1].lower in INTRO
+        if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
         for m in mentions:
@@ -597,13 +620,27 @@ class DocumentAttributor:
             for k in range(cue.index - 1, max(-1, cue.index - 4), -1):
                 m = by_last.get(k)
                 if m and m.possessive:
-                    return self.resolve(m, toks, mentions, sent_start)
+                    found = self.resolve(m, toks, mentions, sent_start)
+                    if m.etype == "pron" and found is not None and found.name:
+                        # X said in his formal statement: the pronoun is the subject's; name the subject
+                        subj = self._subject_from(toks, mentions, sent_start, before=m.first)
+                        if subj is not None and subj.name == found.name and subj.mention.etype != "pron":
+                            return subj
+                    return found
             light = _light_verb_before(toks, cue.index, self.lex.cue_words.light)
             if light >= 0:  # X, who made a direct appeal: “…”: the light verb's subject makes the appeal
                 found = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
                 if found is not None:
                     return found
             return earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+        if cue.ctype == "verb" and cue.index >= 1 and toks[cue.index - 1].lower in PASSIVE_AUX \
+                and cue.last + 2 < len(toks) and toks[cue.last + 1].lower == "by":
+            # X's statement was condemned by Y as “…”: the agent of a passive speech verb speaks
+            agent = mention_at(cue.last + 2)
+            if agent is not None and agent.etype != "place":
+                found = self.resolve(_phrase_head(agent, toks, by_last, self.lex.titles), toks, mentions, sent_start)
+                if found is not None and found.name:
+                    return found
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
         while j >= 0:
@@ -611,6 +648,11 @@ class DocumentAttributor:
             if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
+            if j not in by_last and cue.ctype == "verb":
+                k = _time_phrase_start(toks, j, self.lex.places)
+                if k < j:  # X on Friday said, X yesterday accused: a time phrase between subject and verb
+                    j = k
+                    continue
             if t.text == ")":
                 while j >= 0 and toks[j].text != "(":
                     j -= 1
@@ -663,6 +705,10 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 1 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
+            head = _postmodified_subject(toks, j, by_last)
+            if head is not None:  # a source familiar with the talks said: the source
+                return self.resolve(head, toks, mentions, sent_start)
         if j >= 1 and toks[j].lower in {"who", "whom"} and cue.ctype == "verb" and \
                 all(toks[x].text != "," for x in range(j, cue.index)):
             # Joe Biden, who warned of “…”: a relative clause's verb is said by the phrase it follows
@@ -676,9 +722,13 @@ class DocumentAttributor:
         if j in by_last and not by_last[j].possessive:
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
-        nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 5)) if k in by_first), None)
-        between_ok = nxt_m is not None and all(t.is_word and not t.is_cap and t.lower not in self.lex.cues
-                                                for t in toks[cue.last + 1:nxt_m.first])
+        nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 8)) if k in by_first), None)
+        if nxt_m is not None and nxt_m.possessive:
+            # said Clinton's top foreign policy aide Jake Sullivan: the possessed phrase's name speaks
+            nxt_m = next((by_first[k] for k in range(nxt_m.last + 1, min(len(toks), nxt_m.last + 7)) if k in by_first), None)
+        between_ok = nxt_m is not None and not nxt_m.possessive and all(
+            (t.is_word and not t.is_cap or t.possessive) and t.lower not in self.lex.cues and t.lower not in CLAUSE_VERBS
+            for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
@@ -719,6 +769,12 @@ class DocumentAttributor:
         return found
 
     def attribute(self, qi: int) -> Attribution:
+        labelled = self.transcript_label(qi)
+        if labelled is not None:
+            self.last_speaker = labelled
+            result = Attribution(labelled, ":", "direct")
+            self.results.append(result)
+            return result
         fs, fe, core_end = self.frame(qi)
         toks = self.analysed(fs, fe)[0]
         mentions = self.slotted(fs, fe)
@@ -778,6 +834,21 @@ class DocumentAttributor:
             if speaker:
                 cue_used = cue
                 break
+        aside = next((c for c in left if c.ctype == "verb" and c is not cue_used and _parenthetical(toks, mentions, c)), None)
+        if aside is not None and cue_used is not None and cue_used.index > aside.index and cue_used.index < qpos \
+                and toks[cue_used.index].lower not in CORE_SPEECH:
+            # Moscow, Putin stressed, will defend its territories “…”: an attribution set between commas
+            # inside the clause gives the clause's words to its speaker, not to the clause's subject
+            found = self.speaker_of_cue(aside, toks, mentions, fs)
+            if found is not None and found.name:
+                speaker, cue_used = found, aside
+        opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
+        if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
+            # According to X, the West wants “…”: a person named as the source at the sentence's opening
+            # attributes what no other person is said to say in it
+            source = self.speaker_of_cue(opening, toks, mentions, fs)
+            if source is not None and source.etype == "person" and source.name:
+                speaker, cue_used = source, opening
         if speaker is not None and speaker.etype == "place" and cue_used is not None and cue_used.index < qpos:
             # X said Russia would respond …: a country in a clause a person reports is not who speaks
             for cue in [c for c in left if c.index < cue_used.index and c.ctype == "verb"]:
@@ -809,10 +880,11 @@ class DocumentAttributor:
         if speaker is None and kind == "direct" and alone:
             speaker, announced = self.byline_after(qi)
             if speaker is None:
-                speaker, announced = self.announced(qi)
+                signed = self.signed_inside(qi)
+                speaker, announced = (signed, Cue(0, 0, "verb", "—")) if signed is not None else self.announced(qi)
             if speaker is not None:
                 cue_used = announced
-            else:
+            elif not self._subheading(qi):
                 speaker = self.inherited(qi)
         if speaker is None and kind != "direct":
             kind = "scare"
@@ -825,6 +897,39 @@ class DocumentAttributor:
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
         self.results.append(result)
         return result
+
+    def transcript_label(self, qi: int) -> Speaker | None:
+        """The speaker a transcript's label names inside the quotation it opens ("WALLACE: Let's start …";
+        "Smith: We …"): a name of one to three words and a colon. The label must name a person of the
+        document, or be written in capitals and label two quotations at least (the turns of an
+        interview); a single capitalised word elsewhere (UPDATE:, NOTE:) is no speaker, and a document with
+        one label only holds no transcript."""
+        start, end = self.spans[qi]
+        m = TRANSCRIPT_LABEL.match(self.text, start, min(end, start + 60))
+        if m is None:
+            return None
+        label = m.group(1)
+        words = label.split()
+        person = self.ents.person_for_surname(words[-1].title() if label.isupper() else words[-1])
+        if sum(self._labels().values()) < 2 or _titled(self.text[start + m.end():end]):
+            return None  # one label is no transcript; a subtitle (“Crippled America: How to …”) is no turn
+        if person is None and not (label.isupper() and len(label) > 2 and self._labels().get(label, 0) >= 2):
+            return None
+        mention = Mention(0, len(words) - 1, start + m.start(1) - start, start + m.end(1) - start, label,
+                          "person", name=person or label.title())
+        return Speaker(person or label.title(), "person", mention)
+
+    def _labels(self) -> dict[str, int]:
+        """How many quotations of the document each transcript label opens: a label in capitals, or one
+        that names a person of the document."""
+        if self._label_counts is None:
+            counts: dict[str, int] = {}
+            for s, e in self.spans:
+                m = TRANSCRIPT_LABEL.match(self.text, s, min(e, s + 60))
+                if m is not None and (m.group(1).isupper() or self.ents.person_for_surname(m.group(1).split()[-1])):
+                    counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            self._label_counts = counts
+        return self._label_counts
 
     def _cached_cue_speaker(self, cue: Cue, toks: list[Token], mentions: list[Mention], fs: int) -> Speaker | None:
         return self.speaker_of_cue(cue, toks, mentions, fs) if cue.ctype in {"verb", "noun", "prep", "participle"} else None
@@ -977,8 +1082,10 @@ class DocumentAttributor:
         if self.text[para[0]:s].strip() or self.text[e:para[1]].strip(" \t.,;:"):
             return None, None
         m = NONBLANK_RE.search(self.text, para[1])
-        if m is None or self.text[m.start()] not in DASHES:
+        if m is None:
             return None, None
+        if self.text[m.start()] not in DASHES:
+            return self._signature_line(qi, para, m.start())
         nxt = self._paragraph(m.start())
         if any(a < nxt[1] and b > nxt[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
             return None, None  # the dash opens a quotation or a line that quotes: no byline
@@ -991,6 +1098,59 @@ class DocumentAttributor:
         if speaker is None or not speaker.name:
             return None, None
         return speaker, Cue(0, 0, "verb", toks[0].text if toks else "—")
+
+    def _subheading(self, qi: int) -> bool:
+        """A paragraph that is only a short quotation in single marks (‘A really tough decision.’): a
+        subheading that quotes a line of the story, as headlines quote in single marks, not a turn of
+        whoever spoke last."""
+        s, e = self.marked[qi][0], self.marked[qi][1]
+        if self.text[s] not in "'‘" or self.text[s:s + 2] == "''":
+            return False
+        para = self._paragraph(s)
+        return not self.text[para[0]:s].strip() and not self.text[e:para[1]].strip() \
+            and len(self.text[self.spans[qi][0]:self.spans[qi][1]].split()) <= 10
+
+    def _signature_line(self, qi: int, para: tuple[int, int], nxt_start: int) -> tuple[Speaker | None, Cue | None]:
+        """A quotation signed on the line right under it, the line ending its block (round-ups of experts'
+        remarks: “…” / Dana Lee, Policy Institute.): a short line of a name and an affiliation, with no
+        quotation of its own and nothing after it but a closing mark and a blank line."""
+        if self.text.count("\n", para[1], nxt_start) != 1:
+            return None, None  # a blank line between: another paragraph, not a signature
+        line = self._paragraph(nxt_start)
+        body = self.text[line[0]:line[1]].strip().rstrip("\"”’'").rstrip(" .")
+        after = self.text[line[1]:line[1] + 3]
+        if not body or len(body.split()) > 12 or any(ch in body for ch in '"“”«»') or not body[:1].isupper() \
+                or not (after.startswith("\n\n") or after.startswith("\n \n") or line[1] == len(self.text)):
+            return None, None
+        if any(a < line[1] and b > line[0] for a, b, _ in self.marked[qi + 1:qi + 2]):
+            return None, None
+        speaker = self._signature(line[0], line[1])
+        return (speaker, Cue(0, 0, "verb", "—")) if speaker is not None else (None, None)
+
+    def _signature(self, start: int, end: int) -> Speaker | None:
+        """The person or body a signature line names: a name first, then nothing but an affiliation after a
+        comma (Dana Lee, Center for Policy Research.); a line that reports speech itself is none."""
+        toks = tokenize(self.text, start, end, [])  # the line may lie inside a quotation: no placeholders
+        mentions = self.finder.find(toks, self.title_case(toks))
+        first = next((x for x in mentions if x.first == 0), None)
+        if first is None or first.etype not in {"person", "unknown", "org"} or first.possessive \
+                or not (first.last + 1 >= len(toks) or toks[first.last + 1].text in {",", ".", "("}) \
+                or self.cues(toks):
+            return None
+        speaker = self.resolve(first, toks, mentions, start)
+        return speaker if speaker is not None and speaker.name else None
+
+    def signed_inside(self, qi: int) -> Speaker | None:
+        """The signature a quotation carries on its own last line (“… tax cuts.¶Dana Lee, Center for
+        Policy Research.”): round-ups of experts' remarks sign each one inside the marks."""
+        start, end = self.spans[qi]
+        nl = self.text.rfind("\n", start, end)
+        if nl < 0:
+            return None
+        body = self.text[nl + 1:end].strip().rstrip("\"”’'").rstrip(" .")
+        if not body or len(body.split()) > 12 or not body[:1].isupper() or not self.text[start:nl].strip():
+            return None
+        return self._signature(nl + 1, end)
 
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
@@ -1019,6 +1179,12 @@ class DocumentAttributor:
                 speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
                 if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
                     return speaker
+        if not opens:
+            # Putin then turned to the West. ‘I want …’: within a paragraph, a quotation with no cue after a
+            # sentence about a person is that person's (the sentence introduces what they say)
+            subj = self.subject(sent)
+            if subj is not None and subj.name and subj.etype == "person" and subj.mention.etype != "pron":
+                return subj
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,
@@ -1047,19 +1213,36 @@ class DocumentAttributor:
                 and first_alpha.isupper() and not _titled(content) \
                 and not any(t.text in SENT_END or t.quote >= 0 for t in toks[cue.last + 1:qpos - 1]):
             after_cue = True  # X wrote to his 20,000 followers, “It is time …”: the comma ends the cue's clause
-        closes_clause = nxt is None or nxt.text in SENT_END or (nxt.text in {",", "—"} and cue_follows) \
+        closes_clause = nxt is None or nxt.text in SENT_END or nxt.text == ")" or (nxt.text in {",", "—"} and cue_follows) \
             or content.endswith((",", ".", "!", "?"))
+        if prev is not None and prev.quote < 0 and prev.is_word and not after_cue and first_alpha.isupper() \
+                and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
+                and not (cue is not None and cue.last == qpos - 1) and _titled(content) and not self.title_case(toks):
+            # (not in a headline, where every quotation is in title case) said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
+            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's
+            return "scare"
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
-        if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and prev.text == ":")):
-            return "direct"  # a colon after the cue introduces what was said, however short (He said: “No.”)
+        if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and (
+                prev.text == ":" or prev.text == "," and cue is not None and cue.ctype in {"verb", "participle"}
+                and toks[cue.index].lower in self.lex.cues and not _titled(content)))):
+            return "direct"  # a colon or comma after the cue introduces what was said, however short (He said: “No.”)
+        if after_cue and prev is not None and prev.text in {":", ","} and len(words) >= 5 and \
+                (ends_sentence or INNER_SENTENCE_RE.search(content)):
+            # told his supporters, “our nation is in trouble. Why …?”: a clause the cue introduces, whatever
+            # its first letter, or sentences of speech that run on into the reporter's words
+            return "direct"
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
         if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
             assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
-            # the attribution may name its speaker with attached phrases: the senator from Maine said
+            starts = {m.first for m in (mentions or [])}
+            # the attribution may name its speaker with attached phrases: the senator from Maine said; and
+            # with a determiner and modifiers before the name: an angry Smith said
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
-                   or (toks[k].lower in ATTACHING and k + 1 < cue.index) for k in range(qpos + 1, cue.index)):
+                   or (toks[k].lower in ATTACHING and k + 1 < cue.index)
+                   or (toks[k].lower in DETERMINERS or toks[k].text.islower()) and any(x in starts for x in range(k + 1, min(k + 4, cue.index)))
+                   for k in range(qpos + 1, cue.index)):
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
@@ -1074,6 +1257,11 @@ class DocumentAttributor:
 
 
 DASHES = {"—", "―", "–", "-"}
+SIGN_VERBS = {"read", "reads", "reading", "chanting", "chanted", "chant", "chants", "singing", "sang", "sing", "shouting",
+              "yelling", "cheer", "cheered", "cheering", "echoing"}  # what a sign reads, a crowd chants: words, not a title
+# a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
+# and a full stop, question or exclamation mark, then a capital
+INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
 APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
@@ -1143,7 +1331,13 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
             k = h - 1
             while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
                 k -= 1
-            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
+            if k >= 0 and k < h and toks[k].lower in NP_OPENERS and toks[k - 1].lower in POSTMODIFIER_LINKS and k >= 3:
+                # a source familiar with the talks said / an official close to the ministry said: the phrase
+                # the attached one follows is the subject, its head the speaker
+                head_k = _postmodified_head(toks, k - 1, cue_words)
+                if head_k is not None:
+                    spans.append(head_k)
+            elif k >= 0 and k < h and toks[k].lower in NP_OPENERS and \
                     (k == 0 or toks[k - 1].quote >= 0 or toks[k - 1].text in NP_BEFORE or toks[k - 1].lower in NP_BEFORE):
                 spans.append((k, h))
             elif toks[h].lower.endswith("s") and k >= 0 and (toks[k].quote >= 0 or k >= 1 and toks[k].text == "," and toks[k - 1].quote >= 0):
@@ -1160,7 +1354,7 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
             if h + 1 < len(toks) and toks[k].lower in NP_QUANTIFIERS and toks[h].lower == "of" and toks[h + 1].lower in NP_OPENERS:
                 h += 2  # said one of the aides
             end = h
-            while end < len(toks) and end - k < 6 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
+            while end < len(toks) and end - k < 8 and _np_word(toks[end], cue_words) and toks[end].lower not in NP_AFTER:
                 end += 1
             last = end - 1
             if last > k and toks[last].text.islower() and toks[last].lower not in NP_OPENERS and \
@@ -1181,6 +1375,110 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
     inside = {(m.first, m.last) for m in added}
     kept = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in inside)]
     return sorted(kept + added, key=lambda m: m.first)
+
+
+# what attaches a phrase to a common noun before it in a subject (a source familiar with …, an aide close to …)
+POSTMODIFIER_LINKS = {"with", "to", "of", "for", "at", "from", "in", "on"}
+POSTMODIFIER_WORDS = {"familiar", "close", "speaking", "briefed", "involved", "knowledgeable", "granted", "who"}
+
+
+def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple[int, int] | None:
+    """The common noun phrase (its opener and head) that a postmodifier ending at ``link`` (familiar with,
+    close to, speaking on, briefed on) attaches to, when that phrase opens its clause: ``A source familiar
+    with the talks said`` has the subject ``A source``."""
+    k = link
+    if toks[k].lower in {"to", "with", "on", "of"} and k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS:
+        k -= 1  # familiar with, close to, speaking on, aware of
+    elif toks[k].lower not in {"for", "at", "from", "in"}:
+        return None
+    h = k - 1  # the head noun
+    if h < 1 or not (toks[h].text.islower() and _np_word(toks[h], cue_words)):
+        return None
+    o = h - 1
+    while o >= 0 and h - o < 4 and toks[o].lower not in NP_OPENERS and _np_word(toks[o], cue_words) and toks[o].text.islower():
+        o -= 1
+    if o < 0 or toks[o].lower not in NP_OPENERS:
+        return None
+    if not (o == 0 or toks[o - 1].quote >= 0 or toks[o - 1].text in NP_BEFORE or toks[o - 1].lower in NP_BEFORE):
+        return None
+    return (o, h)
+
+
+PASSIVE_AUX = {"was", "were", "been", "is", "are", "be", "being"}
+TIME_PARTS = {"night", "morning", "afternoon", "evening"}
+TIME_LEADS = {"on", "last", "this", "late", "early", "earlier"}
+
+
+def _time_phrase_start(toks: list[Token], j: int, places: object) -> int:
+    """The index before a time phrase ending at ``j`` (on Friday, Friday night, yesterday, on 30
+    September, last week), or ``j`` when none ends there."""
+    k = j
+    if k >= 1 and toks[k].lower in {"week", "month", "year"} and toks[k - 1].lower in {"last", "this"}:
+        return k - 2  # last week
+    if k >= 0 and toks[k].lower in TIME_PARTS:
+        k -= 1
+    if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+        k -= 1  # September 30
+    if k < 0 or places.classify(toks[k].text) not in {"weekday", "month", "relative"}:  # type: ignore[attr-defined]
+        return j
+    k -= 1
+    if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+        k -= 1  # 30 September
+    if k >= 0 and toks[k].lower in TIME_LEADS:
+        k -= 1
+    return k
+
+
+def _postmodifier_link(toks: list[Token], k: int) -> int:
+    """The first token of a postmodifier's link at ``k`` (``familiar with``, ``close to``, ``speaking on``,
+    or an attaching preposition), or -1."""
+    if toks[k].lower in {"to", "with", "on", "of"} and k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS:
+        return k - 1
+    return k if toks[k].lower in ATTACHING else -1
+
+
+def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]) -> Mention | None:
+    """The mention heading a subject whose attached phrase ends at ``j`` on a common noun (``A source
+    familiar with the talks said``, ``An aide close to the campaign said``): the mention right before the
+    link, opening its clause."""
+    for k in range(j - 1, max(0, j - 7), -1):
+        t = toks[k]
+        if t.quote >= 0 or t.text in SENT_END or t.text in {",", ";", ":"}:
+            return None
+        link = _postmodifier_link(toks, k)
+        if link < 1:
+            continue
+        head = by_last.get(link - 1)
+        if head is None or head.possessive or head.etype in {"pron", "place"}:
+            return None
+        o = head.first - 1
+        if o >= 0 and toks[o].lower in DETERMINERS:
+            o -= 1
+        if o < 0 or toks[o].quote >= 0 or toks[o].text in NP_BEFORE or toks[o].lower in NP_BEFORE:
+            return head
+        return None
+    return None
+
+
+CORE_SPEECH = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
+
+
+def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool:
+    """Whether a verb cue is an attribution set between commas inside a clause (``, Putin stressed,``):
+    a comma, a mention, the verb, a comma."""
+    if cue.last + 1 >= len(toks) or toks[cue.last + 1].text != ",":
+        return False
+    m = next((m for m in mentions if m.last == cue.index - 1), None)
+    return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
+        m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
+
+
+def _opens_sentence(toks: list[Token], left_bound: int, k: int) -> bool:
+    """Whether token ``k`` opens its sentence, after at most a conjunction (But according to …)."""
+    first = left_bound + 1
+    while first < k and toks[first].lower in CONJUNCTIONS:
+        first += 1
+    return k == first
 
 
 def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int) -> bool:
@@ -1268,6 +1566,13 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         return x >= right_bound or toks[x].text in SLOT_AFTER or toks[x].lower in SLOT_AFTER or toks[x].lower.endswith("ly")
 
     m = by_first.get(k)
+    if m is None and k < right_bound and toks[k].lower in DETERMINERS:
+        # “…,” the party's nominee riffed / an angry Smith retorted: a determiner and at most two
+        # lower-case modifiers before the mention
+        x = k + 1
+        while x < min(right_bound, k + 3) and x not in by_first and toks[x].is_word and toks[x].text.islower():
+            x += 1
+        m = by_first.get(x)
     if m is not None and m.etype != "pron" or m is not None and m.head in NOMINATIVE:
         v = m.last + 1  # “…,” NAME fumed.
         if v < right_bound and verb_like(toks[v]) and slot_end(v + 1):
@@ -1351,7 +1656,8 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
     k = m.first - 1
     if k >= 0 and toks[k].lower in DETERMINERS:
         k -= 1
-    return k if k >= 0 and toks[k].lower in ATTACHING else -1
+    return k if k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in {"to", "on"} and k >= 1
+                            and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
 
 
 def _after_preposition(toks: list[Token], m: Mention) -> bool:
@@ -1365,6 +1671,8 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
     of Americans say``, ``one man in Manchester``) the object is kept, as the nearest that can speak; and a
     bare title before a person's name keeps the name."""
     while (k := _preposition_before(toks, m)) >= 0:
+        if k >= 1 and toks[k - 1].lower in POSTMODIFIER_WORDS and toks[k].lower in {"to", "with", "on", "of"}:
+            k -= 1  # another source speaking to Fox News, an aide close to the senator: the source, the aide
         head = by_last.get(k - 1)
         if head is None or head.possessive or head.etype == "pron":
             break

@@ -274,6 +274,8 @@ class Gazetteer:
     kind: dict[str, str] = field(default_factory=dict)  # form -> weekday|month|relative|number|country|demonym|city
     country: dict[str, str] = field(default_factory=dict)  # place or demonym form -> its country's name
     also_names: frozenset[str] = frozenset()
+    capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital (Kyiv, Kiev) -> its country
+    capitals_of: frozenset[str] = frozenset()  # lower-cased countries that have a capital (not Europe, Asia)
     # answers by name: a document asks about the same runs again and again, a corpus about the same names
     _classified: dict[str, str] = field(default_factory=dict, repr=False)
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -309,12 +311,25 @@ class Gazetteer:
         """The country a place, country or demonym form belongs to, or ""."""
         return self.country.get(word.lower().replace("’", "'").removesuffix("'s"), "")
 
+    def government_of(self, place: str) -> str:
+        """The country whose government a place names when it speaks ("Kyiv said", "Ukraine says"): a
+        country's name or its capital, not another city (Donetsk speaks for no country); "" otherwise."""
+        key = place.lower().replace("’", "'").removesuffix("'s").removeprefix("the ")
+        if key in self.also_names:
+            return ""
+        if key in self.capitals:
+            return self.capitals[key]
+        country = self.country.get(key, "") if self.kind.get(key) == "country" else ""
+        return country if country.lower() in self.capitals_of else ""  # Europe, Asia: no government
+
 
 def load_gazetteer(base: Path) -> Gazetteer:
     """Read ``dates.csv``, ``numbers.csv`` and ``countries.csv`` from ``base``, or the shipped ones where it
     lacks them (a user's lexicons folder may hold only the files the user changed)."""
     gaz = Gazetteer()
     also: set[str] = set()
+    capitals: set[tuple[str, str]] = set()
+    capitals_of: set[str] = set()
     path = optional_file(base, "dates.csv")
     if path is not None:
         for _, row in read_rows(path, ["term", "class"]):
@@ -332,6 +347,11 @@ def load_gazetteer(base: Path) -> Gazetteer:
             forms = [("country", f) for f in [country, *row["aliases"].split("|")]]
             forms += [("demonym", f) for f in row["demonyms"].split("|")]
             forms += [("city", f) for f in row["cities"].split("|")]
+            # a government speaks for a country with people and a capital (not Europe, not Donbas)
+            capital = _capital_forms(row["cities"].split("|")) if row["demonyms"].strip() else []
+            capitals.update((form, country) for form in capital)
+            if capital:
+                capitals_of.add(country.lower())
             for kind, form in forms:
                 key = form.strip().lower()
                 if key:
@@ -342,7 +362,22 @@ def load_gazetteer(base: Path) -> Gazetteer:
                 if seat.strip():
                     gaz.country.setdefault(seat.strip().lower(), country)
     gaz.also_names = frozenset(also)
+    gaz.capitals = dict(sorted(capitals))
+    gaz.capitals_of = frozenset(capitals_of)
     return gaz
+
+
+def _capital_forms(cities: list[str]) -> list[str]:
+    """The capital (listed first in ``countries.csv``) and the forms after it that spell the same city
+    (Kiev for Kyiv, Washington DC for Washington): same initial, and one a prefix of the other or two
+    letters apart at most."""
+    forms = [c.strip().lower() for c in cities if c.strip()]
+    if not forms:
+        return []
+    first = forms[0]
+    same = [f for f in forms[1:] if f[:1] == first[:1] and (f.startswith(first) or first.startswith(f)
+                                                            or len(f) == len(first) and sum(a != b for a, b in zip(f, first)) <= 2)]
+    return [first, *same]
 
 
 def load_lexicons(directory: Path | None = None) -> Lexicons:

@@ -117,6 +117,9 @@ class DocEntities:
 
     first_names: dict[str, str] = field(default_factory=dict)  # folded first word -> name ("" if several)
     titled: set[str] = field(default_factory=set)  # folded one-word names written after a title (Mr Xi)
+    # of those, the ones a title word of the lexicon precedes (Mr Xi, President Xi; not Russia's Putin), with
+    # those title words
+    title_worded: dict[str, set[str]] = field(default_factory=dict)
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
@@ -206,7 +209,11 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 ents.titled.add(ents.fold(name[0]))
                 alone = titled_alone.setdefault(name[0].removesuffix("’s").removesuffix("'s"), [0, m.start(), set()])
                 alone[0] += 1
-                alone[2].update(w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip(".")))
+                worded = [w for w in title if lex.is_title(w.lower()) or lex.is_title(w.lower().rstrip("."))]
+                if worded:
+                    alone[2].update(worded)
+                    ents.title_worded.setdefault(ents.fold(name[0].removesuffix("’s").removesuffix("'s")), set()).update(
+                        w.lower().rstrip(".") for w in worded)
             continue  # names no organisation, no person and no role's bearer: nothing to record
         if role is not None and role.entity == "org" and "role" in role.uses and (org or name or len(words) == 1):
             bound = org or " ".join(name or words).rstrip(",;:")
@@ -671,6 +678,8 @@ class MentionFinder:
             # number word or demonym names nobody who speaks (on Sunday, Russian)
             return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=full,
                            possessive=poss) if closed in PLACE_CLASSES else None
+        if name and not title and len(name) >= 2 and all(w.lower() in self.lex.premodifiers for w in name):
+            return None  # Former Republican presidential candidate X: modifiers of a role, no person's name
         if name:
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
             person_name = full

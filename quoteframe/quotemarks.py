@@ -29,7 +29,8 @@ SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+BACKTICK = "`"  # some publishing systems turn every single mark into a backtick (Japan`s, `colonialism`)
+MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + BACKTICK
 DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
 # the marks worth classifying: a single mark between two letters or digits is an apostrophe (Kazakhstan’s)
@@ -92,7 +93,7 @@ def classify(mark: str, left: str, right: str, family_open: bool) -> tuple[str, 
     # ’ or ' : an elided year or word start ('90s, ’em) is an apostrophe
     if _left_opens(left) and right[:1].isdigit():
         return "s", SKIP
-    if mark == STRAIGHT_SINGLE and _left_opens(left) and _is_word(right):
+    if mark in (STRAIGHT_SINGLE, BACKTICK) and _left_opens(left) and _is_word(right):
         return "s", OPEN if not family_open else SKIP
     if family_open and left and not left.isspace() and _right_closes(right):
         return "s", CLOSE

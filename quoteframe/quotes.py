@@ -45,11 +45,53 @@ class QuoteExtractor:
             sp = att.speaker
             result.quotes.append(Quote(
                 doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
-                speaker=sp.name if sp else "", speaker_mention=sp.mention.text if sp else "",
+                speaker=_unshouted(sp.name) if sp else "", speaker_mention=sp.mention.text if sp else "",
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
                 speaker_type=sp.etype if sp else "", date=doc.date))
+        _echo_headline(doc.text, result.quotes)
         return result
+
+
+ECHO_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _echo_headline(text: str, quotes: list[Quote]) -> None:
+    """A headline quotes the story's own quotation, usually with no verb (BIG BREAKING | ‘These people
+    become ours’; Putin: ‘…’ is caught by its colon): a quotation of the headline with no speaker takes the
+    speaker of a later quotation of the document that holds its words in order, two words at least."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return
+    for i, q in enumerate(quotes):
+        if q.start > first_break:
+            break
+        if q.speaker:
+            continue
+        words = ECHO_WORD_RE.findall(q.text.lower())
+        if len(words) < 2:
+            continue
+        needle = " ".join(words)
+        for later in quotes[i + 1:]:
+            if not later.speaker or later.start <= first_break:
+                continue
+            hay = ECHO_WORD_RE.findall(later.text.lower())
+            if needle in " ".join(hay):
+                q.speaker, q.speaker_mention, q.speaker_type = later.speaker, later.speaker_mention, later.speaker_type
+                q.mention_start, q.mention_end, q.cue = later.mention_start, later.mention_end, later.cue
+                if q.kind == "scare" or len(words) < 0.8 * len(hay):
+                    q.kind = "partial"  # a piece of the story's quotation, title case or not
+                break
+
+
+def _unshouted(name: str) -> str:
+    """A name with a word a tabloid lede sets in capitals (VLADIMIR Putin) written as the others are:
+    only words of four letters or more, and only when another word of the name is not in capitals, so
+    that initials (JD Vance) and names written all in capitals stay as they are."""
+    words = name.split()
+    if len(words) < 2 or all(w.isupper() for w in words) or not any(w.isupper() and len(w) >= 4 for w in words):
+        return name
+    return " ".join(w.capitalize() if w.isupper() and len(w) >= 4 and w.isalpha() else w for w in words)
 
 
 def extract_quotes(doc: Document, extractor: QuoteExtractor | None = None) -> list[Quote]:

@@ -88,3 +88,9 @@ def test_two_straight_single_marks_are_a_double_one() -> None:
     assert texts(doc) == ["We stay,", "He told me, 'Not yet,'"]
     doc = "''We stay.\n\n''We fight,'' she said."
     assert texts(doc) == ["We stay.", "We fight,"]
+
+
+def test_backticks_typed_for_single_marks() -> None:
+    # some publishing systems turn every single mark into a backtick: quotation marks and apostrophes alike
+    doc = "He hit out at western nations` record of `colonialism` and Japan`s `plunder`.\n\n`We stay,` he said."
+    assert texts(doc) == ["colonialism", "plunder", "We stay,"]
