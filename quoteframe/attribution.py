@@ -1152,6 +1152,15 @@ class DocumentAttributor:
             return None
         return self._signature(nl + 1, end)
 
+    def _answers(self, qi: int) -> bool:
+        """Whether a quotation opening its paragraph answers the question that ends the quotation before it:
+        a short reply (five words at most) or one that opens with yes or no."""
+        before = self.text[self.spans[qi - 1][0]:self.spans[qi - 1][1]].rstrip(" ,”’\"'")
+        if not before.endswith("?"):
+            return False
+        words = self.text[self.spans[qi][0]:self.spans[qi][1]].split()
+        return len(words) <= 5 or bool(words) and words[0].lower().strip(",.!") in {"yes", "no", "yeah", "nope"}
+
     def inherited(self, qi: int) -> Speaker | None:
         """A cue-less direct quotation continues the paragraph's previous speaker or the previous paragraph's;
         with no quotation there to continue, the speaker of the sentence right before it, when that sentence
@@ -1160,6 +1169,9 @@ class DocumentAttributor:
         para = self._paragraph(start)
         opens = _opens(self.text, para[0], start)
         prev_para = self.previous_sentences(para[0], 1) if opens else []
+        if opens and qi > 0 and (pp := self._previous_paragraph(para)) is not None \
+                and self.spans[qi - 1][0] >= pp[0] and self._answers(qi):
+            return None  # “Who will pay?” X asked. ¶ “Mexico!”: the answer is the crowd's, not X's
         if self.results:
             prev = self.results[-1]
             prev_start = self.marked[qi - 1][0]

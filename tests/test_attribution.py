@@ -835,3 +835,9 @@ def test_an_attribution_set_between_commas_inside_the_clause() -> None:
     text = ('Ivan Ostrov spoke.\n\nMoscow, Ostrov stressed, will defend its new territories '
             '"with all available forces and means."\n')
     assert attribute(text)[0][:2] == ("partial", "Ivan Ostrov")
+
+
+def test_a_short_reply_to_a_quoted_question_is_not_the_askers() -> None:
+    text = ("“Who is going to pay for it?” Mayor Tom Reddy asked the crowd.\n\n“The county!”\n\n"
+            "“We will build it,” Reddy said.\n\n“And we will finish it on time.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Tom Reddy", "", "Tom Reddy", "Tom Reddy"]
