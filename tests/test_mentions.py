@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteframe.lexicon import load_lexicons
-from quoteframe.mentions import PREV_WORD_RE, PROPER_RE, _has_whole_word, _may_follow_org_role, _word_before
+from quoteframe.mentions import (
+    PREV_WORD_RE,
+    PROPER_RE,
+    RunSplitter,
+    _has_whole_word,
+    _may_follow_org_role,
+    _word_before,
+)
 
 pieces = st.sampled_from(["former", "ex", "the", "protest", "group", "President", "Sen.", "Oyan", "said", "x",
                           " ", "  ", "\n", "-", "(", "’", "'", ",", ";", "é", "_", "9", "a" * 41])
@@ -59,3 +67,15 @@ def test_org_role_test_tries_only_the_terms_it_needs(text: str) -> None:
     for pos in range(len(text) + 1):
         every_term = pos >= 2 and text[pos - 1] == " " and text.endswith(lex.org_roles, 0, pos - 1)
         assert _may_follow_org_role(text, pos, lex.org_role_tails) == every_term
+
+
+def test_run_splits_are_the_same_from_a_memo_that_fills_up_and_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = load_lexicons()
+    runs = [["President", "Joe", "Biden"], ["Interior", "Ministry"], ["Mr", "Xi"], ["The", "Kremlin"],
+            ["Sen.", "Ann", "Lee"], ["Bank", "of", "Ruritania"], ["Kazakh", "President", "Ann", "Tokayeva"]]
+    plain = [RunSplitter(lex)._split(words) for words in runs]
+    monkeypatch.setattr(RunSplitter, "MEMO_LIMIT", 3)
+    lex.run_splits.clear()
+    splitter = RunSplitter(lex)
+    assert [splitter(words) for words in runs * 3] == plain * 3
+    assert len(lex.run_splits) <= 3
