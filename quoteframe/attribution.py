@@ -147,6 +147,7 @@ class DocumentAttributor:
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
         self._label_counts: dict[str, int] | None = None
+        self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -372,10 +373,14 @@ class DocumentAttributor:
     def _times_named(self, name: str, in_full: int) -> int:
         """How often the document names a person: in full, or by any one word of the name written alone
         (Putin, Lula, Xi), whichever is more; a word shared by two people counts for neither."""
+        cached = self._named.get(name)
+        if cached is not None:
+            return cached
         best = in_full
         for word in name.split():
             if len(word) >= 2 and word[0].isupper() and sum(word in p.split() for p in self.ents.people) == 1:
                 best = max(best, len(re.findall(rf"\b{re.escape(word)}\b", self.text)))
+        self._named[name] = best
         return best
 
     def _body_of(self, place: str) -> str:
@@ -433,7 +438,8 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
-            if first_word in ANAPHORIC and "title" in role.uses and not former:
+            epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often
@@ -566,11 +572,17 @@ class DocumentAttributor:
             lead += 1  # And then X went on …, saying: a conjunction opens no phrase of its own
         timed = len(rest) > lead + 2 and rest[lead + 1].lower in {"later", "earlier", "ago", "before", "after"} \
             and rest[lead].text[:1].isalnum()  # Hours later, X …: a time phrase, not a name
+        timed = timed or len(rest) > lead + 3 and rest[lead + 2].lower in {"later", "earlier", "ago", "before", "after"} \
+            and rest[lead + 1].lower in TIME_UNITS  # Two days earlier, X …
         # Here in Denver, …; Back on home soil, …: a place adverb opening a fronted prepositional phrase
         placed = len(rest) > lead + 2 and rest[lead].lower in PLACE_ADVERBS and rest[lead + 1].lower in INTRO
         if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
+            # Two days earlier, replying to the Motion of Thanks, PM Modi said: a second opening phrase
+            nxt = intro_end + 1
+            if 0 < nxt < len(toks) and toks[nxt].text.islower() and (toks[nxt].lower.endswith("ing") or toks[nxt].lower in INTRO):
+                intro_end = next((k for k, t in enumerate(toks) if k > nxt and t.text == ","), intro_end)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
@@ -705,6 +717,14 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j >= 3 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
+            # Kyiv and its Western allies have dismissed: the first of two conjoined subjects names the speaker
+            for k in range(j - 1, max(0, j - 5), -1):
+                if toks[k].lower in {"its", "his", "her", "their"} and toks[k - 1].lower == "and" and k - 2 in by_last \
+                        and all(t.is_word for t in toks[k + 1:j + 1]):
+                    first = by_last[k - 2]
+                    if not first.possessive and first.etype != "pron":
+                        return self.resolve(first, toks, mentions, sent_start)
         if j >= 1 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
             head = _postmodified_subject(toks, j, by_last)
             if head is not None:  # a source familiar with the talks said: the source
@@ -842,6 +862,16 @@ class DocumentAttributor:
             found = self.speaker_of_cue(aside, toks, mentions, fs)
             if found is not None and found.name:
                 speaker, cue_used = found, aside
+        relayed = cue_used is not None and toks[cue_used.index].lower in self.lex.cue_words.relay
+        if speaker is None or relayed or speaker.etype not in {"person", "org"}:
+            view = _evidential_opening(toks, mentions, left_bound, qpos)
+            if view is not None:
+                # For the Brazilian president, the tariffs had “political” reasons / In X's view, the West is
+                # “not involved enough”, Reuters reported: the sentence gives X's view, in X's words
+                found = self.resolve(view, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org"}:
+                    lead = next(k for k in range(view.first - 1, -1, -1) if toks[k].lower in {"for", "to", "in"})
+                    speaker, cue_used = found, Cue(lead, lead, "prep", toks[lead].text)
         opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
         if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
             # According to X, the West wants “…”: a person named as the source at the sentence's opening
@@ -871,6 +901,15 @@ class DocumentAttributor:
                     speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
+        if speaker is None and qpos + 2 < len(toks) and toks[qpos + 1].text == ":" \
+                and (self.title_case(toks) or self.spans[qi][1] < self._newlines[0] if self._newlines else True):
+            # ‘These people become ours, forever’: Putin on annexation — a headline that quotes first and
+            # names the speaker after a colon
+            m = next((m for m in mentions if m.first == qpos + 2 and not m.possessive and m.etype in {"person", "org", "unknown"}), None)
+            if m is not None:
+                found = self.resolve(m, toks, mentions, fs)
+                if found is not None and found.name:
+                    speaker, cue_used = found, Cue(qpos + 1, qpos + 1, "verb", ":")
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
@@ -1230,8 +1269,9 @@ class DocumentAttributor:
         if prev is not None and prev.quote < 0 and prev.is_word and not after_cue and first_alpha.isupper() \
                 and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
                 and not (cue is not None and cue.last == qpos - 1) and _titled(content) and not self.title_case(toks):
-            # (not in a headline, where every quotation is in title case) said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
-            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's
+            # said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
+            # preposition, a possessive or a noun, its full stop the American style's, is the outlet's (not in
+            # a headline, where every quotation is in title case)
             return "scare"
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
@@ -1245,7 +1285,7 @@ class DocumentAttributor:
             # its first letter, or sentences of speech that run on into the reporter's words
             return "direct"
         # “Denver,” he answered. — a quotation that opens its sentence and is followed only by its attribution
-        if at_start and cue_follows and content.endswith((",", "!", "?", ".", "…")):
+        if at_start and cue_follows and (content.endswith((",", "!", "?", ".", "…")) or len(words) >= 4 and first_alpha.isupper()):
             assert cue is not None
             in_mention = {k for m in (mentions or []) for k in range(m.first, m.last + 1)}  # only when asked
             starts = {m.first for m in (mentions or [])}
@@ -1254,7 +1294,11 @@ class DocumentAttributor:
             if all(toks[k].text in {",", "—"} or k in in_mention or toks[k].lower in SKIPPABLE
                    or (toks[k].lower in ATTACHING and k + 1 < cue.index)
                    or (toks[k].lower in DETERMINERS or toks[k].text.islower()) and any(x in starts for x in range(k + 1, min(k + 4, cue.index)))
-                   for k in range(qpos + 1, cue.index)):
+                   for k in range(qpos + 1, cue.index)) and (
+                    content.endswith((",", "!", "?", ".", "…"))
+                    # “It is over” he said: with no comma before the close, only the speaker's own words may
+                    # follow (a name or a pronoun and the verb), not the reporter's (“…” for the victory, he said)
+                    or all(k in in_mention or toks[k].lower in SKIPPABLE for k in range(qpos + 1, cue.index))):
                 return "direct"
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
@@ -1416,6 +1460,7 @@ def _postmodified_head(toks: list[Token], link: int, cue_words: object) -> tuple
     return (o, h)
 
 
+TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "hour"}
 PASSIVE_AUX = {"was", "were", "been", "is", "are", "be", "being"}
 TIME_PARTS = {"night", "morning", "afternoon", "evening"}
 TIME_LEADS = {"on", "last", "this", "late", "early", "earlier"}
@@ -1483,6 +1528,28 @@ def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool
     m = next((m for m in mentions if m.last == cue.index - 1), None)
     return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
         m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
+
+
+VIEW_NOUNS = {"view", "opinion", "words", "eyes", "estimation", "telling", "mind", "account", "version"}
+
+
+def _evidential_opening(toks: list[Token], mentions: list[Mention], left_bound: int, qpos: int) -> Mention | None:
+    """The mention a sentence opens its view with, before the quotation: ``For X, …``, ``To X, …`` and
+    ``In X's view (words, opinion, eyes), …``."""
+    k = left_bound + 1
+    while k < qpos and toks[k].lower in CONJUNCTIONS:
+        k += 1
+    if k + 2 >= qpos or toks[k].lower not in {"for", "to", "in"}:
+        return None
+    m = next((m for m in mentions if m.first in {k + 1, k + 2} and all(t.lower in DETERMINERS for t in toks[k + 1:m.first])), None)
+    if m is None or m.etype in {"place", "pron"} and not m.possessive:
+        return None
+    after = m.last + 1
+    if toks[k].lower == "in":
+        if not (m.possessive and after + 1 < qpos and toks[after].lower in VIEW_NOUNS and toks[after + 1].text == ","):
+            return None
+        return m
+    return m if after < qpos and toks[after].text == "," and not m.possessive else None
 
 
 def _opens_sentence(toks: list[Token], left_bound: int, k: int) -> bool:

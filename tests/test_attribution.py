@@ -841,3 +841,41 @@ def test_a_short_reply_to_a_quoted_question_is_not_the_askers() -> None:
     text = ("“Who is going to pay for it?” Mayor Tom Reddy asked the crowd.\n\n“The county!”\n\n"
             "“We will build it,” Reddy said.\n\n“And we will finish it on time.”\n")
     assert [s for _, s, _ in attribute(text)] == ["Tom Reddy", "", "Tom Reddy", "Tom Reddy"]
+
+
+def test_two_opening_phrases_before_the_subject() -> None:
+    text = ("Prime Minister Ana Ruiz spoke on Monday about the budget.\n\n"
+            "Two days earlier, replying to the Motion of Thanks on the address, PM Ruiz had said she was sure.\n\n"
+            "“We have heard you,” she said.\n")
+    assert attribute(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_sentence_that_opens_with_whose_view_it_gives() -> None:
+    text = ("President Ana Ruiz spoke.\n\nFor the Brazilian President, the taxation was motivated by "
+            "“eminently political” reasons.\n\nIn the president’s view, the West is “not involved enough in the "
+            "talks,” Reuters reported.\n\nFor years, the town was “a quiet place”.\n")
+    assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz", ""]
+
+
+def test_a_sentence_quoted_without_a_comma_before_its_attribution() -> None:
+    text = ('"If they were carrying munitions, they would have fired" Ana Ruiz said.\n\n'
+            '"Let me thank the volunteers who worked so hard" for the victory, Ana Ruiz said.\n')
+    assert [k for k, _, _ in attribute(text)] == ["direct", "partial"]
+
+
+def test_a_headline_that_quotes_first_and_names_the_speaker_after_a_colon() -> None:
+    text = ("BIG BREAKING | ‘These people now become ours, forever’: Ostrov on annexation\n\n"
+            "Russian President Ivan Ostrov signed the decrees on Friday.\n")
+    assert attribute(text)[0][1] == "Ivan Ostrov"
+
+
+@pytest.mark.parametrize("epithet", ["despot", "strongman", "autocrat"])
+def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
+    text = ("Vladimir Ostrov claimed yesterday that the regions would remain part of Russia.\n\n"
+            f"Ostrov was late. Ostrov then spoke.\n\nArriving late, the {epithet} said the West was “neo-colonial”.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
+
+
+def test_as_x_put_it() -> None:
+    text = "As the paper’s columnist Dana Milner puts it, “Senate Republicans are unmoved.”\n"
+    assert attribute(text)[0][:2] == ("direct", "Dana Milner")
