@@ -285,9 +285,9 @@ class DocumentAttributor:
         if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
-        before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if "noun" in types and nxt not in {"of", "about", "on", "for"}:
+            before = {t.lower for t in toks[max(0, i - 3):i]}  # (a possessive's own lower case is among them)
             near_quote = (i + 1 < len(toks) and toks[i + 1].quote >= 0) or (i > 0 and toks[i - 1].quote >= 0) or \
                 any(toks[k].quote >= 0 and all(t.lower in INTRODUCERS for t in toks[i + 1:k])
                     for k in range(i + 2, min(len(toks), i + 4)))

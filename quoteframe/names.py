@@ -49,8 +49,25 @@ _NOT_LETTER = re.compile(r"[^a-z\s-]")
 _SPACES = re.compile(r"[\s-]+")
 
 
+_FOLDED: dict[str, str] = {}
+FOLD_MEMO_LIMIT = 50_000  # names ``fold`` remembers (some MB); a full memo starts again empty
+
+
 def fold(name: str) -> str:
-    """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``."""
+    """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``.
+
+    Remembered by name for the process: a corpus names the same people in document after document, and
+    every document asks for the keys of its names and their words again (``_fold`` is a pure function)."""
+    found = _FOLDED.get(name)
+    if found is None:
+        found = _fold(name)
+        if len(_FOLDED) >= FOLD_MEMO_LIMIT:
+            _FOLDED.clear()
+        _FOLDED[name] = found
+    return found
+
+
+def _fold(name: str) -> str:
     text = (name if name.isascii() else anyascii(name)).lower()  # anyascii leaves ASCII as it is
     if not (text.isalpha() and text.isascii()):  # one word of a-z has nothing to drop or collapse
         text = _NOT_LETTER.sub("", text)
