@@ -16,6 +16,7 @@ Names are then compared as keys (docs/names.md has the rules and why):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -49,22 +50,16 @@ _NOT_LETTER = re.compile(r"[^a-z\s-]")
 _SPACES = re.compile(r"[\s-]+")
 
 
-_FOLDED: dict[str, str] = {}
-FOLD_MEMO_LIMIT = 50_000  # names ``fold`` remembers (some MB); a full memo starts again empty
+FOLD_MEMO_LIMIT = 50_000  # names ``fold`` remembers (some MB), the least recently asked dropped first
 
 
+@functools.lru_cache(maxsize=FOLD_MEMO_LIMIT)
 def fold(name: str) -> str:
     """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``.
 
-    Remembered by name for the process: a corpus names the same people in document after document, and
-    every document asks for the keys of its names and their words again (``_fold`` is a pure function)."""
-    found = _FOLDED.get(name)
-    if found is None:
-        found = _fold(name)
-        if len(_FOLDED) >= FOLD_MEMO_LIMIT:
-            _FOLDED.clear()
-        _FOLDED[name] = found
-    return found
+    Remembered by name (a bounded cache of a pure function): a corpus names the same people in document
+    after document, and every document asks for the keys of its names and their words again."""
+    return _fold(name)
 
 
 def _fold(name: str) -> str:
