@@ -285,9 +285,9 @@ class DocumentAttributor:
         if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
         prev = toks[i - 1].lower if i > 0 else ""
-        before = {t.lower for t in toks[max(0, i - 3):i]} | {t.lower for t in toks[max(0, i - 3):i] if t.possessive}
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if "noun" in types and nxt not in {"of", "about", "on", "for"}:
+            before = {t.lower for t in toks[max(0, i - 3):i]}  # (a possessive's own lower case is among them)
             near_quote = (i + 1 < len(toks) and toks[i + 1].quote >= 0) or (i > 0 and toks[i - 1].quote >= 0) or \
                 any(toks[k].quote >= 0 and all(t.lower in INTRODUCERS for t in toks[i + 1:k])
                     for k in range(i + 2, min(len(toks), i + 4)))
@@ -438,7 +438,8 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
-            if first_word in ANAPHORIC and "title" in role.uses and not former:
+            epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often
@@ -835,6 +836,9 @@ class DocumentAttributor:
         # after it only in the attribution slot itself: a later sentence's cue reports something else
         ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \
             and qpos + 1 < len(toks) and toks[qpos + 1].is_cap
+        if first and left and ends_sentence and left[0].ctype in {"verb", "participle", "prep"} \
+                and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
+            first = []  # as X told AP, “… .” He added, “…”: the full stop closed X's quotation; the next cue is another's
         ordered = first + left + [c for c in cues if qpos < c.index < right_bound and c not in first and not ends_sentence
                                   and c.ctype != "barrier" and not _new_clause(toks, mentions, qpos, c.index)]
         memo: dict[int, Speaker | None] = {}
@@ -900,6 +904,15 @@ class DocumentAttributor:
                     speaker, cue_used = found, Cue(qpos - 1, qpos - 1, "noun", toks[qpos - 1].text)
         if speaker is None and qpos >= 2 and toks[qpos - 1].text in {":", ","}:
             speaker, cue_used = self.introduced(toks, mentions, fs, qpos)
+        if speaker is None and qpos + 2 < len(toks) and toks[qpos + 1].text == ":" \
+                and (self.title_case(toks) or self.spans[qi][1] < self._newlines[0] if self._newlines else True):
+            # ‘These people become ours, forever’: Putin on annexation — a headline that quotes first and
+            # names the speaker after a colon
+            m = next((m for m in mentions if m.first == qpos + 2 and not m.possessive and m.etype in {"person", "org", "unknown"}), None)
+            if m is not None:
+                found = self.resolve(m, toks, mentions, fs)
+                if found is not None and found.name:
+                    speaker, cue_used = found, Cue(qpos + 1, qpos + 1, "verb", ":")
         lead_in = False
         if speaker is None and qpos == 0:
             speaker, cue_used = self.colon_lead_in(qi)
@@ -1516,8 +1529,7 @@ def _parenthetical(toks: list[Token], mentions: list[Mention], cue: Cue) -> bool
     if cue.last + 1 >= len(toks) or toks[cue.last + 1].text != ",":
         return False
     m = next((m for m in mentions if m.last == cue.index - 1), None)
-    return m is not None and m.first >= 1 and toks[m.first - 1].text == "," and m.etype != "pron" or \
-        m is not None and m.etype == "pron" and m.first >= 1 and toks[m.first - 1].text == ","
+    return m is not None and m.first >= 1 and toks[m.first - 1].text == ","
 
 
 VIEW_NOUNS = {"view", "opinion", "words", "eyes", "estimation", "telling", "mind", "account", "version"}

@@ -200,6 +200,8 @@ class Lexicons:
     role_words: frozenset[str] = frozenset()
     orgheads: frozenset[str] = frozenset()
     org_roles: tuple[str, ...] = ()  # terms naming an organisation, for ``str.endswith`` pre-tests
+    # ``org_roles`` by their last two characters ("" holds any shorter term): the few terms a word can end with
+    org_role_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
     generic_heads: frozenset[str] = frozenset()  # role words naming a leader only with whose head they are
@@ -212,11 +214,16 @@ class Lexicons:
     name_links: frozenset[str] = frozenset({"of"})
     name_runs: re.Pattern[str] = field(default_factory=lambda: run_pattern({"of"}))
     _appositives: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    # ``mentions.RunSplitter``'s answers by a run's words: a pure function of these lexicons, asked about
+    # the same names in document after document (emptied by ``index`` and ``link_names``)
+    run_splits: dict[tuple[str, ...], tuple[list[str], list[str], str]] = field(default_factory=dict, repr=False,
+                                                                               compare=False)
 
     def link_names(self) -> None:
         """Rebuild ``name_links`` and ``name_runs`` from ``names`` (call after changing it by hand)."""
         self.name_links = frozenset({"of"}) | self.names.particles | self.names.patronymics
         self.name_runs = run_pattern(self.name_links)
+        self.run_splits.clear()
 
     def index(self) -> None:
         """Rebuild the look-up sets from ``roles``."""
@@ -226,7 +233,12 @@ class Lexicons:
         self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.generic_heads = frozenset(t for t, r in self.roles.items() if "generic" in r.uses)
         self._appositives = None
+        self.run_splits.clear()
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))
+        tails: dict[str, list[str]] = {}
+        for term in self.org_roles:
+            tails.setdefault(term[-2:] if len(term) >= 2 else "", []).append(term)
+        self.org_role_tails = {tail: tuple(terms) for tail, terms in tails.items()}
 
     def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Patterns of a role in apposition after a name (", the libertarian leader") and before one

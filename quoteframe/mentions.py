@@ -170,6 +170,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     role: Role | None = None
     orgheads = lex.orgheads
     org_roles = lex.org_roles
+    org_tails = lex.org_role_tails
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
@@ -180,7 +181,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             known = False
         # one word names no person; it counts only as an organisation (an org head such as Police) ...
         lone = len(words) == 1 and not _lone_org_word(words[0], orgheads)
-        if lone and not known and not _may_follow_org_role(text, m.start(), org_roles):
+        if lone and not known and not _may_follow_org_role(text, m.start(), org_tails):
             continue  # ... or as the bearer of an org role, and no org role word stands before it
         if not known:
             known = True
@@ -229,8 +230,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             title = [role.term]
         if org:
             ents.orgs[org] += 1
-        if name and len(name) >= 2 and not lex.places.classify(" ".join(name)) and not lex.places.names_a_place(" ".join(name)):
-            full = " ".join(name)  # (a place of two words, Hong Kong, is no person)
+        if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full):
+            # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
                 person = ents.people[full] = Person(full, first_pos=m.start())
@@ -250,9 +251,13 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     # President Erdogan, never named in full: a person of that one name holding the title, so that "the
     # president" resolves to him, unless the document names someone in full with that surname (President
     # Obama beside Michelle Obama: which one a bare title means is not known) or the name is a place's
-    in_names = {ents.fold(w) for name in ents.people for w in name.split()}  # Li of Li Mingjiang too
+    in_names: set[str] | None = None  # the folded words of the names (Li of Li Mingjiang too), when asked
     for word, (count, first_pos, titles) in titled_alone.items():
-        if titles and ents.fold(word) not in in_names and word not in ents.people \
+        if not titles:
+            continue
+        if in_names is None:  # (worked out before the loop adds anyone: adding needs it)
+            in_names = {ents.fold(w) for name in ents.people for w in name.split()}
+        if ents.fold(word) not in in_names and word not in ents.people \
                 and not lex.places.classify(word) and not lex.places.names_a_place(word):
             person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
             person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
@@ -273,11 +278,19 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
     after, before = lex.appositives()
     for person in people:
         found: list[re.Match[str]] = []
-        for pos in _occurrences(text, person.name + ","):
+        # where "Name," and ", Name" are: beside the name's occurrences, found in one pass over the text
+        n = len(person.name)
+        name_comma, comma_name = [], []
+        for pos in _occurrences(text, person.name):
+            if text.startswith(",", pos + n):
+                name_comma.append(pos)
+            if pos >= 2 and text.startswith(", ", pos - 2):
+                comma_name.append(pos - 2)
+        for pos in name_comma:
             m = after.match(text, pos + len(person.name) + 1, min(len(text), pos + len(person.name) + 90))
             if m:
                 found.append(m)
-        for pos in _occurrences(text, ", " + person.name):
+        for pos in comma_name:
             end = pos + 2 + len(person.name)
             if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
                 continue
@@ -291,6 +304,26 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
                 continue  # the deputy minister is not the minister; the former president no president now
             person.titles.add(m.group(3).lower())
             person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """``re.search(r"\\b" + re.escape(word) + r"\\b", text) is not None`` without compiling a pattern per
+    word: for a word of word characters only (``str.isalnum``, as ``\\w`` is, or ``_``), an occurrence is
+    whole where the characters beside it are no word characters."""
+    if not word.replace("_", "a").isalnum():
+        return re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (pos + n == len(text) or not _is_word_char(text[pos + n])):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ``re``'s ``\\w`` matches ``ch`` (a str pattern: Unicode letters, digits and numbers, and ``_``)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -338,11 +371,19 @@ def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
         low.removesuffix("’s").removesuffix("'s") in orgheads
 
 
-def _may_follow_org_role(text: str, pos: int, org_roles: tuple[str, ...]) -> bool:
+def _may_follow_org_role(text: str, pos: int, tails: dict[str, tuple[str, ...]]) -> bool:
     """Whether the word before ``pos`` can be an org role (the protest group Oyan): a cheap test that
     most one-word runs fail, which spares them the headline test and ``PREV_WORD_RE``. The word found
-    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``."""
-    return pos >= 2 and text[pos - 1] == " " and text.endswith(org_roles, 0, pos - 1)
+    there is ``[a-z]+`` ending two characters before the run, so it must end ``text[:pos - 1]``: only
+    the terms that end with the two characters there can (``Lexicons.org_role_tails``; ``tails[""]``
+    holds the terms shorter than two)."""
+    if pos < 2 or text[pos - 1] != " ":
+        return False
+    terms = tails.get(text[max(0, pos - 3):pos - 1])
+    if terms is not None and text.endswith(terms, 0, pos - 1):
+        return True
+    short = tails.get("")
+    return short is not None and text.endswith(short, 0, pos - 1)
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -378,7 +419,7 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
         if "." not in run:
             if org_roles is not None and " " not in run and "\u00a0" not in run \
                     and run.lower().removesuffix("’s").removesuffix("'s") not in orgheads \
-                    and not _may_follow_org_role(text, m.start(), org_roles):
+                    and not _may_follow_org_role(text, m.start(), lex.org_role_tails):
                 continue  # one word, no org head (``_lone_org_word`` is False), no org role before it
             yield m, run.split()
             continue
@@ -431,33 +472,45 @@ PAREN_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
 STRETCH_CHAR_RE = re.compile(r"[\w’'\s-]")
 
 
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def is_title_case(line: str) -> bool:
     """A headline in Title Case, where capitals say nothing about names: a line without a sentence-final
     stop whose longer words are mostly capitalised (a sentence such as "Prime Minister Ana Brnabic said on
     Monday." is not one)."""
     if line.rstrip().rstrip("”’\"')").endswith((".", "!", "?", ":")):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    words = [w for w in TITLE_WORD_RE.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 class RunSplitter:
     """Split a capitalised run into (title words, person name words, organisation name).
 
-    One splitter serves one document, whose runs recur (every mention of a person is the same run), so
-    results are remembered by the run's words; callers must not modify the lists they get back.
+    Runs recur within a document (every mention of a person is the same run) and across a corpus (the
+    same people and bodies are in the news for weeks), and a split depends on the words and the lexicons
+    only, so results are remembered by the run's words in ``Lexicons.run_splits``, shared by the
+    splitters of every document; callers must not modify the lists they get back. A run takes about 460
+    bytes there, so the memo starts again empty when it holds ``MEMO_LIMIT`` runs (about 9 MB; PolNeAR's
+    981 documents of train and dev, seeds and devcoverage name 13,471 runs).
     """
+
+    MEMO_LIMIT = 20_000
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.openers = lex.names.openers
-        self._memo: dict[tuple[str, ...], tuple[list[str], list[str], str]] = {}
+        self._memo = lex.run_splits
 
     def __call__(self, words: list[str]) -> tuple[list[str], list[str], str]:
         key = tuple(words)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._split(words)
+            found = self._split(words)
+            if len(self._memo) >= self.MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
         return found
 
     def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
@@ -510,6 +563,18 @@ def _last_title(lowers: list[str], titles: frozenset[str]) -> int:
     return -1
 
 
+_STARTERS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _starters(role_words: frozenset[str]) -> frozenset[str]:
+    """The lower-case words that may start a mention whatever their case: pronouns and role words, as one
+    set (made once per set of role words), so the commonest test of ``MentionFinder.find`` is one look-up."""
+    found = _STARTERS.get(role_words)
+    if found is None:
+        found = _STARTERS[role_words] = PRONOUN_LIKE | role_words
+    return found
+
+
 class MentionFinder:
     """Find mentions in a token list (one sentence or clause), resolving names against the document."""
 
@@ -525,13 +590,14 @@ class MentionFinder:
         i = 0
         n = len(toks)
         role_words = self.lex.role_words
+        starters = _starters(role_words)
         while i < n:
             tok = toks[i]
             low = tok.lower
             if tok.quote >= 0:
                 i += 1
                 continue
-            if low not in PRONOUN_LIKE and not tok.text[:1].isupper() and low not in role_words \
+            if low not in starters and not tok.text[:1].isupper() \
                     and (low[-1:] not in POSSESSIVE_LAST or tok.bare.lower() not in role_words):
                 i += 1  # the common case, decided with set look-ups: a word that starts no mention
                 continue
@@ -605,20 +671,19 @@ class MentionFinder:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
-        if name and len(name) >= 2 and self.lex.places.names_a_place(" ".join(name)) and \
-                self.ents.people.get(" ".join(name)) is None:
+        full = " ".join(name)
+        if name and len(name) >= 2 and self.lex.places.names_a_place(full) and self.ents.people.get(full) is None:
             # Self-governing Taiwan, China COVID: a run holding a country's name is no person's
-            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=" ".join(name), possessive=poss) \
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=full, possessive=poss) \
                 if title else None
-        if name and not title and (closed := self._closed_class(" ".join(name))):
+        if name and not title and (closed := self._closed_class(full)):
             # a country or city can stand for its government (Beijing said), never for a person; a date,
             # number word or demonym names nobody who speaks (on Sunday, Russian)
-            return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=" ".join(name),
+            return Mention(i, j, start, end, self._text(toks, i, j, poss), "place", name=full,
                            possessive=poss) if closed in PLACE_CLASSES else None
         if name and not title and len(name) >= 2 and all(w.lower() in self.lex.premodifiers for w in name):
             return None  # Former Republican presidential candidate X: modifiers of a role, no person's name
         if name:
-            full = " ".join(name)
             first = i  # the mention keeps its title (Sen. Patty Murray, President Qasym-Zhomart Toqaev)
             person_name = full
             if len(name) == 1:
@@ -650,7 +715,7 @@ class MentionFinder:
             return False
         found = self._common.get(word)
         if found is None:
-            found = self._common[word] = re.search(r"\b" + re.escape(word.lower()) + r"\b", self.doc) is not None
+            found = self._common[word] = _has_whole_word(self.doc, word.lower())
         return found
 
     def _closed_class(self, name: str) -> str:

@@ -16,6 +16,7 @@ Names are then compared as keys (docs/names.md has the rules and why):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -49,8 +50,19 @@ _NOT_LETTER = re.compile(r"[^a-z\s-]")
 _SPACES = re.compile(r"[\s-]+")
 
 
+FOLD_MEMO_LIMIT = 50_000  # names ``fold`` remembers (some MB), the least recently asked dropped first
+
+
+@functools.lru_cache(maxsize=FOLD_MEMO_LIMIT)
 def fold(name: str) -> str:
-    """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``."""
+    """A romanisation-insensitive key: ``fold('Qasym-Zhomart Toqaev') == fold('Kassym-Jomart Tokayev')``.
+
+    Remembered by name (a bounded cache of a pure function): a corpus names the same people in document
+    after document, and every document asks for the keys of its names and their words again."""
+    return _fold(name)
+
+
+def _fold(name: str) -> str:
     text = (name if name.isascii() else anyascii(name)).lower()  # anyascii leaves ASCII as it is
     if not (text.isalpha() and text.isascii()):  # one word of a-z has nothing to drop or collapse
         text = _NOT_LETTER.sub("", text)

@@ -9,7 +9,9 @@ word with a character-by-character Python loop. ``FastPunkt`` overrides just tho
   collocation, orthographic, sentence-starter, initial and number heuristics) to plain strings;
 * ``_get_last_whitespace_index`` finds the last whitespace character with ``str.rfind``.
 
-``FastPunkt.spans`` also redoes nltk's candidate contexts, slicing and realignment in one plain loop
+``FastPunkt`` searches a paragraph for candidate breaks with ``re`` (nltk's period-context pattern, its
+white space spelled as the ``regex`` module reads it) instead of nltk's ``regex`` pattern behind a
+timeout wrapper. ``FastPunkt.spans`` also redoes nltk's candidate contexts, slicing and realignment in one plain loop
 (nltk chains three generators and routes every regex call through a timeout wrapper), and decides the
 commonest candidates, ``word.`` and ``?``/``!``, without tokenising their context at all. The spans are
 the same as ``PunktSentenceTokenizer(params).span_tokenize``'s; scripts/check_punkt.py compares them on
@@ -18,6 +20,7 @@ every line of a corpus.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from typing import Any
@@ -42,6 +45,33 @@ _PLAIN_END_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+[^\s.]|[)\";}\]*:@'({[\u2018\
 _REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
+@functools.cache
+def _whitespace_class(negated: bool) -> str:
+    """A character class of exactly the characters the ``regex`` module's ``\\s`` matches (Unicode
+    White_Space, none of which is above U+3000): ``re``'s ``\\s`` matches four more (the separators U+001C
+    to U+001F), so it cannot stand in."""
+    import regex  # nltk's engine (nltk depends on it)
+
+    space = regex.compile(r"\s")
+    chars = "".join(f"\\u{ord(ch):04x}" for ch in map(chr, range(0x3000 + 1)) if space.match(ch))
+    return ("[^" if negated else "[") + chars + "]"
+
+
+def _period_context(lang_vars: Any) -> Any:
+    """nltk's period-context pattern (a candidate break and the token after it) compiled by ``re``, when it
+    is the pattern this module knows, with ``\\s``/``\\S`` spelled as the ``regex`` module reads them;
+    otherwise nltk's own. nltk compiles it with the ``regex`` module behind a timeout wrapper, which costs
+    more than the search on the short paragraph it runs over; the pattern is linear (each candidate's
+    lookahead reads one run of white space and one token), so it needs no timeout."""
+    wrapped = lang_vars.period_context_re()
+    raw = _unwrapped(wrapped)
+    pattern = raw.pattern
+    if pattern.count("\\s") != 1 or pattern.count("\\S") != 1 or "\\" + "w" in pattern or "\\W" in pattern:
+        return wrapped
+    pattern = pattern.replace("\\s", _whitespace_class(False)).replace("\\S", _whitespace_class(True))
+    return re.compile(pattern, re.VERBOSE)
+
+
 def _unwrapped(pattern: Any) -> Any:
     """The compiled pattern inside nltk's timeout wrapper (same engine, same semantics, no per-call wrapper),
     for patterns applied to a short, bounded string only."""
@@ -55,9 +85,9 @@ class FastPunkt(PunktSentenceTokenizer):
         super().__init__(params)
         self._end_chars = tuple(self._lang_vars.sent_end_chars)
         self._punctuation = tuple(self.PUNCTUATION)
-        # patterns run over a whole paragraph keep nltk's ReDoS timeout; the unwrapped ones below only
-        # ever see one token or the few words of one candidate's context
-        self._period_context = self._lang_vars.period_context_re()
+        # the unwrapped patterns below only ever see one token or the few words of one candidate's context;
+        # the one run over a whole paragraph is ``_period_context``'s (see there)
+        self._period_context = _period_context(self._lang_vars)
         self._realignment = self._lang_vars.re_boundary_realignment
         self._word_tokenizer = _unwrapped(self._lang_vars._word_tokenizer_re())
         self._ellipsis = _unwrapped(PunktToken._RE_ELLIPSIS)

@@ -37,9 +37,17 @@ _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(
                 + r"}\.[\s,])")
 # abbreviations, initials and party-state labels keep their period (Mr. Clarke, Donald J. Trump, U.S.,
 # R-Ky.), so a period token always ends a sentence
-TOKEN_RE = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
+#
+# The four alternatives before the plain word all end their first word-like part with a period within
+# seven characters (R-Ky., D-N.Y., U.S., Mr., J.): a run of at most seven word characters or hyphens, then
+# a period. The guard ``_PERIOD_GUARD`` says so (possessively: the run cannot hold the period, so giving
+# characters back cannot help), and ordinary words, and the white space between tokens, fail it at once
+# instead of failing four alternatives one after the other; it changes no match (the alternatives are
+# tried in the same order), and makes tokenising about a third faster.
+_PERIOD_GUARD = r"(?=[\w-]{1,7}+\.)"
+TOKEN_RE = re.compile(_PERIOD_GUARD + r"(?:\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
                       r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
-                      r"|\b[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+                      r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
 
 
 POSSESSIVE_LAST = ("s", "’", "'")  # the last character of every possessive ending

@@ -861,3 +861,27 @@ def test_a_sentence_quoted_without_a_comma_before_its_attribution() -> None:
     text = ('"If they were carrying munitions, they would have fired" Ana Ruiz said.\n\n'
             '"Let me thank the volunteers who worked so hard" for the victory, Ana Ruiz said.\n')
     assert [k for k, _, _ in attribute(text)] == ["direct", "partial"]
+
+
+def test_a_headline_that_quotes_first_and_names_the_speaker_after_a_colon() -> None:
+    text = ("BIG BREAKING | ‘These people now become ours, forever’: Ostrov on annexation\n\n"
+            "Russian President Ivan Ostrov signed the decrees on Friday.\n")
+    assert attribute(text)[0][1] == "Ivan Ostrov"
+
+
+@pytest.mark.parametrize("epithet", ["despot", "strongman", "autocrat"])
+def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
+    text = ("Vladimir Ostrov claimed yesterday that the regions would remain part of Russia.\n\n"
+            f"Ostrov was late. Ostrov then spoke.\n\nArriving late, the {epithet} said the West was “neo-colonial”.\n")
+    assert attribute(text)[0][1] == "Vladimir Ostrov"
+
+
+def test_as_x_put_it() -> None:
+    text = "As the paper’s columnist Dana Milner puts it, “Senate Republicans are unmoved.”\n"
+    assert attribute(text)[0][:2] == ("direct", "Dana Milner")
+
+
+def test_a_full_stop_closes_the_quotation_its_left_cue_introduced() -> None:
+    text = ("However, as Archbishop Aris Tomasian told the Associated Press (AP), “We have suffered the same "
+            "fate.” He added, “So the city should act.”\n")
+    assert [m for _, _, m in attribute(text)] == ["Archbishop Aris Tomasian", "He"]

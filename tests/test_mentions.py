@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteframe.mentions import PREV_WORD_RE, PROPER_RE, _word_before
+from quoteframe.lexicon import load_lexicons
+from quoteframe.mentions import (
+    PREV_WORD_RE,
+    PROPER_RE,
+    RunSplitter,
+    _has_whole_word,
+    _may_follow_org_role,
+    _word_before,
+)
 
 pieces = st.sampled_from(["former", "ex", "the", "protest", "group", "President", "Sen.", "Oyan", "said", "x",
                           " ", "  ", "\n", "-", "(", "’", "'", ",", ";", "é", "_", "9", "a" * 41])
@@ -42,3 +51,31 @@ def test_an_organisation_word_before_a_title_describes_the_title() -> None:
     # ... while one after the title, or "of" between them, names an organisation
     assert split("Office of Chief Counsel".split()) == ([], [], "Office of Chief Counsel")
     assert split("President Tokayev Institute".split()) == ([], [], "President Tokayev Institute")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts, st.sampled_from(["said", "group", "x", "é", "a_b", "9", "oyan", "i̇", "ﬁ", "ex"]))
+def test_whole_word_test_is_the_regex_search(text: str, word: str) -> None:
+    assert _has_whole_word(text, word) == (re.search(r"\b" + re.escape(word) + r"\b", text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(pieces, st.sampled_from(["ministry ", "the party ", "an ad ", "agency", "Iran"])),
+                max_size=30).map("".join))
+def test_org_role_test_tries_only_the_terms_it_needs(text: str) -> None:
+    lex = load_lexicons()
+    for pos in range(len(text) + 1):
+        every_term = pos >= 2 and text[pos - 1] == " " and text.endswith(lex.org_roles, 0, pos - 1)
+        assert _may_follow_org_role(text, pos, lex.org_role_tails) == every_term
+
+
+def test_run_splits_are_the_same_from_a_memo_that_fills_up_and_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = load_lexicons()
+    runs = [["President", "Joe", "Biden"], ["Interior", "Ministry"], ["Mr", "Xi"], ["The", "Kremlin"],
+            ["Sen.", "Ann", "Lee"], ["Bank", "of", "Ruritania"], ["Kazakh", "President", "Ann", "Tokayeva"]]
+    plain = [RunSplitter(lex)._split(words) for words in runs]
+    monkeypatch.setattr(RunSplitter, "MEMO_LIMIT", 3)
+    lex.run_splits.clear()
+    splitter = RunSplitter(lex)
+    assert [splitter(words) for words in runs * 3] == plain * 3
+    assert len(lex.run_splits) <= 3
