@@ -579,7 +579,7 @@ class DocumentAttributor:
         if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
-            # Two days earlier, replying to the Motion of Thanks, PM Modi said: a second opening phrase
+            # Weeks later, answering the committee, the minister said: a second opening phrase
             nxt = intro_end + 1
             if 0 < nxt < len(toks) and toks[nxt].text.islower() and (toks[nxt].lower.endswith("ing") or toks[nxt].lower in INTRO):
                 intro_end = next((k for k, t in enumerate(toks) if k > nxt and t.text == ","), intro_end)
@@ -718,7 +718,7 @@ class DocumentAttributor:
                     continue
             break
         if j >= 3 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
-            # Kyiv and its Western allies have dismissed: the first of two conjoined subjects names the speaker
+            # the city and its allies have rejected: the first of two conjoined subjects names the speaker
             for k in range(j - 1, max(0, j - 5), -1):
                 if toks[k].lower in {"its", "his", "her", "their"} and toks[k - 1].lower == "and" and k - 2 in by_last \
                         and all(t.is_word for t in toks[k + 1:j + 1]):

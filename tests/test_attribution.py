@@ -715,7 +715,7 @@ def test_a_quotation_signed_on_its_own_last_line() -> None:
 
 @pytest.mark.parametrize("text", [
     "Asked whether he would resign, Mayor Tom Reddy said, “Probably.”",
-    "Tom Reddy told the Reuters news agency simply, “We lost.”",
+    "Tom Reddy told a local radio station simply, “We lost.”",
     "Tom Reddy said, “I am proud of this city. I am proud of its people” - a first for a mayor here.",
 ])
 def test_a_short_sentence_or_running_sentences_after_a_cue_and_comma_are_direct(text: str) -> None:
@@ -771,10 +771,10 @@ def test_the_protagonist_is_who_the_story_names_most_by_any_of_their_names() -> 
     """A tabloid lede names the leader once in full (first name in capitals) and then by surname alone;
     other capitalised runs (a war, a hall) are named once: "the Russian leader" is the protagonist, and
     the shouted first name is written as the rest of the name."""
-    text = ("VLADIMIR Ostrov has vowed to use “any means” to defend the regions.\n\n"
+    text = ("VLADIMIR Ostrov has promised to employ “every tool” to hold the provinces.\n\n"
             "Ostrov signed the decrees in Georgievsky Hall after World War Two ended.\n\n"
             "Ostrov was late. Ostrov then spoke.\n\n"
-            "The Russian leader vowed to “defend our land with all means”.\n")
+            "The Russian leader promised to “guard every field we hold by any means”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Vladimir Ostrov", "Vladimir Ostrov"]
 
 
@@ -801,7 +801,7 @@ def test_verbs_of_speaking_and_labelling_make_the_fragment_the_subjects(text: st
 
 
 def test_a_person_named_as_source_at_the_sentence_opening() -> None:
-    text = ("Ivan Ostrov spoke.\n\nAccording to Ostrov, it is clear that the “imperialist” West wants to colonise Russia.\n\n"
+    text = ("Ivan Ostrov spoke.\n\nAccording to Ostrov, the plain truth is that an “imperial” West hopes to carve up the country.\n\n"
             "According to state media, Ostrov said the decision was “final”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Ivan Ostrov", "Ivan Ostrov"]
 
@@ -814,8 +814,8 @@ def test_a_cueless_quotation_after_a_sentence_about_a_person_in_its_paragraph() 
 
 
 def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats() -> None:
-    text = ("BIG BREAKING | ‘These people now become ours, forever’\n\nIvan Ostrov spoke on Friday.\n\n"
-            "“These people now become ours, forever,” Ostrov said.\n")
+    text = ("LIVE | ‘The valley towns belong to us from today’\n\nIvan Ostrov spoke on Friday.\n\n"
+            "“The valley towns belong to us from today,” Ostrov said.\n")
     assert attribute(text)[0][1] == "Ivan Ostrov"
     text = ("Ostrov hits out at ‘colonial plunder’\n\nIvan Ostrov spoke on Friday.\n\n"
             "“The West lives by colonial plunder,” Ostrov said.\n")
@@ -825,9 +825,9 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats
 
 
 def test_passive_speech_verbs_with_an_agent_and_labelling_participles() -> None:
-    text = ("Ivan Ostrov spoke.\n\nOstrov’s statement was condemned by US Secretary of State Dan Blake as part of "
-            "“outrageous misinformation campaigns”.\n\n“The West has no right,” Ostrov opined, classifying the "
-            "“enemy” as “totalitarian”.\n")
+    text = ("Ivan Ostrov spoke.\n\nOstrov’s remarks were denounced by the foreign minister Dan Blake as part of "
+            "“a shameless campaign of lies”.\n\n“The bloc has no such right,” Ostrov opined, classifying the "
+            "“rival” as “despotic”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Dan Blake", "Ivan Ostrov", "Ivan Ostrov", "Ivan Ostrov"]
 
 
@@ -845,33 +845,33 @@ def test_a_short_reply_to_a_quoted_question_is_not_the_askers() -> None:
 
 def test_two_opening_phrases_before_the_subject() -> None:
     text = ("Prime Minister Ana Ruiz spoke on Monday about the budget.\n\n"
-            "Two days earlier, replying to the Motion of Thanks on the address, PM Ruiz had said she was sure.\n\n"
+            "Three weeks before, answering the Budget Debate in the chamber, PM Ruiz had said she was sure.\n\n"
             "“We have heard you,” she said.\n")
     assert attribute(text)[0][1] == "Ana Ruiz"
 
 
 def test_a_sentence_that_opens_with_whose_view_it_gives() -> None:
-    text = ("President Ana Ruiz spoke.\n\nFor the Brazilian President, the taxation was motivated by "
-            "“eminently political” reasons.\n\nIn the president’s view, the West is “not involved enough in the "
-            "talks,” Reuters reported.\n\nFor years, the town was “a quiet place”.\n")
+    text = ("President Ana Ruiz spoke.\n\nFor the Chilean President, the levy was driven by “purely electoral” "
+            "motives.\n\nIn the president’s view, the northern bloc is “far too absent from the peace effort,” "
+            "a news agency reported.\n\nFor years, the town was “a quiet place”.\n")
     assert [s for _, s, _ in attribute(text)] == ["Ana Ruiz", "Ana Ruiz", ""]
 
 
 def test_a_sentence_quoted_without_a_comma_before_its_attribution() -> None:
-    text = ('"If they were carrying munitions, they would have fired" Ana Ruiz said.\n\n'
+    text = ('"Had those planes been armed, the guesthouse would be gone" Ana Ruiz said.\n\n'
             '"Let me thank the volunteers who worked so hard" for the victory, Ana Ruiz said.\n')
     assert [k for k, _, _ in attribute(text)] == ["direct", "partial"]
 
 
 def test_a_headline_that_quotes_first_and_names_the_speaker_after_a_colon() -> None:
-    text = ("BIG BREAKING | ‘These people now become ours, forever’: Ostrov on annexation\n\n"
+    text = ("JUST IN | ‘The valley towns belong to us from today’: Ostrov on the treaty\n\n"
             "Russian President Ivan Ostrov signed the decrees on Friday.\n")
     assert attribute(text)[0][1] == "Ivan Ostrov"
 
 
 @pytest.mark.parametrize("epithet", ["despot", "strongman", "autocrat"])
 def test_an_epithet_of_a_leader_is_the_protagonist(epithet: str) -> None:
-    text = ("Vladimir Ostrov claimed yesterday that the regions would remain part of Russia.\n\n"
+    text = ("Vladimir Ostrov claimed on Monday that the provinces would stay in the federation.\n\n"
             f"Ostrov was late. Ostrov then spoke.\n\nArriving late, the {epithet} said the West was “neo-colonial”.\n")
     assert attribute(text)[0][1] == "Vladimir Ostrov"
 
