@@ -60,6 +60,10 @@ ANAPHORIC = {"the", "this", "that"}  # a document mention pointing back to one n
 # for the one it points to; the nearest document of that word is taken, so a longer reach only answers
 # mentions that had none
 DOCUMENT_LOOKBACK = 12
+# what may stand right before a verb form that is more often a noun (to call, would call, they call)
+BARE_VERB_LEADS = {"to", "not", "would", "will", "could", "can", "should", "must", "may", "might", "did", "do", "does",
+                   "they", "we", "i", "you", "also", "often", "still", "now", "then", "never"}
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it"}  # asked him to …: a request's object
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
@@ -307,6 +311,8 @@ class DocumentAttributor:
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
+            if toks[i].lower in words.bare_verb and prev not in BARE_VERB_LEADS:
+                return None  # a phone call, the call “…”: the form is a noun unless its context makes it a verb
             if nxt in words.phrasal.get(phrasal_key(toks[i].lower), ()):
                 return "barrier"  # call for, call on, ask for: a request, and a clause boundary
             if prev in PREPOSITIONS or (prev == "to" and toks[i].lower.endswith(("s", "ed"))):
@@ -739,7 +745,15 @@ class DocumentAttributor:
             prep = _preposition_before(toks, by_last[j])
             if prep >= 0 and toks[prep].lower == "in":
                 return None  # “…” in Donbas appealing to …: a place after "in" is where, not who speaks
-        if j in by_last and not by_last[j].possessive:
+        purpose = cue.ctype == "verb" and cue.index > 1 and toks[cue.index - 1].lower == "to"
+        if purpose and j in by_last and by_last[j].etype != "pron":
+            k = by_last[j].first - 1
+            if k >= 0 and toks[k].lower in DETERMINERS:
+                k -= 1
+            if k >= 0 and toks[k].lower in self.lex.cue_words.request:
+                # X urged members to call the offer “…”: the words are the ones X asks for, X's
+                return self.speaker_of_cue(Cue(k, k, "verb", toks[k].text), toks, mentions, sent_start, earlier)
+        if j in by_last and not by_last[j].possessive and not (purpose and _object_of_preposition(toks, by_last[j])):
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
         nxt_m = next((by_first[k] for k in range(cue.last + 1, min(len(toks), cue.last + 8)) if k in by_first), None)
@@ -775,7 +789,23 @@ class DocumentAttributor:
                 # goes on with the speaker before it
                 return Speaker(self.last_speaker.name, self.last_speaker.etype, self.last_speaker.mention)
             return found
+        if purpose:
+            return self._purpose_subject(toks, mentions, sent_start, cue.index - 1)
         return None
+
+    def _purpose_subject(self, toks: list[Token], mentions: list[Mention], sent_start: int, to: int) -> Speaker | None:
+        """X went on television on Monday to say “…”, X took to Twitter to call it “…”: the doer of an
+        infinitive of purpose is the clause subject. Not after a verb of request with its own object (X urged
+        Y to call it “…”, asked the crowd to chant “…”): there the object would speak, at X's request."""
+        by_first = {m.first for m in mentions}
+        for k in range(to - 1, -1, -1):
+            t = toks[k]
+            if t.lower in self.lex.cue_words.request and k + 1 < to and (
+                    k + 1 in by_first or toks[k + 1].lower in DETERMINERS | OBJECT_PRONOUNS
+                    or toks[k + 1].is_word and toks[k + 1].lower not in PREPOSITIONS and toks[k + 1].lower != "to"):
+                return None
+        found = self._subject_from(toks, mentions, sent_start, before=to)
+        return found if found is not None and found.etype in {"person", "org", "unknown"} else None
 
     def slotted(self, start: int, end: int) -> list[Mention]:
         """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
@@ -815,8 +845,9 @@ class DocumentAttributor:
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if c.ctype == "barrier":
                 if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}
+                                 or qpos - c.last <= 3 and all(t.lower in DETERMINERS for t in toks[c.last + 2:qpos])
                                  or self.text[self.spans[qi][0]:self.spans[qi][0] + 3].lower() == "to "):
-                    # X called on soldiers to “…” / called for “…”: the request is X's words (not a label
+                    # X called on soldiers to “…” / called for (a) “…”: the request is X's words (not a label
                     # inside its object: called on Russia to send its “peacekeeping” troops)
                     left.append(Cue(c.index, c.last, "verb", c.text))
                 break  # a verb of another clause stands between the quotation and any cue further left
@@ -1739,6 +1770,15 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
         k -= 1
     return k if k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in {"to", "on"} and k >= 1
                             and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
+
+
+def _object_of_preposition(toks: list[Token], m: Mention) -> bool:
+    """Whether any preposition governs the mention (took to Twitter, spoke before Congress): wider than
+    ``_preposition_before``, which takes only those that attach a phrase to a noun."""
+    k = m.first - 1
+    if k >= 0 and toks[k].lower in DETERMINERS:
+        k -= 1
+    return k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in PREPOSITIONS or toks[k].lower in {"to", "before", "onto"})
 
 
 def _after_preposition(toks: list[Token], m: Mention) -> bool:

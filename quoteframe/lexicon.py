@@ -19,7 +19,7 @@ from quoteframe.errors import LexiconError
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
-CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event")
+CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb")
 MODIFIER_CLASSES = ("premodifier", "subordinate")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
@@ -164,6 +164,8 @@ class CueWords:
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # phrasal_key(verb) -> particles
     label: frozenset[str] = frozenset()  # the “one country, two systems” policy: a quoted name of a thing
     event: frozenset[str] = frozenset()  # her news conference, the interview: an occasion of someone's speech
+    request: frozenset[str] = frozenset()  # urged Y to say: Y would speak, at another's request
+    bare_verb: frozenset[str] = frozenset()  # to call it “…”: a cue only where the verb's own context shows it
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -180,6 +182,7 @@ def load_cue_words(path: Path | None) -> CueWords:
     return CueWords(light=frozenset(found["light"]), relay=frozenset(found["relay"]),
                     quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
                     label=frozenset(found["label"]), event=frozenset(found["event"]),
+                    request=frozenset(found["request"]), bare_verb=frozenset(found["bare_verb"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 

@@ -185,6 +185,36 @@ class _Clusters:
         self.by_given[given].append(c)
 
 
+# a surname written with two neighbouring letters swapped (Marcon for Macron) is a typing slip when the
+# corpus writes the other spelling at least this many times as often, and it at most this many times
+MISSPELLING_RATIO = 10
+MISSPELLING_MAX = 2
+
+
+def _fold_misspellings(by_surname: dict[str, list[str]], keys: dict[str, tuple[tuple[str, ...], str]],
+                       votes: Counter[str], unit_of: dict[str, list[str]]) -> None:
+    """Move the names of a rare surname that is a frequent one with two neighbouring letters swapped into
+    that surname's group, in place. Only a swap: a letter changed (Tokarev, Tokayev) is another name, and
+    a transliteration variant is the fold's business, not this."""
+    count = {sur: sum(votes[n] for rep in reps for n in unit_of[rep]) for sur, reps in by_surname.items()}
+    # swaps are looked for in the written surname (the fold reads letters in context: Macron -> macron,
+    # Marcon -> markon), and found through the key of the spelling they give
+    written: dict[str, str] = {}
+    for sur, reps in by_surname.items():
+        for rep in reps:
+            written.setdefault(rep.split()[-1].lower(), sur)
+    for sur in sorted(by_surname):
+        if len(sur) < 4 or sur.startswith("=") or count[sur] > MISSPELLING_MAX:
+            continue
+        swaps = {w[:i] + w[i + 1] + w[i] + w[i + 2:] for w in {rep.split()[-1].lower() for rep in by_surname[sur]}
+                 for i in range(len(w) - 1) if w[i] != w[i + 1]}
+        homes = sorted({written[w] for w in swaps if w in written} - {sur})
+        homes = [h for h in homes if h in by_surname and count[h] >= MISSPELLING_RATIO * count[sur]]
+        if len(homes) == 1:
+            by_surname[homes[0]].extend(by_surname.pop(sur))
+            count[homes[0]] += count.pop(sur)
+
+
 def proper_name(name: str, words: NameWords | None = None) -> bool:
     """Whether every word of ``name`` is capitalised, or a particle (Ursula von der Leyen): a person's name,
     not a role phrase a speaker may be named by (Democratic source, U.S. senator)."""
@@ -244,6 +274,7 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = (), words: Nam
     by_surname: dict[str, list[str]] = defaultdict(list)
     for rep in sorted(unit_of):
         by_surname[keys[rep][1]].append(rep)
+    _fold_misspellings(by_surname, keys, votes, unit_of)
     clusters: list[list[str]] = []  # of unit representatives
     bare: dict[str, int] = {}  # surname key -> its cluster of bare names, when the surname is nobody else's
     for surname, group in by_surname.items():

@@ -35,6 +35,8 @@ TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm
 # ordinary words and changes no match.
 _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(max(map(len, TITLE_ABBREVIATIONS)))
                 + r"}\.[\s,])")
+# A period inside a word joins it (3.5, U.S, example.com) unless a capital and a small letter follow it: a
+# missing space after a full stop in scraped text (said Macron.To help …) splits there.
 # abbreviations, initials and party-state labels keep their period (Mr. Clarke, Donald J. Trump, U.S.,
 # R-Ky.), so a period token always ends a sentence
 #
@@ -47,7 +49,7 @@ _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(
 _PERIOD_GUARD = r"(?=[\w-]{1,7}+\.)"
 TOKEN_RE = re.compile(_PERIOD_GUARD + r"(?:\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
                       r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
-                      r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+                      r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+)*|[^\w\s]")
 
 
 POSSESSIVE_LAST = ("s", "’", "'")  # the last character of every possessive ending

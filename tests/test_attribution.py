@@ -885,3 +885,40 @@ def test_a_full_stop_closes_the_quotation_its_left_cue_introduced() -> None:
     text = ("However, as Archbishop Aris Tomasian told the Associated Press (AP), “We have suffered the same "
             "fate.” He added, “So the city should act.”\n")
     assert [m for _, _, m in attribute(text)] == ["Archbishop Aris Tomasian", "He"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an infinitive of purpose: the clause subject speaks, past objects of prepositions and time phrases
+    ('Jane Porter made a public appearance on Monday to say "of course" she backs the plan.', "Jane Porter"),
+    ('Paul Okafor took to Twitter on Sunday to call the merger "a disgrace to the town".', "Paul Okafor"),
+    ('Governor Ruth Ames is expected to describe the budget as "lean but fair".', "Ruth Ames"),
+    # a verb of request: the words asked for are the requester's
+    ('The union urged its members to call the offer "an insult" in the ballot.', "union"),
+    ('Mayor Lena Brandt asked the crowd to chant "no more cuts" as she left.', "Lena Brandt"),
+])
+def test_an_infinitive_of_speech_is_said_by_the_clause_subject(text: str, speaker: str) -> None:
+    assert attribute(text)[0][:2] == ("partial", speaker)
+
+
+@pytest.mark.parametrize("noun", ["remark", "allegation", "insistence", "accusation", "denial"])
+def test_a_possessed_speech_noun_gives_the_possessor_the_words_of_its_that_clause(noun: str) -> None:
+    text = f"The mayor rebutted Kim Lau's {noun} that the council \"misled the house\" last year.\n"
+    assert attribute(text)[0][:2] == ("partial", "Kim Lau")
+
+
+def test_call_as_a_noun_is_no_cue() -> None:
+    text = ('Officials said the conference call "went on for hours" on Monday.\n\n'
+            'Lawmakers refused to call the vote "final".\n')
+    assert [row[:2] for row in attribute(text)] == [("partial", "Officials"), ("partial", "Lawmakers")]
+
+
+def test_a_capitalised_head_of_state_is_the_role_not_a_name() -> None:
+    text = ("President Aurel Vance addressed the nation on Monday. Dr Mira Kell, head of the health agency, "
+            "spoke before him.\n\nThe Head of State has announced \"exceptional measures for farms\".\n")
+    assert attribute(text)[0][1] == "Aurel Vance"
+
+
+def test_a_full_stop_without_its_space_still_ends_the_name() -> None:
+    text = ('Tenants get relief\n\nPeople must stay home, he warned.To help them, "all rent will be suspended," '
+            'said Aurel Vance.To help hospitals, "taxis are mobilised," he added.\n')
+    assert [row[1] for row in attribute(text)] == ["Aurel Vance", "Aurel Vance"]

@@ -12,10 +12,10 @@ from quoteframe.segment import _TITLE_GUARD, TITLE_ABBREVIATIONS, TOKEN_RE, toke
 # the token pattern without the lookahead that lets ordinary words skip its four period alternatives
 PLAIN = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD
                    + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])|\b[A-Z]\.(?=\s+[A-Z])"
-                   r"|\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+                   r"|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+)*|[^\w\s]")
 
 pieces = st.sampled_from(["Mr.", "mr.", "MRS.", "Sen.", "St.", "Jr.,", "Dr", "No.", "R-Ky.", "D-N.Y.", "I-Vt.",
-                          "R-", "U.S.", "a.m.", "e.g.", "A.B", "J.", "1.5", "Smith", "said", "x", "é.", "İ", "ſ", "ı",
+                          "R-", "U.S.", "a.m.", "e.g.", "A.B", "J.", "1.5", "Smith", "Ab", ".To", "said", "x", "é.", "İ", "ſ", "ı",
                           "ﬁ.", "_", "-", "&", "’", "'", ".", "..", ",", ")", "(", " ", "  ", "\n"])
 
 
