@@ -426,13 +426,15 @@ class DocumentAttributor:
             # the person the document titles most often (not whoever was named last: that may be an object,
             # or a name inside the quotation)
             last = self.last_speaker.name if self.last_speaker and self.last_speaker.etype == "person" else None
+            # the opposition leader: not whoever holds a title "leader" aliases (the president)
+            apart = not self.lex.other_office.isdisjoint(m.text.lower().split())
             for person in self.ents.people.values():
                 if person.former != former:  # the former president is not the president, nor the other way
                     continue
                 titles = person.titles
                 related = m.head in titles or not indefinite and (
                     any(m.head in self._title_role(t).aliases for t in titles) or bool(titles & role.aliases))
-                if not related:
+                if not related or apart and m.head not in titles:
                     continue
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
@@ -445,7 +447,7 @@ class DocumentAttributor:
             if best:
                 return Speaker(best[1], "person", m)
             epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
-            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former:
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often

@@ -20,7 +20,7 @@ CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb")
-MODIFIER_CLASSES = ("premodifier", "subordinate")
+MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
 
@@ -211,6 +211,7 @@ class Lexicons:
     cue_words: CueWords = field(default_factory=CueWords)
     premodifiers: frozenset[str] = frozenset()  # role_modifiers.csv
     subordinate: frozenset[str] = frozenset()
+    other_office: frozenset[str] = frozenset()  # the opposition leader: no holder of a title "leader" aliases
     names: NameWords = field(default_factory=NameWords)
     # lower-case words a capitalised name or organisation run may hold between two capitalised words:
     # "of" (Bank of America) and the particles and patronymic words of names.csv (Lula da Silva)
@@ -417,6 +418,7 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
     if path is not None:
         found = _classes(path, "term", MODIFIER_CLASSES)
         lex.premodifiers, lex.subordinate = frozenset(found["premodifier"]), frozenset(found["subordinate"])
+        lex.other_office = frozenset(found["other_office"])
     lex.names = load_name_words(optional_file(base, "names.csv"))
     lex.link_names()
     return lex

@@ -922,3 +922,15 @@ def test_a_full_stop_without_its_space_still_ends_the_name() -> None:
     text = ('Tenants get relief\n\nPeople must stay home, he warned.To help them, "all rent will be suspended," '
             'said Aurel Vance.To help hospitals, "taxis are mobilised," he added.\n')
     assert [row[1] for row in attribute(text)] == ["Aurel Vance", "Aurel Vance"]
+
+
+def test_the_opposition_leader_is_not_the_president() -> None:
+    text = ('President Aurel Vance accused Mira Kell of incitement on Thursday.\n\n'
+            'The opposition leader, in a statement on Friday, said she was "disappointed by the claims".\n\n'
+            'The president called the statement "reckless".\n')
+    assert [row[1] for row in attribute(text)] == ["opposition leader", "Aurel Vance"]
+
+
+def test_called_for_a_quoted_request_is_the_callers() -> None:
+    text = 'Minister Lea Marsh spoke on Monday. She also called for a "general mobilisation" of reservists.\n'
+    assert attribute(text)[0][:2] == ("partial", "Lea Marsh")
