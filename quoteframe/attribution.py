@@ -845,6 +845,11 @@ class DocumentAttributor:
         left: list[Cue] = []
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
+            if _closed_relative(toks, left_bound, c.index, qpos) \
+                    and any(o.index < c.index and o.ctype in {"verb", "participle"} for o in cues if o.index > left_bound):
+                # X argued the legacy of Y, who called himself “…” in the past, was a “…”: Y's verb ends with its
+                # clause, when a verb of the sentence before it can speak for the rest
+                continue
             if c.ctype == "barrier":
                 if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}
                                  or qpos - c.last <= 3 and all(t.lower in DETERMINERS for t in toks[c.last + 2:qpos])
@@ -1772,6 +1777,14 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
         k -= 1
     return k if k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in {"to", "on"} and k >= 1
                             and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
+
+
+def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:
+    """Whether the cue at ``cue`` stands in a relative clause set off by commas (", who …,") that closes
+    before the quotation at ``qpos``: what the clause's verb says stays inside the clause."""
+    r = next((k for k in range(cue - 1, left_bound, -1) if toks[k].lower in RELATIVE and toks[k - 1].text == ","), -1)
+    return r > 0 and not any(toks[k].text == "," for k in range(r + 1, cue)) \
+        and any(toks[k].text == "," for k in range(cue + 1, qpos - 1))  # (not the comma that opens a quotation)
 
 
 def _object_of_preposition(toks: list[Token], m: Mention) -> bool:

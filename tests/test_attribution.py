@@ -934,3 +934,10 @@ def test_the_opposition_leader_is_not_the_president() -> None:
 def test_called_for_a_quoted_request_is_the_callers() -> None:
     text = 'Minister Lea Marsh spoke on Monday. She also called for a "general mobilisation" of reservists.\n'
     assert attribute(text)[0][:2] == ("partial", "Lea Marsh")
+
+
+def test_a_cue_inside_a_closed_relative_clause_stays_there() -> None:
+    text = ('Lena Ruiz argued that the legacy of Tom Berger, who called himself "the builder" in the past, was a '
+            '"wasteland of broken promises".\n\nTom Berger, who was angry, said, "We will appeal."\n\n'
+            'Mira Kell, who spoke to reporters at the port, was defiant: "Nothing will stop us."\n')
+    assert [row[1] for row in attribute(text)] == ["Tom Berger", "Lena Ruiz", "Tom Berger", "Mira Kell"]
