@@ -941,3 +941,9 @@ def test_a_cue_inside_a_closed_relative_clause_stays_there() -> None:
             '"wasteland of broken promises".\n\nTom Berger, who was angry, said, "We will appeal."\n\n'
             'Mira Kell, who spoke to reporters at the port, was defiant: "Nothing will stop us."\n')
     assert [row[1] for row in attribute(text)] == ["Tom Berger", "Lena Ruiz", "Tom Berger", "Mira Kell"]
+
+
+def test_made_it_clear_is_a_cue() -> None:
+    text = ('Dr. Liam Kell made it clear that the ministers were doing their job.\n\n'
+            '"There is hardly any chance that this will change."\n\nThe mayor made clear that the plan was "final".\n')
+    assert [row[:2] for row in attribute(text)] == [("direct", "Liam Kell"), ("partial", "mayor")]
