@@ -845,6 +845,8 @@ class DocumentAttributor:
         left: list[Cue] = []
         # ``cues`` are in token order (``cues`` appends them as it walks the tokens): nearest first is reversed
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
+            if _fronted_clause(toks, mentions, left_bound, c.index, qpos):
+                continue  # When X suggested …, Y fired back: “…”: the opening clause's verb is not the sentence's
             if _closed_relative(toks, left_bound, c.index, qpos) \
                     and any(o.index < c.index and o.ctype in {"verb", "participle"} for o in cues if o.index > left_bound):
                 # X argued the legacy of Y, who called himself “…” in the past, was a “…”: Y's verb ends with its
@@ -1777,6 +1779,21 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
         k -= 1
     return k if k >= 0 and (toks[k].lower in ATTACHING or toks[k].lower in {"to", "on"} and k >= 1
                             and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
+
+
+SUBORDINATORS = {"when", "after", "if", "while", "although", "though", "because", "since", "before", "once",
+                 "until", "whereas", "as"}
+
+
+def _fronted_clause(toks: list[Token], mentions: list[Mention], left_bound: int, cue: int, qpos: int) -> bool:
+    """Whether the cue stands in a subordinate clause opening the sentence (When X suggested …, Y …) and
+    the main clause names its own subject before the quotation: the quotation is the main clause's."""
+    first = left_bound + 1
+    if first >= cue or toks[first].lower not in SUBORDINATORS:
+        return False
+    comma = next((k for k in range(first + 1, qpos) if toks[k].text == ","), -1)  # where the clause ends
+    return comma > cue and any(comma < m.first and m.last < qpos and m.etype in {"person", "org", "unknown", "role"}
+                             and not m.possessive for m in mentions)
 
 
 def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:

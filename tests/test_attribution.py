@@ -947,3 +947,11 @@ def test_made_it_clear_is_a_cue() -> None:
     text = ('Dr. Liam Kell made it clear that the ministers were doing their job.\n\n'
             '"There is hardly any chance that this will change."\n\nThe mayor made clear that the plan was "final".\n')
     assert [row[:2] for row in attribute(text)] == [("direct", "Liam Kell"), ("partial", "mayor")]
+
+
+def test_a_verb_of_an_opening_subordinate_clause_is_not_the_sentences() -> None:
+    text = ('When Tom Berger suggested that the city would sue, Lena Ruiz fired back forcefully: "If they sue us, '
+            'they will lose."\n\nAs Tom Berger said, "Nothing is settled."\n\n'
+            'When someone in the crowd shouted, "Out!" Lena Ruiz joked, using a drawl, "Not yet, friend!"\n')
+    rows = attribute(text)
+    assert rows[0][1] == "Lena Ruiz" and rows[1][1] == "Tom Berger" and rows[3][1] == "Lena Ruiz"
