@@ -1346,13 +1346,23 @@ class DocumentAttributor:
         if (at_start or after_cue) and closes_clause and len(words) >= 4:
             return "direct"
         if not after_cue and len(words) <= 5 and nxt is not None and nxt.lower in self.lex.cue_words.label \
-                and not content.endswith((",", ".")):
+                and not content.endswith((",", ".")) and not _evaluative(content):
             return "scare"  # the “one country, two systems” policy: the outlet quotes a thing's name
         if at_start and first_alpha.isupper() and len(words) >= 3 and nxt is not None and nxt.text == "," and cue is not None:
             return "direct"
         if at_start and first_alpha.isupper() and len(words) >= 4 and cue_follows and cue is not None and cue.index == qpos + 1:
             return "direct"  # “I made the decision” declared the president: a sentence whose comma went missing
         return "partial" if speaker else "scare"
+
+
+# endings of English adjectives and adverbs of judgement (ambitious, historic, unacceptable, significantly)
+EVALUATIVE_ENDINGS = ("ous", "ive", "ful", "ic", "ical", "able", "ible", "less", "ent", "ant", "ly", "est")
+
+
+def _evaluative(content: str) -> bool:
+    """One lower-case word of judgement before a noun (an “ambitious” programme, the “historic” rebate): a
+    word the speaker chose, not the name the outlet quotes for a thing (the “zero-COVID” policy)."""
+    return content.isalpha() and content.islower() and content.endswith(EVALUATIVE_ENDINGS)
 
 
 DASHES = {"—", "―", "–", "-"}

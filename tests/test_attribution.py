@@ -955,3 +955,9 @@ def test_a_verb_of_an_opening_subordinate_clause_is_not_the_sentences() -> None:
             'When someone in the crowd shouted, "Out!" Lena Ruiz joked, using a drawl, "Not yet, friend!"\n')
     rows = attribute(text)
     assert rows[0][1] == "Lena Ruiz" and rows[1][1] == "Tom Berger" and rows[3][1] == "Lena Ruiz"
+
+
+@pytest.mark.parametrize("word, kind", [("ambitious", "partial"), ("historic", "partial"), ("zero-Covid", "scare")])
+def test_a_word_of_judgement_before_a_noun_is_the_speakers(word: str, kind: str) -> None:
+    text = f'Prime Minister Ana Vance says the work has started today in an "{word}" programme.\n'
+    assert attribute(text)[0][0] == kind
