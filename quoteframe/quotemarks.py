@@ -100,6 +100,21 @@ def classify(mark: str, left: str, right: str, family_open: bool) -> tuple[str, 
     return "s", SKIP  # protesters’ (plural possessive) when no single quotation is open
 
 
+def _slipped_close(text: str, i: int, opened: _Open) -> bool:
+    """Whether a straight double mark glued to the next word closes the open quotation after all: a
+    spacing slip of scraped and machine-translated text. Either the mark follows a sentence's punctuation
+    and a space (… and overseas, "said the head of state) or the open quotation's own mark stood apart from
+    its first word (called for " union "against): the text spaces its marks, not the words they enclose;
+    and the marks left in the paragraph would leave it open as an opener."""
+    before = text[i - 2:i]
+    if not (len(before) == 2 and before[1] == " " and before[0] in ",.!?;:" or text[opened.pos + 1:opened.pos + 2] == " "):
+        return False
+    # and as an opener it would stay open: no mark later in its paragraph closes it (… he added, "this is
+    # how …." reopens after a close was dropped)
+    end = text.find("\n", i)
+    return text.count(STRAIGHT_DOUBLE, i + 1, len(text) if end == -1 else end) % 2 == 0
+
+
 def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     """Return the outermost quotation spans of ``text`` and warnings (with line numbers)."""
     spans: list[QuoteSpan] = []
@@ -132,6 +147,8 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 continue
             if role == EITHER:
                 role = CLOSE if family_open else OPEN
+            if role == OPEN and mark == STRAIGHT_DOUBLE and stack and stack[-1].family == "d" and _slipped_close(text, i, stack[-1]):
+                role = CLOSE
             if role == OPEN:
                 if stack and stack[-1].family == family:
                     warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")

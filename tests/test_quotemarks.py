@@ -1,5 +1,7 @@
 """Quotation-mark pairing on the typography of real news text."""
 
+import pytest
+
 from quoteframe.quotemarks import find_quote_spans
 
 
@@ -94,3 +96,16 @@ def test_backticks_typed_for_single_marks() -> None:
     # some publishing systems turn every single mark into a backtick: quotation marks and apostrophes alike
     doc = "He hit out at western nations` record of `colonialism` and Japan`s `plunder`.\n\n`We stay,` he said."
     assert texts(doc) == ["colonialism", "plunder", "We stay,"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a closing mark glued to the next word after a comma and a space: the quotation closes there
+    ('The new unit "will help the regions, "said the minister.', ["will help the regions, "]),
+    # marks set apart from the words they enclose, the closing one glued to the next word
+    ('He called for " union "against the virus.', [" union "]),
+    # a close dropped and a new quotation opened after the attribution: a later mark closes the new one
+    ('"Absent a force on the ground, he added, "this is how it ends."', ['this is how it ends.']),
+])
+def test_a_straight_mark_glued_to_a_word_may_close(text: str, expected: list[str]) -> None:
+    spans, _ = find_quote_spans(text)
+    assert [text[s.start:s.end] for s in spans][:len(expected)] == expected
