@@ -763,8 +763,9 @@ class DocumentAttributor:
             # said Clinton's top foreign policy aide Jake Sullivan: the possessed phrase's name speaks
             nxt_m = next((by_first[k] for k in range(nxt_m.last + 1, min(len(toks), nxt_m.last + 7)) if k in by_first), None)
         between_ok = nxt_m is not None and not nxt_m.possessive and all(
-            (t.is_word and not t.is_cap or t.possessive) and t.lower not in self.lex.cues and t.lower not in CLAUSE_VERBS
-            for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's
+            (t.is_word and not t.is_cap or t.possessive or self._time_word(t)) and t.lower not in self.lex.cues
+            and t.lower not in CLAUSE_VERBS
+            for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's; said Monday evening X
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
@@ -808,6 +809,11 @@ class DocumentAttributor:
                 return None
         found = self._subject_from(toks, mentions, sent_start, before=to)
         return found if found is not None and found.etype in {"person", "org", "unknown"} else None
+
+    def _time_word(self, t: Token) -> bool:
+        """A word of a time phrase (Wednesday, March, 16), which may stand between an inverted cue and its
+        speaker (assured Wednesday evening the president)."""
+        return t.text.isdigit() or self.lex.places.classify(t.text) in {"weekday", "month", "relative"}
 
     def slotted(self, start: int, end: int) -> list[Mention]:
         """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
@@ -1593,7 +1599,9 @@ def _evidential_opening(toks: list[Token], mentions: list[Mention], left_bound: 
         k += 1
     if k + 2 >= qpos or toks[k].lower not in {"for", "to", "in"}:
         return None
-    m = next((m for m in mentions if m.first in {k + 1, k + 2} and all(t.lower in DETERMINERS for t in toks[k + 1:m.first])), None)
+    # For X, For the analyst X, For semiologist X: determiners and lower-case words of a role before the name
+    m = next((m for m in mentions if k < m.first <= k + 4 and all(t.lower in DETERMINERS or t.is_word and t.text.islower()
+                                                                for t in toks[k + 1:m.first])), None)
     if m is None or m.etype in {"place", "pron"} and not m.possessive:
         return None
     after = m.last + 1

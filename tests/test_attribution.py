@@ -961,3 +961,12 @@ def test_a_verb_of_an_opening_subordinate_clause_is_not_the_sentences() -> None:
 def test_a_word_of_judgement_before_a_noun_is_the_speakers(word: str, kind: str) -> None:
     text = f'Prime Minister Ana Vance says the work has started today in an "{word}" programme.\n'
     assert attribute(text)[0][0] == kind
+
+
+def test_for_a_role_and_name_opens_the_view_and_an_inverted_cue_skips_a_time_phrase() -> None:
+    text = ('For semiologist Mariette Darrel, the choice of this strategy is "not very original". She explains to '
+            'a weekly that the metaphor is an obvious association of ideas. "This is the first idea that '
+            'communicators think of."\n\n"The whole nation is mobilised" assured Wednesday evening Emmanuel Vance, '
+            'visiting the city.\n')
+    assert [row[:2] for row in attribute(text)] == [
+        ("partial", "Mariette Darrel"), ("direct", "Mariette Darrel"), ("direct", "Emmanuel Vance")]
