@@ -436,6 +436,8 @@ class DocumentAttributor:
                     any(m.head in self._title_role(t).aliases for t in titles) or bool(titles & role.aliases))
                 if not related or apart and m.head not in titles:
                     continue
+                if head_of_state and not any(t == "leader" or "leader" in self._title_role(t).aliases for t in titles):
+                    continue  # the head of state: a president or premier, not a director "head" aliases
                 overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
                 if m.modifiers and person.modifiers and not overlap:
                     continue

@@ -404,6 +404,7 @@ def _word_before(text: str, pos: int) -> str | None:
 
 GLOSSED_NAME_RE = re.compile(r", ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) \(")
 PREV_WORD_RE = re.compile(r"\b([a-z]+) $")
+GLUED_STOP_RE = re.compile(r"[a-z]\.(?=[A-Z][a-z])")  # the same cut as segment.TOKEN_RE's
 def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
           org_roles: tuple[str, ...] | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Capitalised runs, cut after a word that ends a sentence, without its full stop (West. Russia is two
@@ -425,6 +426,12 @@ def _runs(text: str, lex: Lexicons, orgheads: frozenset[str] = frozenset(),
             continue
         words: list[str] = []
         for w in run.split():
+            glued = GLUED_STOP_RE.search(w)
+            if glued is not None:  # said Emmanuel Macron.The …: a full stop whose space went missing ends the run
+                words.append(w[:glued.start() + 1])
+                yield m, words
+                words = []
+                w = w[glued.start() + 2:]
             if w[-1] == "." and not (w.lower() in titles or len(w) == 2 or w.count(".") > 1):
                 words.append(w[:-1])  # the sentence's full stop is no part of the name (said Mitt Romney.)
                 yield m, words

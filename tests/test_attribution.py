@@ -970,3 +970,15 @@ def test_for_a_role_and_name_opens_the_view_and_an_inverted_cue_skips_a_time_phr
             'visiting the city.\n')
     assert [row[:2] for row in attribute(text)] == [
         ("partial", "Mariette Darrel"), ("direct", "Mariette Darrel"), ("direct", "Emmanuel Vance")]
+
+
+def test_the_head_of_state_is_no_director() -> None:
+    text = ('The figures came from Director Lena Sorel on Monday.\n\n'
+            '"We are at war," warned the head of state on Monday evening.\n')
+    assert attribute(text)[0][1] != "Lena Sorel"
+
+
+def test_a_glued_full_stop_ends_a_name_in_the_document_entities() -> None:
+    text = ('The measures were announced by Emmanuel Vance.The minister, Paul Okafor, agreed.\n\n'
+            '"We will act," said Vance.\n')
+    assert attribute(text)[0][1] == "Emmanuel Vance"
