@@ -15,7 +15,7 @@ from nltk.tokenize.punkt import PunktParameters
 from quoteframe.punkt import FastPunkt
 
 ABBREVIATIONS = (
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr inc ltd co corp dept est "
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr hon inc ltd co corp dept est "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
     "u.s u.k u.n e.u a.m p.m no vs etc approx fig ft mt pres sec "
     # AP state abbreviations of party-state labels (Sen. X, R-Ky., said), those that are no English word
@@ -26,7 +26,7 @@ QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"',
                                  "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
 QUOTE_PAIRS = [(chr(mark), plain) for mark, plain in QUOTE_NORMALISE.items()]
 
-TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev fr atty supt insp".split()
+TITLE_ABBREVIATIONS = "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev fr atty supt insp hon".split()
 # The title alternative is tried at every token, and its case-insensitive branches are slow to fail, so
 # it is guarded by a lookahead it implies: every character a case-insensitive letter of these
 # abbreviations matches is a word character (ſ, ı and İ included), so a match is a run of as many word

@@ -982,3 +982,8 @@ def test_a_glued_full_stop_ends_a_name_in_the_document_entities() -> None:
     text = ('The measures were announced by Emmanuel Vance.The minister, Paul Okafor, agreed.\n\n'
             '"We will act," said Vance.\n')
     assert attribute(text)[0][1] == "Emmanuel Vance"
+
+
+def test_hon_is_a_title_not_a_sentence_end() -> None:
+    text = '“We will act soon”, Hon. Mira Kell fumed.\n\n“The plan stands,” said Hon. Kwame Badu, the regional minister.\n'
+    assert [row[1] for row in attribute(text)] == ["Mira Kell", "Kwame Badu"]
