@@ -217,7 +217,7 @@ class Lexicons:
     # "of" (Bank of America) and the particles and patronymic words of names.csv (Lula da Silva)
     name_links: frozenset[str] = frozenset({"of"})
     name_runs: re.Pattern[str] = field(default_factory=lambda: run_pattern({"of"}))
-    _appositives: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    _appositives: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
     # ``mentions.RunSplitter``'s answers by a run's words: a pure function of these lexicons, asked about
     # the same names in document after document (emptied by ``index`` and ``link_names``)
     run_splits: dict[tuple[str, ...], tuple[list[str], list[str], str]] = field(default_factory=dict, repr=False,
@@ -244,16 +244,19 @@ class Lexicons:
             tails.setdefault(term[-2:] if len(term) >= 2 else "", []).append(term)
         self.org_role_tails = {tail: tuple(terms) for tail, terms in tails.items()}
 
-    def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """Patterns of a role in apposition after a name (", the libertarian leader") and before one
-        ("Argentina's president, "): groups lead (the, a, Argentina's), modifiers, role word. Built once."""
+        ("Argentina's president, "; "The leader of the Christian Democratic Union (CDU), "): groups lead
+        (the, a, Argentina's), modifiers, role word. Built once."""
         if self._appositives is None:
             words = "|".join(re.escape(t) for t in sorted(self.role_words, key=lambda t: (-len(t), t))
                              if self.roles[t].entity == "person" and t.isalpha())
             lead = r"(the|an?|[A-Z][\w’'.-]*(?:’s|'s))"
             mods = r"((?:[\w’'-]+ ){0,4}?)"
+            whose = r"of (?:the )?(?:[A-Z][\w’'.-]* ){0,5}[A-Z][\w’'.-]*(?: \([A-Z][\w.-]*\))?"  # of the Party (P)
             self._appositives = (re.compile(rf"\s+{lead}\s+{mods}({words})\b(?=[\s,.;]|$)", re.IGNORECASE),
-                                 re.compile(rf"\b{lead}\s+{mods}({words}),$", re.IGNORECASE))
+                                 re.compile(rf"\b{lead}\s+{mods}({words}),$", re.IGNORECASE),
+                                 re.compile(rf"\b(the|an?)\s+{mods}({words}) {whose},$", re.IGNORECASE))
         return self._appositives
 
     def is_title(self, word: str) -> bool:

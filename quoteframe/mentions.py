@@ -275,7 +275,7 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
     people = [p for p in ents.people.values() if len(p.name) > 3]
     if not people:
         return
-    after, before = lex.appositives()
+    after, before, before_of = lex.appositives()
     for person in people:
         found: list[re.Match[str]] = []
         # where "Name," and ", Name" are: beside the name's occurrences, found in one pass over the text
@@ -294,7 +294,7 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
             end = pos + 2 + len(person.name)
             if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
                 continue
-            m = before.search(text, max(0, pos - 90), pos + 1)
+            m = before.search(text, max(0, pos - 90), pos + 1) or before_of.search(text, max(0, pos - 120), pos + 1)
             if m:
                 found.append(m)
         for m in found:

@@ -987,3 +987,9 @@ def test_a_glued_full_stop_ends_a_name_in_the_document_entities() -> None:
 def test_hon_is_a_title_not_a_sentence_end() -> None:
     text = '“We will act soon”, Hon. Mira Kell fumed.\n\n“The plan stands,” said Hon. Kwame Badu, the regional minister.\n'
     assert [row[1] for row in attribute(text)] == ["Mira Kell", "Kwame Badu"]
+
+
+def test_a_role_of_an_organisation_before_a_name_is_the_persons_title() -> None:
+    text = ("'You have split the country,' party leader tells premier\n\n"
+            "The leader of the Civic Union Party (CUP), Anna Berger, rebuked the premier after his speech.\n")
+    assert attribute(text)[0][1] == "Anna Berger"
