@@ -874,6 +874,10 @@ class DocumentAttributor:
                 left[0].last == qpos - 1 or left[0].last == qpos - 2 and (toks[qpos - 1].lower == "as"
                                                                           or toks[qpos - 1].lower in DETERMINERS)):
             first = []  # what he called “…” Moscow would respond …: the cue the quotation follows is its own
+        if first and left and left_bound + 1 < qpos and toks[left_bound + 1].lower in SUBORDINATORS \
+                and left[0].ctype in {"verb", "participle"} and toks[qpos - 1].is_word \
+                and not any(t.text == "," for t in toks[left_bound + 1:qpos]):
+            first = []  # Although X said it was her “last chance,” Y reiterated …: the opening clause's words are X's
         if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
             # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
             first = []

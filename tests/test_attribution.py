@@ -993,3 +993,8 @@ def test_a_role_of_an_organisation_before_a_name_is_the_persons_title() -> None:
     text = ("'You have split the country,' party leader tells premier\n\n"
             "The leader of the Civic Union Party (CUP), Anna Berger, rebuked the premier after his speech.\n")
     assert attribute(text)[0][1] == "Anna Berger"
+
+
+def test_a_fragment_inside_an_opening_clause_is_that_clauses() -> None:
+    text = 'Although Tom Berger said it was her "last chance," Lena Ruiz reiterated her position.\n'
+    assert attribute(text)[0][:2] == ("partial", "Tom Berger")
