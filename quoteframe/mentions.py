@@ -630,9 +630,9 @@ class MentionFinder:
                 if j == i and tok.bare.lower() in role_words and i + 2 < n and toks[i + 1].lower == "of" \
                         and toks[i + 2].lower in STATE_WORDS:
                     # the Head of State, the Head of Government: a role written with a capital, not a name
-                    m = self._role_mention(toks, i, mentions)
-                    mentions.append(m)
-                    i = max(i, m.last) + 1
+                    role = self._role_mention(toks, i, mentions)
+                    mentions.append(role)
+                    i = max(i, role.last) + 1
                     continue
                 m = self._run_mention(toks, i, j)
                 if m and m.etype == "unknown" and m.first == m.last and (m.first == 0 or toks[m.first - 1].text in {"“", '"'}) \
