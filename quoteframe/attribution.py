@@ -1281,6 +1281,8 @@ class DocumentAttributor:
             return None
         toks, mentions = self.analysed(*sent)
         for cue in reversed(self.cues_of(*sent)):
+            if cue.ctype == "barrier":  # X called on the nation to … ¶ “…”: a request is speech too
+                cue = Cue(cue.index, cue.last, "verb", cue.text)
             if cue.ctype in {"verb", "participle"}:
                 speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
                 if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:

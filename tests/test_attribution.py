@@ -998,3 +998,9 @@ def test_a_role_of_an_organisation_before_a_name_is_the_persons_title() -> None:
 def test_a_fragment_inside_an_opening_clause_is_that_clauses() -> None:
     text = 'Although Tom Berger said it was her "last chance," Lena Ruiz reiterated her position.\n'
     assert attribute(text)[0][:2] == ("partial", "Tom Berger")
+
+
+def test_a_quotation_paragraph_after_a_request_is_the_requesters() -> None:
+    text = ('Vance urges calm\n\nPresident Aurel Vance, on Monday evening, called on the nation to stay at home.\n\n'
+            '"We are at war, a health war, but a war."\n')
+    assert attribute(text)[0][:2] == ("direct", "Aurel Vance")
