@@ -100,6 +100,17 @@ def classify(mark: str, left: str, right: str, family_open: bool) -> tuple[str, 
     return "s", SKIP  # protesters’ (plural possessive) when no single quotation is open
 
 
+def _runs_on(text: str, opened: _Open) -> bool:
+    """Whether a quotation left open when its paragraph (or the excerpt) ends runs to that end: a double
+    mark, or a curly single one opening a sentence (‘No company will be …¶ in British style, cut short),
+    which no apostrophe can be."""
+    if opened.family == "d":
+        return True
+    start = opened.pos - len(opened.mark) + 1
+    before = text[:start].rstrip(" \t")
+    return opened.mark == "‘" and (before == "" or before[-1] in ".!?:\n")
+
+
 def _slipped_close(text: str, i: int, opened: _Open) -> bool:
     """Whether a straight double mark glued to the next word closes the open quotation after all: a
     spacing slip of scraped and machine-translated text. Either the mark follows a sentence's punctuation
@@ -169,7 +180,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             if not stack and text[opened.pos + 1:i].strip():
                 spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, text[i:i + width]))
         if nl == -1:
-            if stack and stack[0].family == "d" and text[stack[0].pos + 1:].strip():
+            if stack and _runs_on(text, stack[0]) and text[stack[0].pos + 1:].strip():
                 spans.append(QuoteSpan(stack[0].pos + 1, len(text.rstrip()), stack[0].mark, ""))  # as at a paragraph's end
             break
         pos = nl + 1
@@ -206,7 +217,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     if dropped.family == "d":
                         warnings.append(f"line {dropped.line}: unbalanced {dropped.mark} (no closing mark in its paragraph)")
                 end = len(text[:line_end].rstrip())
-                if outer.family == "d" and text[outer.pos + 1:end].strip():
+                if _runs_on(text, outer) and text[outer.pos + 1:end].strip():
                     # a double mark left open when its paragraph ends: the writer (or the excerpt) dropped
                     # the close, and what follows the mark to the paragraph's end is the quotation
                     spans.append(QuoteSpan(outer.pos + 1, end, outer.mark, ""))

@@ -109,3 +109,13 @@ def test_backticks_typed_for_single_marks() -> None:
 def test_a_straight_mark_glued_to_a_word_may_close(text: str, expected: list[str]) -> None:
     spans, _ = find_quote_spans(text)
     assert [text[s.start:s.end] for s in spans][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vance has promised help. ‘No company, whatever its size, will be left", ["No company, whatever its size, will be left"]),
+    ("He said: ‘It is over.\n\nThe next paragraph.", ["It is over."]),
+    ("The team’s ‘special plan was odd.", []),  # a single mark inside a sentence, never closed: nothing
+])
+def test_a_curly_single_mark_opening_a_sentence_runs_to_its_paragraphs_end(text: str, expected: list[str]) -> None:
+    spans, _ = find_quote_spans(text)
+    assert [text[s.start:s.end] for s in spans] == expected
