@@ -1004,3 +1004,8 @@ def test_a_quotation_paragraph_after_a_request_is_the_requesters() -> None:
     text = ('Vance urges calm\n\nPresident Aurel Vance, on Monday evening, called on the nation to stay at home.\n\n'
             '"We are at war, a health war, but a war."\n')
     assert attribute(text)[0][:2] == ("direct", "Aurel Vance")
+
+
+def test_a_gerund_after_a_closing_mark_is_no_name() -> None:
+    text = '"Only necessary outings will be allowed" Paying visits to family will be banned.\n\n"We will win" Manning said.\n'
+    assert [row[1] for row in attribute(text)] == ["", "Manning"]
