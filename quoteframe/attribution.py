@@ -113,6 +113,7 @@ class Attribution:
     speaker: Speaker | None
     cue: str
     kind: str
+    inferred: bool = False  # the speaker was carried on from the quotations before, no cue names it
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class DocumentAttributor:
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
+        self._last_para: tuple[int, int] | None = None  # the paragraph of the quotation last_speaker was set at
         self._label_counts: dict[str, int] | None = None
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self.results: list[Attribution] = []
@@ -980,17 +982,52 @@ class DocumentAttributor:
                 cue_used = announced
             elif not self._subheading(qi):
                 speaker = self.inherited(qi)
+        carried = None
         if speaker is None and kind != "direct":
-            kind = "scare"
-        if speaker and (kind != "scare" or cue_used is not None):
+            carried = self._carried_on(qi, toks, qpos, mentions, left_bound, right_bound)
+            if carried is not None:
+                speaker, kind = carried, "partial"
+            else:
+                kind = "scare"
+        if speaker and (kind != "scare" or cue_used is not None) and carried is None:
             # a quoted name in a reported sentence (X said Beijing's “…” policy failed) is the outlet's, but
             # the sentence still reports X: a later "it said" is X's
             self.last_speaker = speaker
+            self._last_para = self._paragraph(self.marked[qi][0])
         if kind == "scare":
             speaker, cue_used = None, None
-        result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind)
+        result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind, carried is not None)
         self.results.append(result)
         return result
+
+    def _carried_on(self, qi: int, toks: list[Token], qpos: int, mentions: list[Mention], left_bound: int,
+                    right_bound: int) -> Speaker | None:
+        """A fragment with no cue, in a sentence that brings in nobody, right after the quotations of one
+        speaker (in the paragraph or the one before): the report goes on in that speaker's words (People who
+        break the rules will be “punished”; nationals may “return home”). Not when the sentence names
+        someone or brings in an indefinite actor (a doctor had typed “…”), nor a name of a thing (the
+        “zero-Covid” policy, so-called “experts”), nor in a headline. Such a speaker is inferred: later
+        quotations do not continue it."""
+        last = self.last_speaker
+        if last is None or last.etype not in {"person", "org"} or not last.name or self.title_case(toks):
+            return None
+        para = self._paragraph(self.marked[qi][0])
+        if self._last_para != para and self._previous_paragraph(para) != self._last_para:
+            return None
+        if any(left_bound < m.first < right_bound and m.etype not in {"place", "pron"}
+               and not (m.first == m.last and self.lex.roles.get(toks[m.first].bare.lower(), NO_ROLE).entity == "group")
+               for m in mentions):
+            return None  # someone else the sentence names may be the one it reports (not "People who …")
+        if any(toks[k].lower in INDEFINITE_ACTORS for k in range(left_bound + 1, qpos)):
+            return None
+        if any(toks[k].lower in LABELLING for k in range(max(0, qpos - 2), qpos)):
+            return None
+        content = self.text[self.spans[qi][0]:self.spans[qi][1]].strip()
+        if not content[:1].islower():
+            return None  # a fragment of a sentence starts in lower case; a Name or Title does not
+        if self.kind(qi, toks, qpos, None, last, mentions) != "partial":
+            return None  # the “one country, two systems” policy: a quoted name, whoever's story it is
+        return Speaker(last.name, last.etype, last.mention)
 
     def transcript_label(self, qi: int) -> Speaker | None:
         """The speaker a transcript's label names inside the quotation it opens ("WALLACE: Let's start …";
@@ -1272,7 +1309,7 @@ class DocumentAttributor:
             if prev_start >= para[0] or prev_para and self.spans[qi - 1][1] >= prev_para[0][0]:
                 # the previous quotation is in this paragraph, or reaches the previous paragraph's last
                 # sentence (it may have begun sentences earlier, or been left open across the break)
-                return prev.speaker if prev.speaker is not None and prev.kind != "scare" else None
+                return prev.speaker if prev.speaker is not None and prev.kind != "scare" and not prev.inferred else None
         before = prev_para if opens else self.previous_sentences(start, 1)
         if not before or (self.results and self.spans[qi - 1][1] > before[0][0]):
             return None
@@ -1377,6 +1414,13 @@ def _evaluative(content: str) -> bool:
     """One lower-case word of judgement before a noun (an “ambitious” programme, the “historic” rebate): a
     word the speaker chose, not the name the outlet quotes for a thing (the “zero-COVID” policy)."""
     return content.isalpha() and content.islower() and content.endswith(EVALUATIVE_ENDINGS)
+
+
+# words that put a name between quotation marks (the so-called “experts”, a plan dubbed “Fortress”)
+LABELLING = {"so-called", "dubbed", "called", "termed", "named", "known", "as", "nicknamed", "branded", "labelled",
+             "labeled", "titled", "entitled", "slogan", "hashtag"}
+# words that bring a new actor into a sentence (a doctor had typed “…”, someone shouted “…”)
+INDEFINITE_ACTORS = {"a", "an", "another", "one", "someone", "somebody", "anyone", "anybody", "others", "some"}
 
 
 DASHES = {"—", "―", "–", "-"}

@@ -1009,3 +1009,15 @@ def test_a_quotation_paragraph_after_a_request_is_the_requesters() -> None:
 def test_a_gerund_after_a_closing_mark_is_no_name() -> None:
     text = '"Only necessary outings will be allowed" Paying visits to family will be banned.\n\n"We will win" Manning said.\n'
     assert [row[1] for row in attribute(text)] == ["", "Manning"]
+
+
+def test_a_cueless_fragment_after_a_speakers_quotations_is_carried_on_but_not_inherited() -> None:
+    text = ('Vance declares lockdown\n\nPresident Aurel Vance said on Monday that "we are at war" with the virus.\n\n'
+            'People who break the new rules will be "punished", and nationals abroad may "return home".\n\n'
+            'On her discharge papers, a doctor had typed "acute anxiety".\n\n'
+            '"It was outrageous."\n')
+    rows = attribute(text)
+    assert [row[:2] for row in rows[:3]] == [("partial", "Aurel Vance"), ("partial", "Aurel Vance"),
+                                             ("partial", "Aurel Vance")]
+    assert rows[3][0] == "scare"  # an indefinite actor types it: not the last speaker's
+    assert rows[4][1] == ""  # nor is the next paragraph's quotation continued from a speaker carried on
