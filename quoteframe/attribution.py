@@ -1020,6 +1020,9 @@ class DocumentAttributor:
             return None  # someone else the sentence names may be the one it reports (not "People who …")
         if any(toks[k].lower in INDEFINITE_ACTORS for k in range(left_bound + 1, qpos)):
             return None
+        if not any(toks[k].lower in ANNOUNCED_MOOD for k in range(left_bound + 1, qpos)):
+            return None  # what the speaker announced is said in the future or as a duty (will be “punished”,
+            # may “return home”); the reporter's own past narrative (the town was “a quiet place”) is not
         if any(toks[k].lower in LABELLING for k in range(max(0, qpos - 2), qpos)):
             return None
         content = self.text[self.spans[qi][0]:self.spans[qi][1]].strip()
@@ -1419,6 +1422,8 @@ def _evaluative(content: str) -> bool:
 # words that put a name between quotation marks (the so-called “experts”, a plan dubbed “Fortress”)
 LABELLING = {"so-called", "dubbed", "called", "termed", "named", "known", "as", "nicknamed", "branded", "labelled",
              "labeled", "titled", "entitled", "slogan", "hashtag"}
+# modals and the infinitive marker: the mood in which a speaker's announced measures are reported
+ANNOUNCED_MOOD = {"will", "would", "may", "might", "must", "shall", "should", "can", "could", "to"}
 # words that bring a new actor into a sentence (a doctor had typed “…”, someone shouted “…”)
 INDEFINITE_ACTORS = {"a", "an", "another", "one", "someone", "somebody", "anyone", "anybody", "others", "some"}
 
