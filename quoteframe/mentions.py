@@ -176,6 +176,10 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
     titled_alone: dict[str, list] = {}  # a one-word name after a title -> [mentions, first position, title words]
     for m, words in _runs(text, lex, orgheads, org_roles):
+        if text.startswith(" ", m.end()) and "." not in m.group():
+            lowered = _lowered_surname(text, m.end() + 1, ents, lex)
+            if lowered:  # President of France Emmanuel macron: the surname the text capitalises elsewhere
+                words = words + [lowered]
         if m is not run:  # the headline test and the word before belong to the whole run, not its pieces
             run = m
             known = False
@@ -264,6 +268,20 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             ents.surnames[ents.fold(word)] = word
     _first_names(ents)
     return ents
+
+
+LOWER_WORD_RE = re.compile(r"[a-z]{3,}\b")
+
+
+def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> str:
+    """The word at ``pos`` capitalised, when it is a lower-case word after a name that the text writes
+    capitalised inside a sentence elsewhere and never uses as a cue (Emmanuel macron, in machine-translated
+    or carelessly typed text); else ""."""
+    m = LOWER_WORD_RE.match(text, pos)
+    if m is None or m.group() in lex.cues:
+        return ""
+    word = m.group().capitalize()
+    return word if word in ents.proper_words else ""
 
 
 def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
@@ -627,6 +645,10 @@ class MentionFinder:
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
                                          and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
                     j += 1
+                if j + 1 < n and toks[j + 1].text.islower() and toks[j + 1].end - toks[j + 1].start > 2 \
+                        and toks[j + 1].text.isalpha() and toks[j + 1].lower not in self.lex.cues \
+                        and toks[j + 1].text.capitalize() in self.ents.proper_words:
+                    j += 1  # Emmanuel macron: the surname the text capitalises elsewhere (scan_entities reads it so)
                 if j == i and tok.bare.lower() in role_words and i + 2 < n and toks[i + 1].lower == "of" \
                         and toks[i + 2].lower in STATE_WORDS:
                     # the Head of State, the Head of Government: a role written with a capital, not a name

@@ -1021,3 +1021,10 @@ def test_a_cueless_fragment_after_a_speakers_quotations_is_carried_on_but_not_in
                                              ("partial", "Aurel Vance")]
     assert rows[3][0] == "scare"  # an indefinite actor types it: not the last speaker's
     assert rows[4][1] == ""  # nor is the next paragraph's quotation continued from a speaker carried on
+
+
+def test_a_lower_cased_surname_the_text_capitalises_elsewhere_ends_the_name() -> None:
+    text = ('The plan, according to Vance, is final.\n\n"We are at war," said the President of Tarland Aurel vance, '
+            'quoted by the agency.\n\nAurel vance promised loans. "No company will fail," the Head of State said.\n')
+    rows = canonicalise(EXTRACTOR.extract(Document("t", text)).quotes)
+    assert {q.speaker for q in rows} == {"Aurel Vance"}
