@@ -55,6 +55,8 @@ SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
 # speaker's: they are left out of the words that are compared
 EDITOR_RE = re.compile(r"\[[^\]]*\]")
 SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
+COVER_WHOLE = 0.75  # share of a rendering's words a fragment must be to count as the whole of it
+ANY_BLOCK = "\x00any"  # holders of a stem across every anchored speaker (for fragments with no speaker)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -1512,10 +1514,14 @@ def drift_all(tasks: list[DriftTask], norm: Normaliser, jobs: int = 1,
 
 
 def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Sequence[Rendering],
-                 max_scan: int = 200) -> tuple[list[list[int]], dict[int, int]]:
+                 max_scan: int = 200, weak_words: int = 3) -> tuple[list[list[int]], dict[int, int]]:
     """One- and two-word fragments ("bandits", "nonsense"): each joins the one remark of its speaker with
     a rendering that holds its content words; held by several, it joins none and each of them counts it
     as ambiguous; held by none, the same fragment quoted in several places is a remark of its own.
+
+    A fragment with no speaker, or one the corpus quotes nowhere else, may join a remark by its words
+    alone, as longer renderings are adopted: only when it has ``weak_words`` words or more and is nearly
+    the whole of a rendering of exactly one remark (see ``_by_cover``); it then takes the remark's speaker.
 
     ``clusters`` index ``rs``; shorts are numbered after ``rs``. Returns the clusters with the shorts
     added and, per cluster, how many ambiguous fragments it holds."""
@@ -1530,6 +1536,8 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
         wants.append(stems)
         if not f.weak:
             needed.update((f.block, st) for st in stems)
+        elif len(f.words) >= weak_words:
+            needed.update((ANY_BLOCK, st) for st in stems)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rs):
         if r.partial and len(r.words) < 3:
@@ -1537,17 +1545,20 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
         for st in set(r.stems):
             if (r.block, st) in needed:
                 holders[(r.block, st)].append(i)
+            if not r.weak and (ANY_BLOCK, st) in needed:  # a remark of the corpus's speakers: a weak one may join
+                holders[(ANY_BLOCK, st)].append(i)
     out = [list(ms) for ms in clusters]
     ambiguous: dict[int, int] = defaultdict(int)
     alone: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, (f, stems) in enumerate(zip(shorts, wants)):
-        if f.weak or not stems:
+        if (f.weak and len(f.words) < weak_words) or not stems:
             continue
-        rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
+        block = ANY_BLOCK if f.weak else f.block
+        rarest = min(stems, key=lambda st: len(holders[(block, st)]))
         found: set[int] = set()
         wording: dict[int, int] = {}  # per holding remark, most of the fragment's words held around it in order
         cover: dict[int, float] = {}  # per holding remark, the largest share of one rendering those words are
-        for i in holders[(f.block, rarest)][:max_scan]:
+        for i in holders[(block, rarest)][:max_scan]:
             if not _holds(rs[i].stems, stems):
                 continue
             cid = cid_of[i]
@@ -1555,6 +1566,14 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
             held = _held_in_order(rs[i].stems, list(f.stems), rarest)
             wording[cid] = max(wording.get(cid, 0), held)
             cover[cid] = max(cover.get(cid, 0.0), held / len(rs[i].stems))
+        if f.weak:  # by its words alone: every word of it, in order, nearly the whole of one remark's
+            # rendering, or it joins nothing
+            found = _by_cover(found, wording, cover, len(f.stems), share=1.0) if found else found
+            if len(found) == 1 and cover[min(found)] >= COVER_WHOLE and wording[min(found)] == len(f.stems) \
+                    and len(clusters[min(found)]) >= 2:
+                out[found.pop()].append(len(rs) + k)
+                f.similarity, f.speaker_source = 1.0, "remark"
+            continue
         if len(found) > 1:
             found = _by_wording(found, wording, len(f.stems))
         if len(found) > 1:
@@ -1777,7 +1796,7 @@ def _by_wording(found: set[int], wording: dict[int, int], n: int, share: float =
 
 
 def _by_cover(found: set[int], wording: dict[int, int], cover: dict[int, float], n: int, share: float = 0.75,
-              whole: float = 0.75, margin: float = 0.25) -> set[int]:
+              whole: float = COVER_WHOLE, margin: float = 0.25) -> set[int]:
     """Of several remarks holding a fragment's wording alike, the one with a rendering the fragment is nearly
     the whole of; else all of them, and the fragment stays ambiguous.
 

@@ -713,3 +713,22 @@ def test_two_sentences_of_one_quotation_are_two_remarks_however_alike() -> None:
     for wn in (False, True):
         groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
         assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "d"], ["a", "c", "e"]]
+
+
+def test_a_fragment_without_a_speaker_joins_the_one_remark_it_is_the_whole_of() -> None:
+    # With no speaker, words alone decide: "we are in mourning" is the whole of one remark's renderings and
+    # takes that remark's speaker; "they are in mourning" (another subject) and the words of a longer
+    # sentence only ("forgets that we are") join nothing.
+    one = "We are in mourning."
+    two = "Nobody in this valley forgets that we are in mourning since the flood took the old bridge"
+    quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two),
+              _q("e", "we are in mourning", kind="partial", speaker=""),
+              _q("f", "they are in mourning", kind="partial", speaker=""),
+              _q("g", "forgets that we are", kind="partial", speaker="")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        by_doc = {m.doc_id: (g, m) for g in groups for m in g.members}
+        assert "f" not in by_doc and "g" not in by_doc
+        group, fragment = by_doc["e"]
+        assert {m.doc_id for m in group.members} == {"a", "b", "e"}
+        assert fragment.speaker == "Anna Berg" and fragment.speaker_source == "remark"
