@@ -110,6 +110,7 @@ class LinkParams:
     align_family: bool = True  # a remark of one translation reprinted by several outlets moves as a lone one
     align_part: float = 0.75  # share of a part's content words aligned within one stretch of the whole sentence
     align_window: float = 0.6  # share of the whole's content words aligned within that stretch
+    continuation: bool = True  # a lone whole sentence that continues a remark's short rendering joins it
 
 
 @dataclass
@@ -846,6 +847,9 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     if params.align_pass:
         found, aligned = _align_pass(state, found, norm)
         similarity.update(aligned)
+    if params.continuation:
+        found, continued = _continuation_pass(state, found)
+        similarity.update(continued)
     for k, v in similarity.items():
         us[k].similarity = v
     copies: dict[int, list[int]] = defaultdict(list)
@@ -1001,6 +1005,63 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             receivers.add(best[2])
             for m in ms:
                 similarity[m] = best[1] if m == k else us[m].similarity
+    if not moved:
+        return found, similarity
+    out = [(root, list(ms)) for root, ms in found]
+    for cid, target in moved.items():
+        out[target][1].extend(out[cid][1])
+        out[cid] = (out[cid][0], [])
+    return [(root, ms) for root, ms in out if ms], similarity
+
+
+def _continuation_pass(state: _LinkState, found: list[tuple[int, list[int]]]
+                       ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
+    """A lone translation that continues a short sentence of a remark joins that remark.
+
+    Outlets translating one short sentence stop at different places: most print "we will hold the line",
+    one prints "we will hold the line on the river" with the complement the others leave out. Its similarity
+    to the short renderings is low (the complement weighs as much as the sentence) and it founds a remark of
+    its own. Here a remark whose only wording is its root (one translation, perhaps reprinted), a whole
+    sentence of its speaker, joins the one remark of the same speaker with a short whole rendering
+    (``short_words`` words at most, ``part_words`` or more, with a content word) that is a contiguous run of
+    the root's words, function words too, and at least half of them: the root is that sentence continued.
+    When runs of the same length lead to two remarks, it joins neither; a remark that receives does not
+    move, one that moves receives nothing, and another sentence of one of its quotations keeps it out."""
+    us, params = state.us, state.params
+    said: list[dict[tuple[str, str], set[int]]] = []
+    runs: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)  # a short whole rendering's words -> remarks
+    for cid, (_, ms) in enumerate(found):
+        said.append({})
+        for m in ms:
+            r = us[m]
+            _say(said[-1], r)
+            if _brief(r, params) and not r.weak and len(r.words) >= params.part_words \
+                    and not all(function_word(w) for w in r.words):
+                runs[(r.block, tuple(r.stems))].add(cid)
+    moved: dict[int, int] = {}
+    receivers: set[int] = set()
+    similarity: dict[int, float] = {}
+    for cid, (k, ms) in enumerate(found):
+        r = us[k]
+        n = len(r.stems)
+        if cid in receivers or r.weak or r.partial or r.short or r.scare or n > 2 * params.short_words:
+            continue
+        if any(m != k and not us[m].partial and len(us[m].words) >= params.fragment * n
+               and not _one_wording(r.words, us[m].words, params.near_duplicate) for m in ms):
+            continue  # two translations or more: an established remark stays
+        targets: set[int] = set()
+        for length in range(n - 1, max(params.part_words, (n + 1) // 2) - 1, -1):
+            for start in range(n - length + 1):
+                targets.update(t for t in runs.get((r.block, tuple(r.stems[start:start + length])), ())
+                               if t != cid and t not in moved)
+            if targets:
+                break
+        if len(targets) == 1:
+            target = targets.pop()
+            if not _clash(said[cid], said[target]):
+                moved[cid] = target
+                receivers.add(target)
+                similarity[k] = length / n
     if not moved:
         return found, similarity
     out = [(root, list(ms)) for root, ms in found]

@@ -732,3 +732,20 @@ def test_a_fragment_without_a_speaker_joins_the_one_remark_it_is_the_whole_of() 
         group, fragment = by_doc["e"]
         assert {m.doc_id for m in group.members} == {"a", "b", "e"}
         assert fragment.speaker == "Anna Berg" and fragment.speaker_source == "remark"
+
+
+def test_a_lone_translation_that_continues_a_short_sentence_joins_its_remark() -> None:
+    # Most outlets stop at "We are not afraid"; one goes on with the complement ("of Cyclone ..."), whose rare
+    # words keep its similarity below the threshold. The short sentence, whole and in order, is half of it
+    # and more: it is that sentence continued. A sentence that only begins with it and goes on for longer
+    # ("whatever the sea brings ...") is another sentence.
+    quotes = [_q("a", "We are not afraid."), _q("b", "We are not afraid"),
+              _q("c", "We are not afraid, whatever the sea brings us this winter."),
+              _q("h", "We are not afraid, whatever the sea brings us this winter."),
+              _q("d", "We are not afraid of Cyclone Wilhelmina’s floodwaters.")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "d"], ["c", "h"]]
+        params = LinkParams(continuation=False)
+        assert sorted(sorted(m.doc_id for m in g.members) for g in find_variants(quotes, params, WordNet(enabled=wn))) \
+            == [["a", "b"], ["c", "h"]]
