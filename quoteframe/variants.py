@@ -55,6 +55,8 @@ SPLICE_RE = re.compile(r",\s+(?=(?:I|we|you|they|he|she)\s)")
 # speaker's: they are left out of the words that are compared
 EDITOR_RE = re.compile(r"\[[^\]]*\]")
 SUBJECT_RE = re.compile(r"(?:I|we|you|they|he|she)\s", re.IGNORECASE)
+COVER_WHOLE = 0.75  # share of a rendering's words a fragment must be to count as the whole of it
+ANY_BLOCK = "\x00any"  # holders of a stem across every anchored speaker (for fragments with no speaker)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -108,6 +110,7 @@ class LinkParams:
     align_family: bool = True  # a remark of one translation reprinted by several outlets moves as a lone one
     align_part: float = 0.75  # share of a part's content words aligned within one stretch of the whole sentence
     align_window: float = 0.6  # share of the whole's content words aligned within that stretch
+    continuation: bool = True  # a lone whole sentence that continues a remark's short rendering joins it
 
 
 @dataclass
@@ -132,6 +135,7 @@ class Rendering:
     family: str = ""  # the translation family within its remark (renderings that share their wording)
     scare: bool = False  # from a quotation the quotes table took for a scare quote: linked only by adoption
     short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
+    sentence: int = 0  # which sentence of its quotation it is (clauses of one sentence share the number)
 
 
 @dataclass
@@ -335,13 +339,13 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
         if q.kind == "scare" and len(WORD_RE.findall(q.text)) < params.adopt_min_words:
             continue  # the outlet's own scare quotes; a longer one may be a speaker's words it lost
         doc = q.text
-        for s, e in seg.sentences(doc, 0, len(doc)):
+        for sentence, (s, e) in enumerate(seg.sentences(doc, 0, len(doc))):
             pieces = _clauses(doc, s, e)
             for ps, pe in pieces:
                 text = doc[ps:pe]
                 lead = len(text) - len(text.lstrip())
                 text = text.strip()
-                words = [norm.word(w.lower().replace("’", "'")) for w in WORD_RE.findall(spoken(text))]
+                words = [norm.word(w) for w in spell_out(w.lower().replace("’", "'") for w in WORD_RE.findall(spoken(text)))]
                 short = q.kind == "partial" and (len(words) <= 2 or sum(w not in ENGLISH_STOP_WORDS for w in words) < 2)
                 if len(words) < params.min_words and not short:
                     continue
@@ -350,6 +354,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 r.stems = [norm.stem(w) for w in words]
                 r.partial = q.kind == "partial"
                 r.short = short
+                r.sentence = sentence
                 r.block = keys.get(q.speaker, q.speaker) if keys is not None else q.speaker
                 r.weak = anchored is not None and r.block not in anchored
                 if q.kind == "scare":  # joins a remark by its words, or nothing
@@ -641,6 +646,33 @@ def negation_words() -> frozenset[str]:
     return _NEGATION
 
 
+_CONTRACTIONS: dict[str, tuple[str, ...]] | None = None
+
+
+def contractions() -> dict[str, tuple[str, ...]]:
+    """``lexicons/contractions.csv``: each contraction (we're, don't) and the words it stands for, read once."""
+    global _CONTRACTIONS
+    if _CONTRACTIONS is None:
+        rows = read_rows(shipped_dir() / "contractions.csv", ["contraction", "expansion"])
+        _CONTRACTIONS = {row["contraction"].lower(): tuple(row["expansion"].lower().split()) for _, row in rows}
+    return _CONTRACTIONS
+
+
+def spell_out(words: Iterable[str]) -> list[str]:
+    """The words with every contraction written out (we're -> we are, can't -> cannot): translators and
+    outlets contract freely ("We're at war" / "We are at war"), and the contraction is no difference in
+    what was said, so linking and drift compare the full forms."""
+    table = contractions()
+    out: list[str] = []
+    for w in words:
+        full = table.get(w)
+        if full is None:
+            out.append(w)
+        else:
+            out.extend(full)
+    return out
+
+
 def negated(words: Sequence[str]) -> bool:
     """Whether a rendering has a negation (a word of ``negation_words``, or a contraction in n't)."""
     neg = negation_words()
@@ -815,6 +847,9 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
     if params.align_pass:
         found, aligned = _align_pass(state, found, norm)
         similarity.update(aligned)
+    if params.continuation:
+        found, continued = _continuation_pass(state, found)
+        similarity.update(continued)
     for k, v in similarity.items():
         us[k].similarity = v
     copies: dict[int, list[int]] = defaultdict(list)
@@ -909,6 +944,11 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
         for m in ms:
             cluster_of[m] = cid
     sizes = [len(ms) for _, ms in found]
+    said: list[dict[tuple[str, str], set[int]]] = []  # per remark: the sentences of each quotation it holds
+    for _, ms in found:
+        said.append({})
+        for m in ms:
+            _say(said[-1], us[m])
     aligner: WordAligner | None = None
     moved: dict[int, int] = {}  # cluster -> the cluster it joins
     receivers: set[int] = set()
@@ -936,6 +976,8 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             if len(tried) >= params.align_tries:
                 break
             tried.add(target)
+            if _clash(said[cid], said[target]):
+                continue  # another sentence of one of its quotations is there: another remark
             root = us[found[target][0]]
             clause = len(r.words) < params.fragment * len(root.words)
             if len(r.words) > len(root.words) / params.fragment:
@@ -963,6 +1005,63 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             receivers.add(best[2])
             for m in ms:
                 similarity[m] = best[1] if m == k else us[m].similarity
+    if not moved:
+        return found, similarity
+    out = [(root, list(ms)) for root, ms in found]
+    for cid, target in moved.items():
+        out[target][1].extend(out[cid][1])
+        out[cid] = (out[cid][0], [])
+    return [(root, ms) for root, ms in out if ms], similarity
+
+
+def _continuation_pass(state: _LinkState, found: list[tuple[int, list[int]]]
+                       ) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
+    """A lone translation that continues a short sentence of a remark joins that remark.
+
+    Outlets translating one short sentence stop at different places: most print "we will hold the line",
+    one prints "we will hold the line on the river" with the complement the others leave out. Its similarity
+    to the short renderings is low (the complement weighs as much as the sentence) and it founds a remark of
+    its own. Here a remark whose only wording is its root (one translation, perhaps reprinted), a whole
+    sentence of its speaker, joins the one remark of the same speaker with a short whole rendering
+    (``short_words`` words at most, ``part_words`` or more, with a content word) that is a contiguous run of
+    the root's words, function words too, and at least half of them: the root is that sentence continued.
+    When runs of the same length lead to two remarks, it joins neither; a remark that receives does not
+    move, one that moves receives nothing, and another sentence of one of its quotations keeps it out."""
+    us, params = state.us, state.params
+    said: list[dict[tuple[str, str], set[int]]] = []
+    runs: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)  # a short whole rendering's words -> remarks
+    for cid, (_, ms) in enumerate(found):
+        said.append({})
+        for m in ms:
+            r = us[m]
+            _say(said[-1], r)
+            if _brief(r, params) and not r.weak and len(r.words) >= params.part_words \
+                    and not all(function_word(w) for w in r.words):
+                runs[(r.block, tuple(r.stems))].add(cid)
+    moved: dict[int, int] = {}
+    receivers: set[int] = set()
+    similarity: dict[int, float] = {}
+    for cid, (k, ms) in enumerate(found):
+        r = us[k]
+        n = len(r.stems)
+        if cid in receivers or r.weak or r.partial or r.short or r.scare or n > 2 * params.short_words:
+            continue
+        if any(m != k and not us[m].partial and len(us[m].words) >= params.fragment * n
+               and not _one_wording(r.words, us[m].words, params.near_duplicate) for m in ms):
+            continue  # two translations or more: an established remark stays
+        targets: set[int] = set()
+        for length in range(n - 1, max(params.part_words, (n + 1) // 2) - 1, -1):
+            for start in range(n - length + 1):
+                targets.update(t for t in runs.get((r.block, tuple(r.stems[start:start + length])), ())
+                               if t != cid and t not in moved)
+            if targets:
+                break
+        if len(targets) == 1:
+            target = targets.pop()
+            if not _clash(said[cid], said[target]):
+                moved[cid] = target
+                receivers.add(target)
+                similarity[k] = length / n
     if not moved:
         return found, similarity
     out = [(root, list(ms)) for root, ms in found]
@@ -1163,6 +1262,30 @@ class _Scorer:
         return score
 
 
+def _say(said: dict[tuple[str, str], set[int]], r: Rendering) -> None:
+    """Note, for a cluster, that it holds the sentence of its quotation that whole rendering ``r`` renders."""
+    if not r.partial:
+        said.setdefault((r.doc_id, r.quote_id), set()).add(r.sentence)
+
+
+def _apart(said: dict[tuple[str, str], set[int]], r: Rendering) -> bool:
+    """Whether a cluster holds another sentence of the quotation that whole rendering ``r`` belongs to.
+
+    An outlet that quotes several sentences in one quotation prints consecutive sentences of the speech,
+    each once: two sentences of one quotation render two remarks, however alike their words ("order is
+    restored in the capital. Lawful order is being restored everywhere" are two things said). Clauses of
+    one sentence are parts of one remark and may meet; a partial quotation is a fragment, never a sentence."""
+    if r.partial:
+        return False
+    return any(s != r.sentence for s in said.get((r.doc_id, r.quote_id), ()))
+
+
+def _clash(a: dict[tuple[str, str], set[int]], b: dict[tuple[str, str], set[int]]) -> bool:
+    """Whether two clusters hold different sentences of one quotation (see ``_apart``): they stay apart."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return any(key in large and len(sentences | large[key]) > 1 for key, sentences in small.items())
+
+
 def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, float]]:
     """Cluster the renderings ``order`` (whole speakers, longest first): each joins one cluster at most,
     then split remarks are merged. Returns (root, members) of every cluster and the similarity with
@@ -1174,6 +1297,7 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
     roots: list[int] = []
     members: list[list[int]] = []
     full: list[list[int]] = []
+    said: list[dict[tuple[str, str], set[int]]] = []  # per cluster: the sentences of each quotation it holds
     similarity: dict[int, float] = {}
     for k in order:
         lo, hi = S.indptr[k], S.indptr[k + 1]
@@ -1184,6 +1308,8 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             if m in cluster_of:
                 near[cluster_of[m]].append(m)
         for cid in sorted(near):
+            if _apart(said[cid], us[k]):
+                continue
             score = scorer.score(k, roots[cid], full[cid], near[cid], row)
             if score and (best is None or score > best[0]):
                 best = (score, cid)
@@ -1192,6 +1318,8 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             roots.append(k)
             members.append([k])
             full.append([k])
+            said.append({})
+            _say(said[-1], us[k])
         else:
             cid = best[1]
             cluster_of[k] = cid
@@ -1199,6 +1327,7 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             if len(us[k].words) >= params.fragment * len(us[roots[cid]].words):
                 full[cid].append(k)
             similarity[k] = best[0]
+            _say(said[cid], us[k])
     # a remark split between two clusters (its renderings reached different roots first) is merged
     # when the clusters agree on average over their full members: average, not single, linkage
     merged = list(range(len(roots)))
@@ -1233,6 +1362,9 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
         seen = (min(a, b), max(a, b), version[min(a, b)], version[max(a, b)])
         if seen in rejected:  # many strong pairs join the same two clusters: test them once
             continue
+        if _clash(said[a], said[b]):
+            rejected.add(seen)  # for ever: merging only adds sentences
+            continue
         fa, fb = full[a][: params.member_check], full[b][: params.member_check]
         cross = [sim_of(x, y, {}) for x in fa for y in fb]
         floor = params.threshold * params.member_floor
@@ -1252,6 +1384,9 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             version[lo_c] += 1
             full[lo_c] = sorted(full[lo_c] + full[hi_c], key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
             members[lo_c] = members[lo_c] + members[hi_c]
+            for key, sentences in said[hi_c].items():
+                said[lo_c].setdefault(key, set()).update(sentences)
+            said[hi_c] = {}
         else:
             rejected.add(seen)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -1440,10 +1575,14 @@ def drift_all(tasks: list[DriftTask], norm: Normaliser, jobs: int = 1,
 
 
 def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Sequence[Rendering],
-                 max_scan: int = 200) -> tuple[list[list[int]], dict[int, int]]:
+                 max_scan: int = 200, weak_words: int = 3) -> tuple[list[list[int]], dict[int, int]]:
     """One- and two-word fragments ("bandits", "nonsense"): each joins the one remark of its speaker with
     a rendering that holds its content words; held by several, it joins none and each of them counts it
     as ambiguous; held by none, the same fragment quoted in several places is a remark of its own.
+
+    A fragment with no speaker, or one the corpus quotes nowhere else, may join a remark by its words
+    alone, as longer renderings are adopted: only when it has ``weak_words`` words or more and is nearly
+    the whole of a rendering of exactly one remark (see ``_by_cover``); it then takes the remark's speaker.
 
     ``clusters`` index ``rs``; shorts are numbered after ``rs``. Returns the clusters with the shorts
     added and, per cluster, how many ambiguous fragments it holds."""
@@ -1458,6 +1597,8 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
         wants.append(stems)
         if not f.weak:
             needed.update((f.block, st) for st in stems)
+        elif len(f.words) >= weak_words:
+            needed.update((ANY_BLOCK, st) for st in stems)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rs):
         if r.partial and len(r.words) < 3:
@@ -1465,22 +1606,39 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
         for st in set(r.stems):
             if (r.block, st) in needed:
                 holders[(r.block, st)].append(i)
+            if not r.weak and (ANY_BLOCK, st) in needed:  # a remark of the corpus's speakers: a weak one may join
+                holders[(ANY_BLOCK, st)].append(i)
     out = [list(ms) for ms in clusters]
     ambiguous: dict[int, int] = defaultdict(int)
     alone: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, (f, stems) in enumerate(zip(shorts, wants)):
-        if f.weak or not stems:
+        if (f.weak and len(f.words) < weak_words) or not stems:
             continue
-        rarest = min(stems, key=lambda st: len(holders[(f.block, st)]))
+        block = ANY_BLOCK if f.weak else f.block
+        rarest = min(stems, key=lambda st: len(holders[(block, st)]))
         found: set[int] = set()
         wording: dict[int, int] = {}  # per holding remark, most of the fragment's words held around it in order
-        for i in holders[(f.block, rarest)][:max_scan]:
+        cover: dict[int, float] = {}  # per holding remark, the largest share of one rendering those words are
+        for i in holders[(block, rarest)][:max_scan]:
             if not _holds(rs[i].stems, stems):
                 continue
-            found.add(cid_of[i])
-            wording[cid_of[i]] = max(wording.get(cid_of[i], 0), _held_in_order(rs[i].stems, list(f.stems), rarest))
+            cid = cid_of[i]
+            found.add(cid)
+            held = _held_in_order(rs[i].stems, list(f.stems), rarest)
+            wording[cid] = max(wording.get(cid, 0), held)
+            cover[cid] = max(cover.get(cid, 0.0), held / len(rs[i].stems))
+        if f.weak:  # by its words alone: every word of it, in order, nearly the whole of one remark's
+            # rendering, or it joins nothing
+            found = _by_cover(found, wording, cover, len(f.stems), share=1.0) if found else found
+            if len(found) == 1 and cover[min(found)] >= COVER_WHOLE and wording[min(found)] == len(f.stems) \
+                    and len(clusters[min(found)]) >= 2:
+                out[found.pop()].append(len(rs) + k)
+                f.similarity, f.speaker_source = 1.0, "remark"
+            continue
         if len(found) > 1:
             found = _by_wording(found, wording, len(f.stems))
+        if len(found) > 1:
+            found = _by_cover(found, wording, cover, len(f.stems))
         if len(found) == 1:
             out[found.pop()].append(len(rs) + k)
             f.similarity = 1.0
@@ -1694,6 +1852,31 @@ def _by_wording(found: set[int], wording: dict[int, int], n: int, share: float =
     ranked = sorted(((wording.get(c, 0), c) for c in found), reverse=True)
     (top, cid), (second, _) = ranked[0], ranked[1]
     if n >= 3 and top >= share * n and top > second:
+        return {cid}
+    return found
+
+
+def _by_cover(found: set[int], wording: dict[int, int], cover: dict[int, float], n: int, share: float = 0.75,
+              whole: float = COVER_WHOLE, margin: float = 0.25) -> set[int]:
+    """Of several remarks holding a fragment's wording alike, the one with a rendering the fragment is nearly
+    the whole of; else all of them, and the fragment stays ambiguous.
+
+    An outlet that works a short sentence into its own ("he declared that “we are at war”") marks it as a
+    partial quotation, yet it quotes the whole sentence: another outlet prints those words as a sentence of
+    their own, while a remark that only holds them inside longer text ("we are at war with hunger, and
+    hunger is winning") is another sentence that repeats the phrase. So when one remark has a rendering of
+    which the fragment's words, in order, make up ``whole`` of its words, and every other remark's best such
+    share is ``margin`` lower, the fragment joins that remark as the whole sentence it is. A fragment of
+    fewer than three words is a phrase, not a sentence, and stays ambiguous."""
+    if n < 3:
+        return found
+    held = [c for c in found if wording.get(c, 0) >= share * n]
+    ranked = sorted(((cover.get(c, 0.0), c) for c in held), reverse=True)
+    if not ranked:
+        return found
+    top, cid = ranked[0]
+    second = max((cover.get(c, 0.0) for c in found if c != cid), default=0.0)
+    if top >= whole and top - second >= margin:
         return {cid}
     return found
 

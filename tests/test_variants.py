@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quoteframe.records import Quote
-from quoteframe.variants import LinkParams, Normaliser, Rendering, containment, find_variants
+from quoteframe.segment import Segmenter
+from quoteframe.variants import LinkParams, Normaliser, Rendering, containment, find_variants, segment_quotes
 from quoteframe.wordnet import WordNet
 from tests.conftest import SEEDS, parse_csv, run_cli
 
@@ -644,3 +645,107 @@ def test_two_sentences_naming_the_same_places_are_not_one_remark_by_the_names_al
     assert [sorted(m.doc_id for m in g.members) for g in names_only] == [["d0", "d1", "d2"]]
     first = Rendering("d", "o", "q", "s", 0, 0, texts[1])
     assert proper_names(first) == {"varna", "ostrel", "kamensk", "dubrava"}  # "Farmers" opens the sentence
+
+
+def test_a_short_sentence_quoted_inside_the_outlets_own_sentence_joins_the_remark_it_renders_whole(tmp_path) -> None:
+    # "declared that “we are in mourning”" is a partial quotation with one content word, held by two remarks:
+    # one whose renderings are those very words, one that holds them inside a longer sentence. It renders the
+    # whole of the first; so does "we're in mourning", the same words contracted.
+    docs = {
+        "a.txt": "Flood week ends\n\nThe governor, Anna Berg, spoke on Sunday. “We are in mourning,” Anna Berg said.\n",
+        "b.txt": "Valley grieves\n\n“We are in mourning,” said Anna Berg, the governor.\n\n“Nobody in this valley forgets "
+                 "that we are in mourning since the flood took the old bridge,” Berg added.\n",
+        "c.txt": "Governor speaks\n\nAnna Berg declared that “we are in mourning” after the flood.\n\n“Nobody in this valley "
+                 "forgets that we are in mourning since the flood took the old bridge,” Berg said.\n",
+        "d.txt": "Governor's words\n\nThe governor, Anna Berg, told residents “we're in mourning” on Sunday.\n",
+    }
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, _ = run_cli("variants", str(tmp_path), "--jobs", "1", "--no-wordnet")
+    assert code == 0
+    rows = parse_csv(out)
+    mourning = {r["variant_id"] for r in rows if r["doc_id"] == "a"}
+    assert len(mourning) == 1
+    assert {(r["doc_id"], r["text"]) for r in rows if r["variant_id"] in mourning} == {
+        ("a", "We are in mourning,"), ("b", "We are in mourning,"), ("c", "we are in mourning"), ("d", "we're in mourning")}
+    summary = parse_csv(run_cli("variants", str(tmp_path), "--summary", "--jobs", "1", "--no-wordnet")[1])
+    assert [r["ambiguous"] for r in summary] == ["0", "0"]
+
+
+def test_a_fragment_held_only_inside_longer_sentences_of_two_remarks_stays_ambiguous() -> None:
+    # Neither remark has a rendering the fragment is nearly the whole of: it may quote either, so it joins
+    # neither; "in mourning" (two words) stays ambiguous even where one remark is those words and two more.
+    one = "We are in mourning."
+    two = "Nobody in this valley forgets that we are in mourning since the flood took the old bridge"
+    three = "We are in mourning for the miners who never came home from the northern shaft"
+    for wn in (False, True):
+        quotes = [_q("c", two), _q("d", two), _q("h", three), _q("i", three), _q("e", "we are in mourning", kind="partial")]
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert sorted(len(g.members) for g in groups) == [2, 2]
+        assert [g.ambiguous for g in groups] == [1, 1]
+        quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two), _q("g", "in mourning", kind="partial")]
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert sorted(len(g.members) for g in groups) == [2, 2] and sum(g.ambiguous for g in groups) == 2
+
+
+def test_a_contraction_is_neither_a_difference_in_linking_nor_drift() -> None:
+    # "won't" / "will not" and "it's" / "it is": the same words, written out alike before they are compared
+    quotes = [_q("a", "We won't give up the harbour to anyone, it's ours."),
+              _q("b", "We will not give up the harbour to anyone, it is ours."),
+              _q("c", "We won't give up the harbour to anyone, it's ours.")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert len(groups) == 1 and len(groups[0].members) == 3
+        assert groups[0].drift == [] and len(groups[0].families) == 1
+    norm = Normaliser(WordNet(enabled=False))
+    assert [r.words for r in segment_quotes([_q("a", "They're sure we can't lose: the minister's plan isn't late.")],
+                                            Segmenter(), norm, LinkParams())] == [
+        ["they", "are", "sure", "we", "cannot", "lose", "the", "minister's", "plan", "is", "not", "late"]]
+
+
+def test_two_sentences_of_one_quotation_are_two_remarks_however_alike() -> None:
+    # One outlet quotes both sentences in one quotation: they are two things said, and each keeps the
+    # renderings of its own, though the words of the two sentences are much alike.
+    both = "The army is restoring order in the capital. The police are restoring order in the provinces."
+    quotes = [_q("a", both), _q("b", "The army is restoring order in the capital."),
+              _q("c", "The police are restoring order in the provinces."),
+              _q("d", "The army has restored order in the capital."), _q("e", "Police are restoring order in the provinces.")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "d"], ["a", "c", "e"]]
+
+
+def test_a_fragment_without_a_speaker_joins_the_one_remark_it_is_the_whole_of() -> None:
+    # With no speaker, words alone decide: "we are in mourning" is the whole of one remark's renderings and
+    # takes that remark's speaker; "they are in mourning" (another subject) and the words of a longer
+    # sentence only ("forgets that we are") join nothing.
+    one = "We are in mourning."
+    two = "Nobody in this valley forgets that we are in mourning since the flood took the old bridge"
+    quotes = [_q("a", one), _q("b", one), _q("c", two), _q("d", two),
+              _q("e", "we are in mourning", kind="partial", speaker=""),
+              _q("f", "they are in mourning", kind="partial", speaker=""),
+              _q("g", "forgets that we are", kind="partial", speaker="")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        by_doc = {m.doc_id: (g, m) for g in groups for m in g.members}
+        assert "f" not in by_doc and "g" not in by_doc
+        group, fragment = by_doc["e"]
+        assert {m.doc_id for m in group.members} == {"a", "b", "e"}
+        assert fragment.speaker == "Anna Berg" and fragment.speaker_source == "remark"
+
+
+def test_a_lone_translation_that_continues_a_short_sentence_joins_its_remark() -> None:
+    # Most outlets stop at "We are not afraid"; one goes on with the complement ("of Cyclone ..."), whose rare
+    # words keep its similarity below the threshold. The short sentence, whole and in order, is half of it
+    # and more: it is that sentence continued. A sentence that only begins with it and goes on for longer
+    # ("whatever the sea brings ...") is another sentence.
+    quotes = [_q("a", "We are not afraid."), _q("b", "We are not afraid"),
+              _q("c", "We are not afraid, whatever the sea brings us this winter."),
+              _q("h", "We are not afraid, whatever the sea brings us this winter."),
+              _q("d", "We are not afraid of Cyclone Wilhelmina’s floodwaters.")]
+    for wn in (False, True):
+        groups = find_variants(quotes, wordnet=WordNet(enabled=wn))
+        assert sorted(sorted(m.doc_id for m in g.members) for g in groups) == [["a", "b", "d"], ["c", "h"]]
+        params = LinkParams(continuation=False)
+        assert sorted(sorted(m.doc_id for m in g.members) for g in find_variants(quotes, params, WordNet(enabled=wn))) \
+            == [["a", "b"], ["c", "h"]]
