@@ -108,6 +108,12 @@ class LinkParams:
     align_family: bool = True  # a remark of one translation reprinted by several outlets moves as a lone one
     align_part: float = 0.75  # share of a part's content words aligned within one stretch of the whole sentence
     align_window: float = 0.6  # share of the whole's content words aligned within that stretch
+    # a rendering that joins two sentences of the speech into one ("we form four regions because it is the
+    # people's will") is cut in two, for linking, where its remark holds other outlets' whole sentences
+    # rendering each side alone and fewer rendering both (``_split_spanning``)
+    split_spanning: bool = True
+    split_words: int = 4  # words each side of the cut needs (two of them content words)
+    split_lean: float = 0.8  # share of a sentence's matched content weight on one side of the cut
 
 
 @dataclass
@@ -132,6 +138,7 @@ class Rendering:
     family: str = ""  # the translation family within its remark (renderings that share their wording)
     scare: bool = False  # from a quotation the quotes table took for a scare quote: linked only by adoption
     short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
+    piece: bool = False  # a clause of a longer sentence of its quotation (cut at ", and", ";", an ellipsis)
 
 
 @dataclass
@@ -350,6 +357,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 r.stems = [norm.stem(w) for w in words]
                 r.partial = q.kind == "partial"
                 r.short = short
+                r.piece = len(pieces) > 1
                 r.block = keys.get(q.speaker, q.speaker) if keys is not None else q.speaker
                 r.weak = anchored is not None and r.block not in anchored
                 if q.kind == "scare":  # joins a remark by its words, or nothing
@@ -733,6 +741,9 @@ class Linked:
     M: sparse.csr_matrix  # word and character TF-IDF side by side: row dot products are similarities
     row: list[int]  # rendering index -> its row in W and M (wire copies share one)
     everything: list[list[int]] = field(default_factory=list)  # every cluster, single renderings included
+    # renderings cut in two (``_split_spanning``): the sides, numbered after the renderings linked, in place
+    # of the whole, which is in no cluster
+    added: list[Rendering] = field(default_factory=list)
 
 
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
@@ -817,6 +828,11 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         similarity.update(aligned)
     for k, v in similarity.items():
         us[k].similarity = v
+    cut_sides: list[tuple[int, int, int]] = []
+    if params.split_spanning:
+        # a wording some outlet prints as a whole sentence is one, though its first copy is a partial quotation
+        whole_copy = {u for i, u in enumerate(dup_of) if not (rs[i].partial or rs[i].short or rs[i].scare)}
+        found, cut_sides, W, M = _split_spanning(state, found, W, whole_copy)
     copies: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(dup_of):
         copies[u].append(i)
@@ -824,8 +840,22 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             rs[i].similarity = rs[uniq[u]].similarity
         if u in adopted:
             rs[i].speaker_source = "remark"
+    added: list[Rendering] = []  # the sides of renderings cut in two, every copy's
+    row = list(dup_of)
+    for idx, (u, cut, side) in enumerate(cut_sides):
+        for c in copies[u]:
+            piece = us[n + idx] if c == uniq[u] else _part(rs[c], cut, side)
+            if piece is None:  # a copy whose words cannot be cut alike (an editor's brackets): kept whole, on one side
+                if side == 1:
+                    continue
+                copies[n + idx].append(c)
+                continue
+            piece.similarity, piece.speaker_source = rs[c].similarity, rs[c].speaker_source
+            copies[n + idx].append(len(rs) + len(added))
+            added.append(piece)
+            row.append(n + idx)
     out = [sorted(i for u in ms for i in copies[u]) for _, ms in found]
-    return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
+    return Linked([c for c in out if len(c) >= 2], W, M, row, out, added)
 
 
 def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0, of_a: bool = False) -> float:
@@ -970,6 +1000,312 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
         out[target][1].extend(out[cid][1])
         out[cid] = (out[cid][0], [])
     return [(root, ms) for root, ms in out if ms], similarity
+
+
+_LINKS: frozenset[str] | None = None
+# a semicolon, colon, dash (a hyphen with spaces round it) or ellipsis between two words; a comma only before
+# a subject pronoun (a comma splice), since a comma also closes an appositive or a lead-in phrase
+CUT_GAP_RE = re.compile(r"[;:–—…]|\.\.\.|\s-\s")
+_CHAR_GRAMS: Callable[[str], list[str]] | None = None
+
+
+def clause_links() -> frozenset[str]:
+    """The words of ``lexicons/clause_links.csv`` (and, but, because, ...), read once."""
+    global _LINKS
+    if _LINKS is None:
+        _LINKS = frozenset(row["word"].lower() for _, row in read_rows(shipped_dir() / "clause_links.csv", ["word"]))
+    return _LINKS
+
+
+def cut_points(r: Rendering, params: LinkParams) -> list[int]:
+    """Word indices where the rendering may be cut in two clauses: before a word of ``clause_links``, after a
+    semicolon, colon, dash or ellipsis, or after a comma before a subject pronoun (a comma splice), with a
+    space before the next word and not inside a list of names; each side keeps
+    ``split_words`` words, two of them content words. A cut is only a place to look: ``_split_spanning``
+    decides from the other renderings of the remark whether the speech had two sentences there."""
+    text = r.text
+    if "[" in text or len(r.words) < 2 * params.split_words:
+        return []
+    found = list(WORD_RE.finditer(text))
+    if len(found) != len(r.words):
+        return []
+    links = clause_links()
+    content = [0] * (len(r.words) + 1)  # content words before each index
+    for k, w in enumerate(r.words):
+        content[k + 1] = content[k] + (not function_word(w))
+    out = []
+    names = proper_names(r)
+    for i in range(params.split_words, len(found) - params.split_words + 1):
+        gap = text[found[i - 1].end():found[i].start()]
+        if not gap[-1:].isspace() or not (r.words[i] in links or CUT_GAP_RE.search(gap)
+                                          or "," in gap and SUBJECT_RE.match(text, found[i].start())):
+            continue
+        if r.words[i - 1] in names and (r.words[i] in names or r.words[i] in links and r.words[i + 1] in names):
+            continue  # a list of names ("Varna, Ostrel and Kamensk"), not two clauses
+        if content[i] >= 2 and content[-1] - content[i] >= 2:
+            out.append(i)
+    return out
+
+
+def _part(r: Rendering, i: int, side: int) -> Rendering | None:
+    """The words of ``r`` before (side 0) or from (side 1) word ``i``, as a rendering with its own offsets."""
+    found = list(WORD_RE.finditer(r.text))
+    if "[" in r.text or len(found) != len(r.words) or not 0 < i < len(found):
+        return None
+    cut = found[i].start()
+    text, start = (r.text[:cut].rstrip(), r.start) if side == 0 else (r.text[cut:], r.start + cut)
+    lo, hi = (0, i) if side == 0 else (i, len(r.words))
+    p = Rendering(r.doc_id, r.outlet, r.quote_id, r.speaker, start, start + len(text), text,
+                  r.words[lo:hi], r.stems[lo:hi])
+    p.similarity, p.block, p.weak, p.speaker_source, p.scare = r.similarity, r.block, r.weak, r.speaker_source, r.scare
+    p.piece = True
+    return p
+
+
+def _char_grams(text: str) -> list[str]:
+    """The character 3-5-grams ``_weights`` counts (scikit-learn's ``char_wb`` analyser, lower-cased)."""
+    global _CHAR_GRAMS
+    if _CHAR_GRAMS is None:
+        _CHAR_GRAMS = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True).build_analyzer()
+    return _CHAR_GRAMS(spoken(text))
+
+
+def _part_row(M: sparse.csr_matrix, nw: int, k: int, r: Rendering, part: Rendering) -> sparse.csr_matrix | None:
+    """The row of ``M`` that ``_weights`` would give ``part``, a clause of rendering ``r`` (row ``k``), read off
+    ``r``'s own row: both vocabularies are in sorted order, so ``r``'s distinct stems and character n-grams,
+    sorted, are its row's columns in order; each value is (1 + log tf) x idf over the row's norm, so the
+    part's value of a feature is the whole's scaled by the ratio of the two sublinear term frequencies,
+    and the norm drops out when the part's two halves are made unit length again. None when a feature of
+    the part is not the whole's (an n-gram across the cut)."""
+    lo, hi = M.indptr[k], M.indptr[k + 1]
+    order = np.argsort(M.indices[lo:hi], kind="stable")
+    cols, vals = M.indices[lo:hi][order], M.data[lo:hi][order]
+    word = cols < nw
+    out_cols: list[np.ndarray] = []
+    out_vals: list[np.ndarray] = []
+    for feats_all, feats_part, c, v in ((r.stems, part.stems, cols[word], vals[word]),
+                                        (_char_grams(r.text), _char_grams(part.text), cols[~word], vals[~word])):
+        tf_all: dict[str, int] = defaultdict(int)
+        for f in feats_all:
+            tf_all[f] += 1
+        tf_part: dict[str, int] = defaultdict(int)
+        for f in feats_part:
+            tf_part[f] += 1
+        names = sorted(tf_all)
+        if len(names) != len(c) or not tf_part.keys() <= tf_all.keys():
+            return None
+        where = {f: n for n, f in enumerate(names)}
+        pos = np.array([where[f] for f in sorted(tf_part)], dtype=np.int64)
+        scale = np.array([(1 + np.log(tf_part[f])) / (1 + np.log(tf_all[f])) for f in sorted(tf_part)])
+        x = v[pos] * scale
+        norm = float(np.sqrt(x @ x))
+        if not norm:
+            return None
+        out_cols.append(c[pos])
+        out_vals.append(x / norm * np.sqrt(0.5))
+    data = np.concatenate(out_vals)
+    ind = np.concatenate(out_cols).astype(M.indices.dtype)
+    return sparse.csr_matrix((data, ind, np.array([0, len(ind)])), shape=(1, M.shape[1]))
+
+
+def _leaning(m: Rendering, keys_m: Mapping[str, frozenset[str]], x_keys: frozenset[str], cuts: list[int],
+             idf: Mapping[str, float], lean: float) -> dict[int, int]:
+    """For each cut of ``m`` that rendering ``x`` (its keys ``x_keys``) falls on one side of: 0 (before the
+    cut) or 1 (after). ``x`` falls on one side when ``lean`` of the IDF weight of ``m``'s content words it
+    holds (stem or WordNet key) lie on that side, two words or more, one of them no proper name (who and
+    where a sentence is about: a speaker names the same places in many sentences)."""
+    names = proper_names(m)
+    hit = [(j, idf.get(st, 1.0), w in names) for j, (w, st) in enumerate(zip(m.words, m.stems))
+           if not function_word(w) and not keys_m.get(w, frozenset({st})).isdisjoint(x_keys)]
+    if len(hit) < 2:
+        return {}
+    total = sum(wt for _, wt, _ in hit)
+    out: dict[int, int] = {}
+    for i in cuts:
+        for side, on in ((0, [h for h in hit if h[0] < i]), (1, [h for h in hit if h[0] >= i])):
+            if len(on) >= 2 and not all(name for _, _, name in on) and sum(wt for _, wt, _ in on) >= lean * total:
+                out[i] = side
+    return out
+
+
+def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sparse.csr_matrix,
+                    whole_copy: AbstractSet[int]) -> tuple[list[tuple[int, list[int]]], list[tuple[int, int, int]], sparse.csr_matrix,
+                               sparse.csr_matrix]:
+    """Cut in two, for linking, a rendering that joins two sentences of the speech, and split its remark.
+
+    A translator sometimes renders two sentences as one ("we form four new regions because it is the will
+    of millions"), and an outlet sometimes quotes two sentences as one span; such a rendering is similar to
+    the renderings of both sentences, and as a remark's root it draws both into one remark. The other
+    renderings tell: where the remark holds whole sentences (not partial quotations, not clauses of a longer
+    sentence) that render only what lies before a possible cut (``cut_points``), and others only what lies
+    after it, each closer to that side alone than to the whole, and these outnumber the whole sentences of
+    about the rendering's length that are closer to the whole, the speech had two sentences there. The
+    rendering is then replaced by its two sides, and the remark is split in two: the sentences found on each
+    side, each side of the cut rendering, and every other member with the side whose renderings it is on
+    average more similar to (another joined rendering cut likewise, its sides going apart, or kept whole).
+    A sentence that other translators render as one keeps every rendering of it together.
+
+    Returns the clusters (new renderings numbered after ``state.us``, to which they are appended), each new
+    rendering's (rendering, cut, side), and the word and similarity matrices with their rows appended."""
+    us, M, S, params, content, idf = state.us, state.M, state.S, state.params, state.content, state.idf
+    nw = W.shape[1]
+    n0 = len(us)
+    floor = params.threshold * params.member_floor
+    parts: list[tuple[int, int, int]] = []
+    rows: list[sparse.csr_matrix] = []
+    out: list[tuple[int, list[int]]] = []
+    made: list[int] = []  # clusters made by splitting one
+    union: dict[int, frozenset[str]] = {}
+
+    def keys_of(x: int) -> frozenset[str]:
+        if x not in union:
+            union[x] = frozenset().union(*content[x].values()) if content[x] else frozenset()
+        return union[x]
+
+    def row_of(x: int) -> sparse.csr_matrix:
+        return M[x] if x < n0 else rows[x - n0]
+
+    for root, ms in found:
+        whole = [x for x in ms if x in whole_copy and not us[x].piece]
+        if len(whole) < 3:
+            out.append((root, ms))
+            continue
+        tried: list[tuple[int, int, list[int], list[int], list[int], list[sparse.csr_matrix]]] = []
+        for m in whole:
+            r = us[m]
+            cuts = cut_points(r, params)
+            if not cuts:
+                continue
+            sides: dict[int, tuple[list[int], list[int]]] = {i: ([], []) for i in cuts}
+            # whole sentences of the remark, and those of other remarks the rendering was paired with (a side
+            # of it may have drawn a sentence away from its remark)
+            inside = set(ms)
+            outside = [x for x in S.indices[S.indptr[m]:S.indptr[m + 1]].tolist()
+                       if x not in inside and x in whole_copy and not us[x].piece]
+            others = [x for x in whole if x != m] + sorted(outside)
+            for x in others:
+                if len(us[x].words) < len(r.words):
+                    for i, side in _leaning(r, content[m], keys_of(x), cuts, idf, params.split_lean).items():
+                        sides[i][side].append(x)
+            for i in cuts:
+                if len(sides[i][0]) + len(sides[i][1]) < 2:
+                    continue
+                halves = [_part(r, i, 0), _part(r, i, 1)]
+                found_rows = [_part_row(M, nw, m, r, h) for h in halves if h is not None]
+                vecs = [v for v in found_rows if v is not None]
+                if len(vecs) != 2:
+                    continue
+                X = M[others]
+                s_w = (X @ M[m].T).toarray().ravel()
+                s1 = (X @ vecs[0].T).toarray().ravel()
+                s2 = (X @ vecs[1].T).toarray().ravel()
+                at = {x: n for n, x in enumerate(others)}
+                # a sentence of another remark must be linked to the side as a rendering joins a remark
+                a = [x for x in sides[i][0] if s1[at[x]] > s_w[at[x]] and s1[at[x]] >= s2[at[x]]
+                     and (x in inside or s1[at[x]] >= floor)]
+                b = [x for x in sides[i][1] if s2[at[x]] > s_w[at[x]] and s2[at[x]] > s1[at[x]]
+                     and (x in inside or s2[at[x]] >= floor)]
+                if not a or not b:
+                    continue
+                both = [x for x in others if x in inside and x not in a and x not in b
+                        and s_w[at[x]] >= max(s1[at[x]], s2[at[x]]) and len(us[x].words) >= params.fragment * len(r.words)]
+                tried.append((m, i, a, b, both, vecs))
+        # a rendering of about the same length closer to the whole than to either side is a vote for one
+        # sentence, unless it is cut itself: two translators who joined the same two sentences do not make
+        # them one (rounds, until no more renderings are cut)
+        splits: dict[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]] = {}
+        grew = True
+        while grew:
+            grew = False
+            for m, i, a, b, both, vecs in tried:
+                votes = sum(1 for x in both if x not in splits)
+                score = (min(len(a), len(b)), len(a) + len(b))
+                if len(a) + len(b) > votes and (m not in splits or score > splits[m][0]):
+                    grew = grew or m not in splits
+                    splits[m] = (score, i, a, b, vecs)
+        if not splits:
+            out.append((root, ms))
+            continue
+        seed = max(splits, key=lambda m: (splits[m][0], -m))
+        _, _, a, b, _ = splits[seed]
+        new_of: dict[int, tuple[int, int]] = {}
+        for m, (_, i, _, _, vecs) in sorted(splits.items()):
+            new_of[m] = (n0 + len(parts), n0 + len(parts) + 1)
+            for side in (0, 1):
+                p = _part(us[m], i, side)
+                assert p is not None
+                us.append(p)
+                parts.append((m, i, side))
+                rows.append(vecs[side])
+        group = [list(a) + [new_of[seed][0]], list(b) + [new_of[seed][1]]]
+        seeds = [sparse.vstack([row_of(x) for x in g], format="csr") for g in group]
+
+        def side_of(x: int, seeds: list[sparse.csr_matrix] = seeds) -> int:
+            """The side whose renderings ``x`` is on average more similar to."""
+            v = row_of(x)
+            near = [float((s @ v.T).toarray().mean()) for s in seeds]
+            return 0 if near[0] >= near[1] else 1
+
+        for x in ms:
+            if x in a or x in b or x == seed:
+                continue
+            if x in new_of:
+                p0, p1 = new_of[x]
+                s0, s1_ = side_of(p0), side_of(p1)
+                if s0 != s1_:
+                    group[s0].append(p0)
+                    group[s1_].append(p1)
+                    continue
+            group[side_of(x)].append(x)
+        for g in group:
+            if g:
+                made.append(len(out))
+                out.append((max(g, key=lambda k: (len(us[k].words), -k)), sorted(g)))
+    if not rows:
+        return out, parts, W, M
+    new = sparse.vstack(rows, format="csr")
+    W_new = new[:, :nw] * np.sqrt(2.0)
+    M = sparse.vstack([M, new], format="csr")
+    return _rejoin(state, out, made, parts, M), parts, sparse.vstack([W, W_new], format="csr"), M
+
+
+def _rejoin(state: _LinkState, out: list[tuple[int, list[int]]], sides: list[int], parts: list[tuple[int, int, int]],
+            M: sparse.csr_matrix) -> list[tuple[int, list[int]]]:
+    """Each side of a split remark joins the other remark it agrees with, by average linkage over full members
+    as split remarks are merged in ``_cluster`` (mean similarity at least the threshold, none below the
+    floor), the best of those its members (a cut rendering: the whole it was cut from) were paired with: the
+    rendering that joined two sentences had drawn the renderings of one of them away from their remark."""
+    us, S, params = state.us, state.S, state.params
+    n0 = S.shape[0]
+    side_set = set(sides)
+    cluster_of = {x: c for c, (_, ms) in enumerate(out) if c not in side_set for x in ms}
+    dots = RowDots(M)
+    floor = params.threshold * params.member_floor
+
+    def full(c: int) -> list[int]:
+        ms = out[c][1]
+        whole = [x for x in ms if not (us[x].partial or us[x].short)] or ms
+        return sorted(whole, key=lambda x: (-len(us[x].words), x))[: params.member_check]
+
+    moved: dict[int, int] = {}
+    for c in sides:
+        cands: set[int] = set()
+        for x in out[c][1]:
+            src = parts[x - n0][0] if x >= n0 else x
+            cands.update(cluster_of[y] for y in S.indices[S.indptr[src]:S.indptr[src + 1]].tolist() if y in cluster_of)
+        fa = full(c)
+        best: tuple[float, int] | None = None
+        for t in sorted(cands):
+            cross = [dots(x, y) for x in fa for y in full(t)]
+            mean = sum(cross) / len(cross)
+            if mean >= params.threshold and min(cross) >= floor and (best is None or mean > best[0]):
+                best = (mean, t)
+        if best is not None:
+            moved[c] = best[1]
+    for c, t in moved.items():
+        out[t] = (out[t][0], sorted(out[t][1] + out[c][1]))
+        out[c] = (out[c][0], [])
+    return [(root, ms) for root, ms in out if ms]
 
 
 @dataclass
@@ -1460,7 +1796,7 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
             needed.update((f.block, st) for st in stems)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rs):
-        if r.partial and len(r.words) < 3:
+        if (r.partial and len(r.words) < 3) or i not in cid_of:  # in no cluster: a rendering cut in two
             continue
         for st in set(r.stems):
             if (r.block, st) in needed:
@@ -1721,6 +2057,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
     main = [r for r in segmented if not r.short]
     shorts = [r for r in segmented if r.short]
     linked = link_weighted(main, norm, params, jobs, fit_extra=[r for r in shorts if len(r.words) >= params.min_words])
+    main = main + linked.added
     everything, ambiguous_of = attach_short(main, linked.everything, shorts)
     rs = main + shorts
     kept = [(ids, ambiguous_of.get(cid, 0)) for cid, ids in enumerate(everything) if len(ids) >= 2]
