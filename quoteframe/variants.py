@@ -139,6 +139,7 @@ class Rendering:
     scare: bool = False  # from a quotation the quotes table took for a scare quote: linked only by adoption
     short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
     piece: bool = False  # a clause of a longer sentence of its quotation (cut at ", and", ";", an ellipsis)
+    cut: bool = False  # a side of a rendering that joined two sentences of the speech (``_split_spanning``)
 
 
 @dataclass
@@ -1058,7 +1059,7 @@ def _part(r: Rendering, i: int, side: int) -> Rendering | None:
     p = Rendering(r.doc_id, r.outlet, r.quote_id, r.speaker, start, start + len(text), text,
                   r.words[lo:hi], r.stems[lo:hi])
     p.similarity, p.block, p.weak, p.speaker_source, p.scare = r.similarity, r.block, r.weak, r.speaker_source, r.scare
-    p.piece = True
+    p.piece = p.cut = True
     return p
 
 
@@ -1703,11 +1704,17 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
 
 
 def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
-    """The medoid of the full renderings: fragments (partial quotations) are never central."""
+    """The medoid of the full renderings: fragments (partial quotations) are never central, and a side of a
+    rendering that joined two sentences is central only when no other outlet's rendering can be."""
     if all(r < 0 for r in rows):  # short fragments only: the first is as central as any
         return 0
     longest = max(len(m.words) for m, r in zip(members, rows) if r >= 0)
     full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest and rows[k] >= 0]
+    if any(members[k].cut for k in full):
+        single = [k for k, m in enumerate(members) if rows[k] >= 0 and not m.cut]
+        if single:
+            longest = max(len(members[k].words) for k in single)
+            full = [k for k in single if len(members[k].words) >= fragment * longest]
     sub = W[[rows[k] for k in full]]
     scores = (sub @ sub.T).toarray().sum(axis=1)
     best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
