@@ -114,6 +114,8 @@ class LinkParams:
     split_spanning: bool = True
     split_words: int = 4  # words each side of the cut needs (two of them content words)
     split_lean: float = 0.8  # share of a sentence's matched content weight on one side of the cut
+    split_longer: float = 1.5  # times the median length of the remark's whole sentences a rendering to cut needs
+    split_pool: int = 100  # shorter sentences (the most similar) read as evidence for one rendering
 
 
 @dataclass
@@ -1172,35 +1174,43 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
             out.append((root, ms))
             continue
         tried: list[tuple[int, int, list[int], list[int], list[int], list[sparse.csr_matrix]]] = []
+        inside = set(ms)
+        # two sentences are longer than one: only a rendering well above the remark's typical length is looked at
+        lengths = sorted(len(us[x].words) for x in whole)
+        typical = lengths[len(lengths) // 2]
         for m in whole:
             r = us[m]
+            if len(r.words) < params.split_longer * typical:
+                continue
             cuts = cut_points(r, params)
             if not cuts:
                 continue
-            sides: dict[int, tuple[list[int], list[int]]] = {i: ([], []) for i in cuts}
             # whole sentences of the remark, and those of other remarks the rendering was paired with (a side
             # of it may have drawn a sentence away from its remark)
-            inside = set(ms)
             outside = [x for x in S.indices[S.indptr[m]:S.indptr[m + 1]].tolist()
                        if x not in inside and x in whole_copy and not us[x].piece]
             others = [x for x in whole if x != m] + sorted(outside)
-            for x in others:
-                if len(us[x].words) < len(r.words):
-                    for i, side in _leaning(r, content[m], keys_of(x), cuts, idf, params.split_lean).items():
-                        sides[i][side].append(x)
+            X = M[others]
+            s_w = (X @ M[m].T).toarray().ravel()
+            shorter = [k for k, x in enumerate(others) if len(us[x].words) < len(r.words)]
+            if len(shorter) > params.split_pool:  # a remark of thousands of renderings: the most similar
+                shorter = sorted(shorter, key=lambda k: (-s_w[k], others[k]))[: params.split_pool]
+            sides: dict[int, tuple[list[int], list[int]]] = {i: ([], []) for i in cuts}
+            for k in shorter:
+                x = others[k]
+                for i, side in _leaning(r, content[m], keys_of(x), cuts, idf, params.split_lean).items():
+                    sides[i][side].append(x)
+            at = {x: k for k, x in enumerate(others)}
             for i in cuts:
-                if len(sides[i][0]) + len(sides[i][1]) < 2:
+                if not sides[i][0] or not sides[i][1]:
                     continue
                 halves = [_part(r, i, 0), _part(r, i, 1)]
                 found_rows = [_part_row(M, nw, m, r, h) for h in halves if h is not None]
                 vecs = [v for v in found_rows if v is not None]
                 if len(vecs) != 2:
                     continue
-                X = M[others]
-                s_w = (X @ M[m].T).toarray().ravel()
                 s1 = (X @ vecs[0].T).toarray().ravel()
                 s2 = (X @ vecs[1].T).toarray().ravel()
-                at = {x: n for n, x in enumerate(others)}
                 # a sentence of another remark must be linked to the side as a rendering joins a remark
                 a = [x for x in sides[i][0] if s1[at[x]] > s_w[at[x]] and s1[at[x]] >= s2[at[x]]
                      and (x in inside or s1[at[x]] >= floor)]
