@@ -1157,7 +1157,7 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
     parts: list[tuple[int, int, int]] = []
     rows: list[sparse.csr_matrix] = []
     out: list[tuple[int, list[int]]] = []
-    made: list[int] = []  # clusters made by splitting one
+    made: dict[int, list[int]] = {}  # clusters made by splitting one, and what renders their side alone
     union: dict[int, frozenset[str]] = {}
 
     def keys_of(x: int) -> frozenset[str]:
@@ -1248,7 +1248,8 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
                 us.append(p)
                 parts.append((m, i, side))
                 rows.append(vecs[side])
-        group = [list(a) + [new_of[seed][0]], list(b) + [new_of[seed][1]]]
+        # the evidence of this remark (a sentence of another remark stays there) and the seed's sides
+        group = [[x for x in a if x in inside] + [new_of[seed][0]], [x for x in b if x in inside] + [new_of[seed][1]]]
         seeds = [sparse.vstack([row_of(x) for x in g], format="csr") for g in group]
 
         def side_of(x: int, seeds: list[sparse.csr_matrix] = seeds) -> int:
@@ -1257,8 +1258,9 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
             near = [float((s @ v.T).toarray().mean()) for s in seeds]
             return 0 if near[0] >= near[1] else 1
 
+        core = [list(g) for g in group]  # what renders each side alone: evidence and the sides of cut renderings
         for x in ms:
-            if x in a or x in b or x == seed:
+            if x in group[0] or x in group[1] or x == seed:
                 continue
             if x in new_of:
                 p0, p1 = new_of[x]
@@ -1266,12 +1268,13 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
                 if s0 != s1_:
                     group[s0].append(p0)
                     group[s1_].append(p1)
+                    core[s0].append(p0)
+                    core[s1_].append(p1)
                     continue
             group[side_of(x)].append(x)
-        for g in group:
-            if g:
-                made.append(len(out))
-                out.append((max(g, key=lambda k: (len(us[k].words), -k)), sorted(g)))
+        for g, c in zip(group, core):
+            made[len(out)] = c
+            out.append((max(g, key=lambda k: (len(us[k].words), -k)), sorted(g)))
     if not rows:
         return out, parts, W, M
     new = sparse.vstack(rows, format="csr")
@@ -1280,12 +1283,14 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
     return _rejoin(state, out, made, parts, M), parts, sparse.vstack([W, W_new], format="csr"), M
 
 
-def _rejoin(state: _LinkState, out: list[tuple[int, list[int]]], sides: list[int], parts: list[tuple[int, int, int]],
-            M: sparse.csr_matrix) -> list[tuple[int, list[int]]]:
-    """Each side of a split remark joins the other remark it agrees with, by average linkage over full members
-    as split remarks are merged in ``_cluster`` (mean similarity at least the threshold, none below the
-    floor), the best of those its members (a cut rendering: the whole it was cut from) were paired with: the
-    rendering that joined two sentences had drawn the renderings of one of them away from their remark."""
+def _rejoin(state: _LinkState, out: list[tuple[int, list[int]]], sides: Mapping[int, list[int]],
+            parts: list[tuple[int, int, int]], M: sparse.csr_matrix) -> list[tuple[int, list[int]]]:
+    """Each side of a split remark joins the other remark it agrees with, by average linkage as split remarks
+    are merged in ``_cluster`` (mean similarity at least the threshold, none below the floor) between what
+    renders the side alone (``sides``: its evidence and the sides of cut renderings) and the other remark's
+    full members, the best of those its members (a cut rendering: the whole it was cut from) were paired
+    with: the rendering that joined two sentences had drawn the renderings of one of them away from their
+    remark. Another rendering that joins the two sentences (one not cut) goes with its side."""
     us, S, params = state.us, state.S, state.params
     n0 = S.shape[0]
     side_set = set(sides)
@@ -1304,13 +1309,16 @@ def _rejoin(state: _LinkState, out: list[tuple[int, list[int]]], sides: list[int
         for x in out[c][1]:
             src = parts[x - n0][0] if x >= n0 else x
             cands.update(cluster_of[y] for y in S.indices[S.indptr[src]:S.indptr[src + 1]].tolist() if y in cluster_of)
-        fa = full(c)
+        # its full members, or what renders the side alone (another rendering that joins the two sentences
+        # and was not cut, too far from either side's remark, goes with its side)
+        own = [full(c), sorted(sides[c], key=lambda x: (-len(us[x].words), x))[: params.member_check]]
         best: tuple[float, int] | None = None
         for t in sorted(cands):
-            cross = [dots(x, y) for x in fa for y in full(t)]
-            mean = sum(cross) / len(cross)
-            if mean >= params.threshold and min(cross) >= floor and (best is None or mean > best[0]):
-                best = (mean, t)
+            for fa in own:
+                cross = [dots(x, y) for x in fa for y in full(t)]
+                mean = sum(cross) / len(cross)
+                if mean >= params.threshold and min(cross) >= floor and (best is None or mean > best[0]):
+                    best = (mean, t)
         if best is not None:
             moved[c] = best[1]
     for c, t in moved.items():

@@ -671,6 +671,8 @@ def test_a_rendering_that_joins_two_sentences_is_cut_and_does_not_join_their_rem
         assert [joined[m.start:m.end] for m in parts] == [m.text for m in parts]
         assert parts[0].text.endswith("from March") and parts[1].text.startswith("because this is")
         assert all(g.central.doc_id != "a" for g in groups)  # the other outlets' sentences are central
+        spans = [(m.doc_id, m.start, m.end) for g in groups for m in g.members]
+        assert len(spans) == len(set(spans))  # no rendering in two remarks
     whole = find_variants(quotes, LinkParams(split_spanning=False), wordnet=WordNet(enabled=False))
     assert _remark_of(whole, "b", "ferry") == {"a", "b", "c", "d", "e", "f"}
 
