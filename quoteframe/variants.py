@@ -1131,6 +1131,33 @@ def _leaning(m: Rendering, keys_m: Mapping[str, frozenset[str]], x_keys: frozens
     return out
 
 
+def _cut_evidence(us: list[Rendering], M: sparse.csr_matrix, content: list[dict[str, frozenset[str]]],
+                  idf: Mapping[str, float], params: LinkParams, m: int, i: int, vecs: list[sparse.csr_matrix],
+                  splits: Mapping[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]]
+                  ) -> tuple[int, int]:
+    """How many sides of the renderings ``splits`` cut in the same remark render only what lies before cut
+    ``i`` of rendering ``m``, and how many only what lies after it (the tests of whole sentences: on that
+    side of the cut by their content words, and closer to that side of ``m`` than to the whole)."""
+    r = us[m]
+    whole_row = M[m]
+    counts = [0, 0]
+    for other, (_, cut, _, _, sides) in sorted(splits.items()):
+        if other == m:
+            continue
+        for side, v in enumerate(sides):
+            part = _part(us[other], cut, side)
+            if part is None:
+                continue
+            keys = frozenset().union(*(content[other][w] for w in set(part.words) if w in content[other]))
+            lean = _leaning(r, content[m], keys, [i], idf, params.split_lean).get(i)
+            if lean is None:
+                continue
+            near = [float((h @ v.T).toarray()[0, 0]) for h in vecs]
+            if near[lean] > float((whole_row @ v.T).toarray()[0, 0]) and near[lean] >= near[1 - lean]:
+                counts[lean] += 1
+    return counts[0], counts[1]
+
+
 def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sparse.csr_matrix,
                     whole_copy: AbstractSet[int]) -> tuple[list[tuple[int, list[int]]], list[tuple[int, int, int]], sparse.csr_matrix,
                                sparse.csr_matrix]:
@@ -1202,7 +1229,7 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
                     sides[i][side].append(x)
             at = {x: k for k, x in enumerate(others)}
             for i in cuts:
-                if not sides[i][0] or not sides[i][1]:
+                if not sides[i][0] and not sides[i][1]:
                     continue
                 halves = [_part(r, i, 0), _part(r, i, 1)]
                 found_rows = [_part_row(M, nw, m, r, h) for h in halves if h is not None]
@@ -1216,22 +1243,25 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
                      and (x in inside or s1[at[x]] >= floor)]
                 b = [x for x in sides[i][1] if s2[at[x]] > s_w[at[x]] and s2[at[x]] > s1[at[x]]
                      and (x in inside or s2[at[x]] >= floor)]
-                if not a or not b:
+                if not a and not b:
                     continue
                 both = [x for x in others if x in inside and x not in a and x not in b
                         and s_w[at[x]] >= max(s1[at[x]], s2[at[x]]) and len(us[x].words) >= params.fragment * len(r.words)]
                 tried.append((m, i, a, b, both, vecs))
         # a rendering of about the same length closer to the whole than to either side is a vote for one
         # sentence, unless it is cut itself: two translators who joined the same two sentences do not make
-        # them one (rounds, until no more renderings are cut)
+        # them one, and each side of one cut renders its sentence alone for the other (rounds, until no more
+        # renderings are cut)
         splits: dict[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]] = {}
         grew = True
         while grew:
             grew = False
             for m, i, a, b, both, vecs in tried:
+                ea, eb = _cut_evidence(us, M, content, idf, params, m, i, vecs, splits) if splits else (0, 0)
+                na, nb = len(a) + ea, len(b) + eb
                 votes = sum(1 for x in both if x not in splits)
-                score = (min(len(a), len(b)), len(a) + len(b))
-                if len(a) + len(b) > votes and (m not in splits or score > splits[m][0]):
+                score = (min(na, nb), na + nb)
+                if na and nb and na + nb > votes and (m not in splits or score > splits[m][0]):
                     grew = grew or m not in splits
                     splits[m] = (score, i, a, b, vecs)
         if not splits:
