@@ -114,7 +114,7 @@ class LinkParams:
     split_spanning: bool = True
     split_words: int = 4  # words each side of the cut needs (two of them content words)
     split_lean: float = 0.8  # share of a sentence's matched content weight on one side of the cut
-    split_longer: float = 1.5  # times the median length of the remark's whole sentences a rendering to cut needs
+    split_longer: float = 1.5  # times the lower-quartile length of the remark's whole sentences a rendering to cut needs
     split_pool: int = 100  # shorter sentences (the most similar) read as evidence for one rendering
 
 
@@ -1202,9 +1202,10 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
             continue
         tried: list[tuple[int, int, list[int], list[int], list[int], list[sparse.csr_matrix]]] = []
         inside = set(ms)
-        # two sentences are longer than one: only a rendering well above the remark's typical length is looked at
+        # two sentences are longer than one: only a rendering well above the length of the remark's shorter
+        # whole sentences (its lower quartile: joined renderings may be half of a small remark) is looked at
         lengths = sorted(len(us[x].words) for x in whole)
-        typical = lengths[len(lengths) // 2]
+        typical = lengths[len(lengths) // 4]
         for m in whole:
             r = us[m]
             if len(r.words) < params.split_longer * typical:

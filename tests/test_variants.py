@@ -705,3 +705,21 @@ def test_cut_points_are_clause_links_and_punctuation_not_lists_of_names() -> Non
     assert cuts[texts[1]] == []  # "Varna, Ostrel and Kamensk" is a list of names
     assert cuts[texts[2]] == []  # a comma after a lead-in phrase, before no subject pronoun
     assert cuts[texts[3]] == ["the"]
+
+
+def test_two_outlets_that_joined_the_same_two_sentences_are_both_cut() -> None:
+    # Two translators joined the mayor's two sentences, one with "because", one with a colon; half the remark's
+    # whole sentences are such joins. Neither counts as a vote for one sentence: both are cut.
+    quotes = [_q("a", "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"),
+              _q("g", "I want the ferry boats to sail to the outer islands once more in March: the fishermen asked for exactly this"),
+              _q("b", "The ferry line to the outer islands will run again from March."),
+              _q("c", "From March the ferry line to the outer islands is running again."),
+              _q("d", "This is what the fishermen have asked for."),
+              _q("e", "That is what the fishermen have been asking for."),
+              _q("f", "It is exactly what the fishermen asked for.")]
+    for wordnet in (WordNet(enabled=False), WordNet()):
+        groups = find_variants(quotes, wordnet=wordnet)
+        assert _remark_of(groups, "b", "ferry") == {"a", "b", "c", "g"}
+        assert _remark_of(groups, "d", "fishermen") == {"a", "d", "e", "f", "g"}
+        assert {m.text for g in groups for m in g.members if m.doc_id == "g"} == {
+            "I want the ferry boats to sail to the outer islands once more in March:", "the fishermen asked for exactly this"}
