@@ -116,6 +116,7 @@ class LinkParams:
     split_lean: float = 0.8  # share of a sentence's matched content weight on one side of the cut
     split_longer: float = 1.5  # times the lower-quartile length of the remark's whole sentences a rendering to cut needs
     split_pool: int = 100  # shorter sentences (the most similar) read as evidence for one rendering
+    split_tries: int = 20  # renderings of one remark looked at for a cut, longest first
 
 
 @dataclass
@@ -1112,14 +1113,16 @@ def _part_row(M: sparse.csr_matrix, nw: int, k: int, r: Rendering, part: Renderi
 
 
 def _leaning(m: Rendering, keys_m: Mapping[str, frozenset[str]], x_keys: frozenset[str], cuts: list[int],
-             idf: Mapping[str, float], lean: float) -> dict[int, int]:
+             idf: Mapping[str, float], lean: float,
+             words: list[tuple[int, float, bool, frozenset[str]]] | None = None) -> dict[int, int]:
     """For each cut of ``m`` that rendering ``x`` (its keys ``x_keys``) falls on one side of: 0 (before the
     cut) or 1 (after). ``x`` falls on one side when ``lean`` of the IDF weight of ``m``'s content words it
     holds (stem or WordNet key) lie on that side, two words or more, one of them no proper name (who and
-    where a sentence is about: a speaker names the same places in many sentences)."""
-    names = proper_names(m)
-    hit = [(j, idf.get(st, 1.0), w in names) for j, (w, st) in enumerate(zip(m.words, m.stems))
-           if not function_word(w) and not keys_m.get(w, frozenset({st})).isdisjoint(x_keys)]
+    where a sentence is about: a speaker names the same places in many sentences). ``words``: ``m``'s
+    content words as ``_lean_words`` gives them, computed once."""
+    if words is None:
+        words = _lean_words(m, keys_m, idf)
+    hit = [(j, wt, name) for j, wt, name, keys in words if not keys.isdisjoint(x_keys)]
     if len(hit) < 2:
         return {}
     total = sum(wt for _, wt, _ in hit)
@@ -1131,30 +1134,29 @@ def _leaning(m: Rendering, keys_m: Mapping[str, frozenset[str]], x_keys: frozens
     return out
 
 
+def _lean_words(m: Rendering, keys_m: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+                ) -> list[tuple[int, float, bool, frozenset[str]]]:
+    """``m``'s content words for ``_leaning``: place, IDF weight, whether a proper name, keys."""
+    names = proper_names(m)
+    return [(j, idf.get(st, 1.0), w in names, keys_m.get(w, frozenset({st})))
+            for j, (w, st) in enumerate(zip(m.words, m.stems)) if not function_word(w)]
+
+
 def _cut_evidence(us: list[Rendering], M: sparse.csr_matrix, content: list[dict[str, frozenset[str]]],
                   idf: Mapping[str, float], params: LinkParams, m: int, i: int, vecs: list[sparse.csr_matrix],
-                  splits: Mapping[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]]
-                  ) -> tuple[int, int]:
-    """How many sides of the renderings ``splits`` cut in the same remark render only what lies before cut
-    ``i`` of rendering ``m``, and how many only what lies after it (the tests of whole sentences: on that
-    side of the cut by their content words, and closer to that side of ``m`` than to the whole)."""
-    r = us[m]
-    whole_row = M[m]
+                  V: sparse.csr_matrix, keys: list[frozenset[str]]) -> tuple[int, int]:
+    """Whether each side of another rendering cut in the remark (its rows ``V`` and keys ``keys``) renders
+    only what lies before cut ``i`` of rendering ``m`` (rows ``vecs``), or only what lies after it: the tests
+    of whole sentences (closer to that side of ``m`` than to the whole, and on that side of the cut by its
+    content words). Returns how many sides fall before and how many after."""
     counts = [0, 0]
-    for other, (_, cut, _, _, sides) in sorted(splits.items()):
-        if other == m:
-            continue
-        for side, v in enumerate(sides):
-            part = _part(us[other], cut, side)
-            if part is None:
-                continue
-            keys = frozenset().union(*(content[other][w] for w in set(part.words) if w in content[other]))
-            lean = _leaning(r, content[m], keys, [i], idf, params.split_lean).get(i)
-            if lean is None:
-                continue
-            near = [float((h @ v.T).toarray()[0, 0]) for h in vecs]
-            if near[lean] > float((whole_row @ v.T).toarray()[0, 0]) and near[lean] >= near[1 - lean]:
-                counts[lean] += 1
+    near = [(V @ h.T).toarray().ravel() for h in vecs]
+    whole = (V @ M[m].T).toarray().ravel()
+    for side in (0, 1):
+        lean = 0 if near[0][side] > whole[side] and near[0][side] >= near[1][side] else \
+            1 if near[1][side] > whole[side] and near[1][side] > near[0][side] else None
+        if lean is not None and _leaning(us[m], content[m], keys[side], [i], idf, params.split_lean).get(i) == lean:
+            counts[lean] += 1
     return counts[0], counts[1]
 
 
@@ -1206,10 +1208,10 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
         # whole sentences (its lower quartile: joined renderings may be half of a small remark) is looked at
         lengths = sorted(len(us[x].words) for x in whole)
         typical = lengths[len(lengths) // 4]
-        for m in whole:
+        longer = sorted((x for x in whole if len(us[x].words) >= params.split_longer * typical),
+                        key=lambda x: (-len(us[x].words), x))
+        for m in longer[: params.split_tries]:  # a remark of thousands of renderings: the longest
             r = us[m]
-            if len(r.words) < params.split_longer * typical:
-                continue
             cuts = cut_points(r, params)
             if not cuts:
                 continue
@@ -1223,15 +1225,10 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
             shorter = [k for k, x in enumerate(others) if len(us[x].words) < len(r.words)]
             if len(shorter) > params.split_pool:  # a remark of thousands of renderings: the most similar
                 shorter = sorted(shorter, key=lambda k: (-s_w[k], others[k]))[: params.split_pool]
-            sides: dict[int, tuple[list[int], list[int]]] = {i: ([], []) for i in cuts}
-            for k in shorter:
-                x = others[k]
-                for i, side in _leaning(r, content[m], keys_of(x), cuts, idf, params.split_lean).items():
-                    sides[i][side].append(x)
+            pool = {others[k] for k in shorter}
+            lean_words = _lean_words(r, content[m], idf)
             at = {x: k for k, x in enumerate(others)}
             for i in cuts:
-                if not sides[i][0] and not sides[i][1]:
-                    continue
                 halves = [_part(r, i, 0), _part(r, i, 1)]
                 found_rows = [_part_row(M, nw, m, r, h) for h in halves if h is not None]
                 vecs = [v for v in found_rows if v is not None]
@@ -1239,11 +1236,14 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
                     continue
                 s1 = (X @ vecs[0].T).toarray().ravel()
                 s2 = (X @ vecs[1].T).toarray().ravel()
-                # a sentence of another remark must be linked to the side as a rendering joins a remark
-                a = [x for x in sides[i][0] if s1[at[x]] > s_w[at[x]] and s1[at[x]] >= s2[at[x]]
-                     and (x in inside or s1[at[x]] >= floor)]
-                b = [x for x in sides[i][1] if s2[at[x]] > s_w[at[x]] and s2[at[x]] > s1[at[x]]
-                     and (x in inside or s2[at[x]] >= floor)]
+                # closer to one side than to the whole (a sentence of another remark: linked to the side as a
+                # rendering joins a remark), then on that side of the cut by its content words
+                a = [others[k] for k in np.flatnonzero((s1 > s_w) & (s1 >= s2)).tolist()
+                     if others[k] in pool and (others[k] in inside or s1[k] >= floor)
+                     and _leaning(r, content[m], keys_of(others[k]), [i], idf, params.split_lean, lean_words).get(i) == 0]
+                b = [others[k] for k in np.flatnonzero((s2 > s_w) & (s2 > s1)).tolist()
+                     if others[k] in pool and (others[k] in inside or s2[k] >= floor)
+                     and _leaning(r, content[m], keys_of(others[k]), [i], idf, params.split_lean, lean_words).get(i) == 1]
                 if not a and not b:
                     continue
                 both = [x for x in others if x in inside and x not in a and x not in b
@@ -1254,12 +1254,26 @@ def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sp
         # them one, and each side of one cut renders its sentence alone for the other (rounds, until no more
         # renderings are cut)
         splits: dict[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]] = {}
+        told: dict[tuple[int, int, int], tuple[int, int]] = {}  # (m, cut, other cut rendering): its sides' evidence
+        cut_of: dict[int, tuple[sparse.csr_matrix, list[frozenset[str]]]] = {}  # a cut rendering's sides: rows, keys
         grew = True
         while grew:
             grew = False
             for m, i, a, b, both, vecs in tried:
-                ea, eb = _cut_evidence(us, M, content, idf, params, m, i, vecs, splits) if splits else (0, 0)
-                na, nb = len(a) + ea, len(b) + eb
+                na, nb = len(a), len(b)
+                if not na or not nb:  # a side with no sentence of its own: the sides of (two) renderings cut
+                    for other in sorted(splits)[:3]:
+                        if other == m:
+                            continue
+                        if other not in cut_of:
+                            _, cut, _, _, rows_of = splits[other]
+                            sides_k = [_part(us[other], cut, side) for side in (0, 1)]
+                            cut_of[other] = (sparse.vstack(rows_of, format="csr"), [
+                                frozenset().union(*(content[other][w] for w in set(p.words) if w in content[other]))
+                                if p is not None else frozenset() for p in sides_k])
+                        if (m, i, other) not in told:
+                            told[(m, i, other)] = _cut_evidence(us, M, content, idf, params, m, i, vecs, *cut_of[other])
+                        na, nb = na + told[(m, i, other)][0], nb + told[(m, i, other)][1]
                 votes = sum(1 for x in both if x not in splits)
                 score = (min(na, nb), na + nb)
                 if na and nb and na + nb > votes and (m not in splits or score > splits[m][0]):
