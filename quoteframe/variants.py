@@ -111,6 +111,15 @@ class LinkParams:
     align_part: float = 0.75  # share of a part's content words aligned within one stretch of the whole sentence
     align_window: float = 0.6  # share of the whole's content words aligned within that stretch
     continuation: bool = True  # a lone whole sentence that continues a remark's short rendering joins it
+    # a rendering that joins two sentences of the speech into one ("we form four regions because it is the
+    # people's will") is cut in two, for linking, where its remark holds other outlets' whole sentences
+    # rendering each side alone and fewer rendering both (``_split_spanning``)
+    split_spanning: bool = True
+    split_words: int = 4  # words each side of the cut needs (two of them content words)
+    split_lean: float = 0.8  # share of a sentence's matched content weight on one side of the cut
+    split_longer: float = 1.5  # times the lower-quartile length of the remark's whole sentences a rendering to cut needs
+    split_pool: int = 100  # shorter sentences (the most similar) read as evidence for one rendering
+    split_tries: int = 20  # renderings of one remark looked at for a cut, longest first
 
 
 @dataclass
@@ -136,6 +145,8 @@ class Rendering:
     scare: bool = False  # from a quotation the quotes table took for a scare quote: linked only by adoption
     short: bool = False  # a fragment of one or two words (or one content word): linked only when unambiguous
     sentence: int = 0  # which sentence of its quotation it is (clauses of one sentence share the number)
+    piece: bool = False  # a clause of a longer sentence of its quotation (cut at ", and", ";", an ellipsis)
+    cut: bool = False  # a side of a rendering that joined two sentences of the speech (``_split_spanning``)
 
 
 @dataclass
@@ -355,6 +366,7 @@ def segment_quotes(quotes: Iterable[Quote], seg: Segmenter, norm: Normaliser, pa
                 r.partial = q.kind == "partial"
                 r.short = short
                 r.sentence = sentence
+                r.piece = len(pieces) > 1
                 r.block = keys.get(q.speaker, q.speaker) if keys is not None else q.speaker
                 r.weak = anchored is not None and r.block not in anchored
                 if q.kind == "scare":  # joins a remark by its words, or nothing
@@ -765,6 +777,9 @@ class Linked:
     M: sparse.csr_matrix  # word and character TF-IDF side by side: row dot products are similarities
     row: list[int]  # rendering index -> its row in W and M (wire copies share one)
     everything: list[list[int]] = field(default_factory=list)  # every cluster, single renderings included
+    # renderings cut in two (``_split_spanning``): the sides, numbered after the renderings linked, in place
+    # of the whole, which is in no cluster
+    added: list[Rendering] = field(default_factory=list)
 
 
 def link(rs: list[Rendering], norm: Normaliser, params: LinkParams | None = None) -> list[list[int]]:
@@ -852,6 +867,11 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
         similarity.update(continued)
     for k, v in similarity.items():
         us[k].similarity = v
+    cut_sides: list[tuple[int, int, int]] = []
+    if params.split_spanning:
+        # a wording some outlet prints as a whole sentence is one, though its first copy is a partial quotation
+        whole_copy = {u for i, u in enumerate(dup_of) if not (rs[i].partial or rs[i].short or rs[i].scare)}
+        found, cut_sides, W, M = _split_spanning(state, found, W, whole_copy)
     copies: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(dup_of):
         copies[u].append(i)
@@ -859,8 +879,22 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             rs[i].similarity = rs[uniq[u]].similarity
         if u in adopted:
             rs[i].speaker_source = "remark"
+    added: list[Rendering] = []  # the sides of renderings cut in two, every copy's
+    row = list(dup_of)
+    for idx, (u, cut, side) in enumerate(cut_sides):
+        for c in copies[u]:
+            piece = us[n + idx] if c == uniq[u] else _part(rs[c], cut, side)
+            if piece is None:  # a copy whose words cannot be cut alike (an editor's brackets): kept whole, on one side
+                if side == 1:
+                    continue
+                copies[n + idx].append(c)
+                continue
+            piece.similarity, piece.speaker_source = rs[c].similarity, rs[c].speaker_source
+            copies[n + idx].append(len(rs) + len(added))
+            added.append(piece)
+            row.append(n + idx)
     out = [sorted(i for u in ms for i in copies[u]) for _, ms in found]
-    return Linked([c for c in out if len(c) >= 2], W, M, dup_of, out)
+    return Linked([c for c in out if len(c) >= 2], W, M, row, out, added)
 
 
 def content_aligned(a: Rendering, b: Rendering, aligner: WordAligner, sure: float = 0.0, of_a: bool = False) -> float:
@@ -1069,6 +1103,370 @@ def _continuation_pass(state: _LinkState, found: list[tuple[int, list[int]]]
         out[target][1].extend(out[cid][1])
         out[cid] = (out[cid][0], [])
     return [(root, ms) for root, ms in out if ms], similarity
+_LINKS: frozenset[str] | None = None
+# a semicolon, colon, dash (a hyphen with spaces round it) or ellipsis between two words; a comma only before
+# a subject pronoun (a comma splice), since a comma also closes an appositive or a lead-in phrase
+CUT_GAP_RE = re.compile(r"[;:–—…]|\.\.\.|\s-\s")
+_CHAR_GRAMS: Callable[[str], list[str]] | None = None
+
+
+def clause_links() -> frozenset[str]:
+    """The words of ``lexicons/clause_links.csv`` (and, but, because, ...), read once."""
+    global _LINKS
+    if _LINKS is None:
+        _LINKS = frozenset(row["word"].lower() for _, row in read_rows(shipped_dir() / "clause_links.csv", ["word"]))
+    return _LINKS
+
+
+def cut_points(r: Rendering, params: LinkParams) -> list[int]:
+    """Word indices where the rendering may be cut in two clauses: before a word of ``clause_links``, after a
+    semicolon, colon, dash or ellipsis, or after a comma before a subject pronoun (a comma splice), with a
+    space before the next word and not inside a list of names; each side keeps
+    ``split_words`` words, two of them content words. A cut is only a place to look: ``_split_spanning``
+    decides from the other renderings of the remark whether the speech had two sentences there."""
+    text = r.text
+    if "[" in text or len(r.words) < 2 * params.split_words:
+        return []
+    found = list(WORD_RE.finditer(text))
+    if len(found) != len(r.words):
+        return []
+    links = clause_links()
+    content = [0] * (len(r.words) + 1)  # content words before each index
+    for k, w in enumerate(r.words):
+        content[k + 1] = content[k] + (not function_word(w))
+    out = []
+    names = proper_names(r)
+    for i in range(params.split_words, len(found) - params.split_words + 1):
+        gap = text[found[i - 1].end():found[i].start()]
+        if not gap[-1:].isspace() or not (r.words[i] in links or CUT_GAP_RE.search(gap)
+                                          or "," in gap and SUBJECT_RE.match(text, found[i].start())):
+            continue
+        if r.words[i - 1] in names and (r.words[i] in names or r.words[i] in links and r.words[i + 1] in names):
+            continue  # a list of names ("Varna, Ostrel and Kamensk"), not two clauses
+        if content[i] >= 2 and content[-1] - content[i] >= 2:
+            out.append(i)
+    return out
+
+
+def _part(r: Rendering, i: int, side: int) -> Rendering | None:
+    """The words of ``r`` before (side 0) or from (side 1) word ``i``, as a rendering with its own offsets."""
+    found = list(WORD_RE.finditer(r.text))
+    if "[" in r.text or len(found) != len(r.words) or not 0 < i < len(found):
+        return None
+    cut = found[i].start()
+    text, start = (r.text[:cut].rstrip(), r.start) if side == 0 else (r.text[cut:], r.start + cut)
+    lo, hi = (0, i) if side == 0 else (i, len(r.words))
+    p = Rendering(r.doc_id, r.outlet, r.quote_id, r.speaker, start, start + len(text), text,
+                  r.words[lo:hi], r.stems[lo:hi])
+    p.similarity, p.block, p.weak, p.speaker_source, p.scare = r.similarity, r.block, r.weak, r.speaker_source, r.scare
+    p.piece = p.cut = True
+    return p
+
+
+def _char_grams(text: str) -> list[str]:
+    """The character 3-5-grams ``_weights`` counts (scikit-learn's ``char_wb`` analyser, lower-cased)."""
+    global _CHAR_GRAMS
+    if _CHAR_GRAMS is None:
+        _CHAR_GRAMS = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True).build_analyzer()
+    return _CHAR_GRAMS(spoken(text))
+
+
+def _part_row(M: sparse.csr_matrix, nw: int, k: int, r: Rendering, part: Rendering) -> sparse.csr_matrix | None:
+    """The row of ``M`` that ``_weights`` would give ``part``, a clause of rendering ``r`` (row ``k``), read off
+    ``r``'s own row: both vocabularies are in sorted order, so ``r``'s distinct stems and character n-grams,
+    sorted, are its row's columns in order; each value is (1 + log tf) x idf over the row's norm, so the
+    part's value of a feature is the whole's scaled by the ratio of the two sublinear term frequencies,
+    and the norm drops out when the part's two halves are made unit length again. None when a feature of
+    the part is not the whole's (an n-gram across the cut)."""
+    lo, hi = M.indptr[k], M.indptr[k + 1]
+    order = np.argsort(M.indices[lo:hi], kind="stable")
+    cols, vals = M.indices[lo:hi][order], M.data[lo:hi][order]
+    word = cols < nw
+    out_cols: list[np.ndarray] = []
+    out_vals: list[np.ndarray] = []
+    for feats_all, feats_part, c, v in ((r.stems, part.stems, cols[word], vals[word]),
+                                        (_char_grams(r.text), _char_grams(part.text), cols[~word], vals[~word])):
+        tf_all: dict[str, int] = defaultdict(int)
+        for f in feats_all:
+            tf_all[f] += 1
+        tf_part: dict[str, int] = defaultdict(int)
+        for f in feats_part:
+            tf_part[f] += 1
+        names = sorted(tf_all)
+        if len(names) != len(c) or not tf_part.keys() <= tf_all.keys():
+            return None
+        where = {f: n for n, f in enumerate(names)}
+        pos = np.array([where[f] for f in sorted(tf_part)], dtype=np.int64)
+        scale = np.array([(1 + np.log(tf_part[f])) / (1 + np.log(tf_all[f])) for f in sorted(tf_part)])
+        x = v[pos] * scale
+        norm = float(np.sqrt(x @ x))
+        if not norm:
+            return None
+        out_cols.append(c[pos])
+        out_vals.append(x / norm * np.sqrt(0.5))
+    data = np.concatenate(out_vals)
+    ind = np.concatenate(out_cols).astype(M.indices.dtype)
+    return sparse.csr_matrix((data, ind, np.array([0, len(ind)])), shape=(1, M.shape[1]))
+
+
+def _leaning(m: Rendering, keys_m: Mapping[str, frozenset[str]], x_keys: frozenset[str], cuts: list[int],
+             idf: Mapping[str, float], lean: float,
+             words: list[tuple[int, float, bool, frozenset[str]]] | None = None) -> dict[int, int]:
+    """For each cut of ``m`` that rendering ``x`` (its keys ``x_keys``) falls on one side of: 0 (before the
+    cut) or 1 (after). ``x`` falls on one side when ``lean`` of the IDF weight of ``m``'s content words it
+    holds (stem or WordNet key) lie on that side, two words or more, one of them no proper name (who and
+    where a sentence is about: a speaker names the same places in many sentences). ``words``: ``m``'s
+    content words as ``_lean_words`` gives them, computed once."""
+    if words is None:
+        words = _lean_words(m, keys_m, idf)
+    hit = [(j, wt, name) for j, wt, name, keys in words if not keys.isdisjoint(x_keys)]
+    if len(hit) < 2:
+        return {}
+    total = sum(wt for _, wt, _ in hit)
+    out: dict[int, int] = {}
+    for i in cuts:
+        for side, on in ((0, [h for h in hit if h[0] < i]), (1, [h for h in hit if h[0] >= i])):
+            if len(on) >= 2 and not all(name for _, _, name in on) and sum(wt for _, wt, _ in on) >= lean * total:
+                out[i] = side
+    return out
+
+
+def _lean_words(m: Rendering, keys_m: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+                ) -> list[tuple[int, float, bool, frozenset[str]]]:
+    """``m``'s content words for ``_leaning``: place, IDF weight, whether a proper name, keys."""
+    names = proper_names(m)
+    return [(j, idf.get(st, 1.0), w in names, keys_m.get(w, frozenset({st})))
+            for j, (w, st) in enumerate(zip(m.words, m.stems)) if not function_word(w)]
+
+
+def _cut_evidence(us: list[Rendering], M: sparse.csr_matrix, content: list[dict[str, frozenset[str]]],
+                  idf: Mapping[str, float], params: LinkParams, m: int, i: int, vecs: list[sparse.csr_matrix],
+                  V: sparse.csr_matrix, keys: list[frozenset[str]]) -> tuple[int, int]:
+    """Whether each side of another rendering cut in the remark (its rows ``V`` and keys ``keys``) renders
+    only what lies before cut ``i`` of rendering ``m`` (rows ``vecs``), or only what lies after it: the tests
+    of whole sentences (closer to that side of ``m`` than to the whole, and on that side of the cut by its
+    content words). Returns how many sides fall before and how many after."""
+    counts = [0, 0]
+    near = [(V @ h.T).toarray().ravel() for h in vecs]
+    whole = (V @ M[m].T).toarray().ravel()
+    for side in (0, 1):
+        lean = 0 if near[0][side] > whole[side] and near[0][side] >= near[1][side] else \
+            1 if near[1][side] > whole[side] and near[1][side] > near[0][side] else None
+        if lean is not None and _leaning(us[m], content[m], keys[side], [i], idf, params.split_lean).get(i) == lean:
+            counts[lean] += 1
+    return counts[0], counts[1]
+
+
+def _split_spanning(state: _LinkState, found: list[tuple[int, list[int]]], W: sparse.csr_matrix,
+                    whole_copy: AbstractSet[int]) -> tuple[list[tuple[int, list[int]]], list[tuple[int, int, int]], sparse.csr_matrix,
+                               sparse.csr_matrix]:
+    """Cut in two, for linking, a rendering that joins two sentences of the speech, and split its remark.
+
+    A translator sometimes renders two sentences as one ("we form four new regions because it is the will
+    of millions"), and an outlet sometimes quotes two sentences as one span; such a rendering is similar to
+    the renderings of both sentences, and as a remark's root it draws both into one remark. The other
+    renderings tell: where the remark holds whole sentences (not partial quotations, not clauses of a longer
+    sentence) that render only what lies before a possible cut (``cut_points``), and others only what lies
+    after it, each closer to that side alone than to the whole, and these outnumber the whole sentences of
+    about the rendering's length that are closer to the whole, the speech had two sentences there. The
+    rendering is then replaced by its two sides, and the remark is split in two: the sentences found on each
+    side, each side of the cut rendering, and every other member with the side whose renderings it is on
+    average more similar to (another joined rendering cut likewise, its sides going apart, or kept whole).
+    A sentence that other translators render as one keeps every rendering of it together.
+
+    Returns the clusters (new renderings numbered after ``state.us``, to which they are appended), each new
+    rendering's (rendering, cut, side), and the word and similarity matrices with their rows appended."""
+    us, M, S, params, content, idf = state.us, state.M, state.S, state.params, state.content, state.idf
+    nw = W.shape[1]
+    n0 = len(us)
+    floor = params.threshold * params.member_floor
+    parts: list[tuple[int, int, int]] = []
+    rows: list[sparse.csr_matrix] = []
+    out: list[tuple[int, list[int]]] = []
+    made: dict[int, list[int]] = {}  # clusters made by splitting one, and what renders their side alone
+    union: dict[int, frozenset[str]] = {}
+
+    def keys_of(x: int) -> frozenset[str]:
+        if x not in union:
+            union[x] = frozenset().union(*content[x].values()) if content[x] else frozenset()
+        return union[x]
+
+    def row_of(x: int) -> sparse.csr_matrix:
+        return M[x] if x < n0 else rows[x - n0]
+
+    for root, ms in found:
+        whole = [x for x in ms if x in whole_copy and not us[x].piece]
+        if len(whole) < 3:
+            out.append((root, ms))
+            continue
+        tried: list[tuple[int, int, list[int], list[int], list[int], list[sparse.csr_matrix]]] = []
+        inside = set(ms)
+        # two sentences are longer than one: only a rendering well above the length of the remark's shorter
+        # whole sentences (its lower quartile: joined renderings may be half of a small remark) is looked at
+        lengths = sorted(len(us[x].words) for x in whole)
+        typical = lengths[len(lengths) // 4]
+        longer = sorted((x for x in whole if len(us[x].words) >= params.split_longer * typical),
+                        key=lambda x: (-len(us[x].words), x))
+        for m in longer[: params.split_tries]:  # a remark of thousands of renderings: the longest
+            r = us[m]
+            cuts = cut_points(r, params)
+            if not cuts:
+                continue
+            # whole sentences of the remark, and those of other remarks the rendering was paired with (a side
+            # of it may have drawn a sentence away from its remark)
+            outside = [x for x in S.indices[S.indptr[m]:S.indptr[m + 1]].tolist()
+                       if x not in inside and x in whole_copy and not us[x].piece]
+            others = [x for x in whole if x != m] + sorted(outside)
+            X = M[others]
+            s_w = (X @ M[m].T).toarray().ravel()
+            shorter = [k for k, x in enumerate(others) if len(us[x].words) < len(r.words)]
+            if len(shorter) > params.split_pool:  # a remark of thousands of renderings: the most similar
+                shorter = sorted(shorter, key=lambda k: (-s_w[k], others[k]))[: params.split_pool]
+            pool = {others[k] for k in shorter}
+            lean_words = _lean_words(r, content[m], idf)
+            at = {x: k for k, x in enumerate(others)}
+            for i in cuts:
+                halves = [_part(r, i, 0), _part(r, i, 1)]
+                found_rows = [_part_row(M, nw, m, r, h) for h in halves if h is not None]
+                vecs = [v for v in found_rows if v is not None]
+                if len(vecs) != 2:
+                    continue
+                s1 = (X @ vecs[0].T).toarray().ravel()
+                s2 = (X @ vecs[1].T).toarray().ravel()
+                # closer to one side than to the whole (a sentence of another remark: linked to the side as a
+                # rendering joins a remark), then on that side of the cut by its content words
+                a = [others[k] for k in np.flatnonzero((s1 > s_w) & (s1 >= s2)).tolist()
+                     if others[k] in pool and (others[k] in inside or s1[k] >= floor)
+                     and _leaning(r, content[m], keys_of(others[k]), [i], idf, params.split_lean, lean_words).get(i) == 0]
+                b = [others[k] for k in np.flatnonzero((s2 > s_w) & (s2 > s1)).tolist()
+                     if others[k] in pool and (others[k] in inside or s2[k] >= floor)
+                     and _leaning(r, content[m], keys_of(others[k]), [i], idf, params.split_lean, lean_words).get(i) == 1]
+                if not a and not b:
+                    continue
+                both = [x for x in others if x in inside and x not in a and x not in b
+                        and s_w[at[x]] >= max(s1[at[x]], s2[at[x]]) and len(us[x].words) >= params.fragment * len(r.words)]
+                tried.append((m, i, a, b, both, vecs))
+        # a rendering of about the same length closer to the whole than to either side is a vote for one
+        # sentence, unless it is cut itself: two translators who joined the same two sentences do not make
+        # them one, and each side of one cut renders its sentence alone for the other (rounds, until no more
+        # renderings are cut)
+        splits: dict[int, tuple[tuple[int, int], int, list[int], list[int], list[sparse.csr_matrix]]] = {}
+        told: dict[tuple[int, int, int], tuple[int, int]] = {}  # (m, cut, other cut rendering): its sides' evidence
+        cut_of: dict[int, tuple[sparse.csr_matrix, list[frozenset[str]]]] = {}  # a cut rendering's sides: rows, keys
+        grew = True
+        while grew:
+            grew = False
+            for m, i, a, b, both, vecs in tried:
+                na, nb = len(a), len(b)
+                if not na or not nb:  # a side with no sentence of its own: the sides of (two) renderings cut
+                    for other in sorted(splits)[:3]:
+                        if other == m:
+                            continue
+                        if other not in cut_of:
+                            _, cut, _, _, rows_of = splits[other]
+                            sides_k = [_part(us[other], cut, side) for side in (0, 1)]
+                            cut_of[other] = (sparse.vstack(rows_of, format="csr"), [
+                                frozenset().union(*(content[other][w] for w in set(p.words) if w in content[other]))
+                                if p is not None else frozenset() for p in sides_k])
+                        if (m, i, other) not in told:
+                            told[(m, i, other)] = _cut_evidence(us, M, content, idf, params, m, i, vecs, *cut_of[other])
+                        na, nb = na + told[(m, i, other)][0], nb + told[(m, i, other)][1]
+                votes = sum(1 for x in both if x not in splits)
+                score = (min(na, nb), na + nb)
+                if na and nb and na + nb > votes and (m not in splits or score > splits[m][0]):
+                    grew = grew or m not in splits
+                    splits[m] = (score, i, a, b, vecs)
+        if not splits:
+            out.append((root, ms))
+            continue
+        seed = max(splits, key=lambda m: (splits[m][0], -m))
+        _, _, a, b, _ = splits[seed]
+        new_of: dict[int, tuple[int, int]] = {}
+        for m, (_, i, _, _, vecs) in sorted(splits.items()):
+            new_of[m] = (n0 + len(parts), n0 + len(parts) + 1)
+            for side in (0, 1):
+                p = _part(us[m], i, side)
+                assert p is not None
+                us.append(p)
+                parts.append((m, i, side))
+                rows.append(vecs[side])
+        # the evidence of this remark (a sentence of another remark stays there) and the seed's sides
+        group = [[x for x in a if x in inside] + [new_of[seed][0]], [x for x in b if x in inside] + [new_of[seed][1]]]
+        seeds = [sparse.vstack([row_of(x) for x in g], format="csr") for g in group]
+
+        def side_of(x: int, seeds: list[sparse.csr_matrix] = seeds) -> int:
+            """The side whose renderings ``x`` is on average more similar to."""
+            v = row_of(x)
+            near = [float((s @ v.T).toarray().mean()) for s in seeds]
+            return 0 if near[0] >= near[1] else 1
+
+        core = [list(g) for g in group]  # what renders each side alone: evidence and the sides of cut renderings
+        for x in ms:
+            if x in group[0] or x in group[1] or x == seed:
+                continue
+            if x in new_of:
+                p0, p1 = new_of[x]
+                s0, s1_ = side_of(p0), side_of(p1)
+                if s0 != s1_:
+                    group[s0].append(p0)
+                    group[s1_].append(p1)
+                    core[s0].append(p0)
+                    core[s1_].append(p1)
+                    continue
+            group[side_of(x)].append(x)
+        for g, c in zip(group, core):
+            made[len(out)] = c
+            out.append((max(g, key=lambda k: (len(us[k].words), -k)), sorted(g)))
+    if not rows:
+        return out, parts, W, M
+    new = sparse.vstack(rows, format="csr")
+    W_new = new[:, :nw] * np.sqrt(2.0)
+    M = sparse.vstack([M, new], format="csr")
+    return _rejoin(state, out, made, parts, M), parts, sparse.vstack([W, W_new], format="csr"), M
+
+
+def _rejoin(state: _LinkState, out: list[tuple[int, list[int]]], sides: Mapping[int, list[int]],
+            parts: list[tuple[int, int, int]], M: sparse.csr_matrix) -> list[tuple[int, list[int]]]:
+    """Each side of a split remark joins the other remark it agrees with, by average linkage as split remarks
+    are merged in ``_cluster`` (mean similarity at least the threshold, none below the floor) between what
+    renders the side alone (``sides``: its evidence and the sides of cut renderings) and the other remark's
+    full members, the best of those its members (a cut rendering: the whole it was cut from) were paired
+    with: the rendering that joined two sentences had drawn the renderings of one of them away from their
+    remark. Another rendering that joins the two sentences (one not cut) goes with its side."""
+    us, S, params = state.us, state.S, state.params
+    n0 = S.shape[0]
+    side_set = set(sides)
+    cluster_of = {x: c for c, (_, ms) in enumerate(out) if c not in side_set for x in ms}
+    dots = RowDots(M)
+    floor = params.threshold * params.member_floor
+
+    def full(c: int) -> list[int]:
+        ms = out[c][1]
+        whole = [x for x in ms if not (us[x].partial or us[x].short)] or ms
+        return sorted(whole, key=lambda x: (-len(us[x].words), x))[: params.member_check]
+
+    moved: dict[int, int] = {}
+    for c in sides:
+        cands: set[int] = set()
+        for x in out[c][1]:
+            src = parts[x - n0][0] if x >= n0 else x
+            cands.update(cluster_of[y] for y in S.indices[S.indptr[src]:S.indptr[src + 1]].tolist() if y in cluster_of)
+        # its full members, or what renders the side alone (another rendering that joins the two sentences
+        # and was not cut, too far from either side's remark, goes with its side)
+        own = [full(c), sorted(sides[c], key=lambda x: (-len(us[x].words), x))[: params.member_check]]
+        best: tuple[float, int] | None = None
+        for t in sorted(cands):
+            for fa in own:
+                cross = [dots(x, y) for x in fa for y in full(t)]
+                mean = sum(cross) / len(cross)
+                if mean >= params.threshold and min(cross) >= floor and (best is None or mean > best[0]):
+                    best = (mean, t)
+        if best is not None:
+            moved[c] = best[1]
+    for c, t in moved.items():
+        out[t] = (out[t][0], sorted(out[t][1] + out[c][1]))
+        out[c] = (out[c][0], [])
+    return [(root, ms) for root, ms in out if ms]
 
 
 @dataclass
@@ -1502,11 +1900,17 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
 
 
 def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
-    """The medoid of the full renderings: fragments (partial quotations) are never central."""
+    """The medoid of the full renderings: fragments (partial quotations) are never central, and a side of a
+    rendering that joined two sentences is central only when no other outlet's rendering can be."""
     if all(r < 0 for r in rows):  # short fragments only: the first is as central as any
         return 0
     longest = max(len(m.words) for m, r in zip(members, rows) if r >= 0)
     full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest and rows[k] >= 0]
+    if any(members[k].cut for k in full):
+        single = [k for k, m in enumerate(members) if rows[k] >= 0 and not m.cut]
+        if single:
+            longest = max(len(members[k].words) for k in single)
+            full = [k for k in single if len(members[k].words) >= fragment * longest]
     sub = W[[rows[k] for k in full]]
     scores = (sub @ sub.T).toarray().sum(axis=1)
     best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
@@ -1601,7 +2005,7 @@ def attach_short(rs: Sequence[Rendering], clusters: list[list[int]], shorts: Seq
             needed.update((ANY_BLOCK, st) for st in stems)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rs):
-        if r.partial and len(r.words) < 3:
+        if (r.partial and len(r.words) < 3) or i not in cid_of:  # in no cluster: a rendering cut in two
             continue
         for st in set(r.stems):
             if (r.block, st) in needed:
@@ -1904,6 +2308,7 @@ def find_variants(quotes: Sequence[Quote], params: LinkParams | None = None, wor
     main = [r for r in segmented if not r.short]
     shorts = [r for r in segmented if r.short]
     linked = link_weighted(main, norm, params, jobs, fit_extra=[r for r in shorts if len(r.words) >= params.min_words])
+    main = main + linked.added
     everything, ambiguous_of = attach_short(main, linked.everything, shorts)
     rs = main + shorts
     kept = [(ids, ambiguous_of.get(cid, 0)) for cid, ids in enumerate(everything) if len(ids) >= 2]

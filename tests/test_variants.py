@@ -749,3 +749,80 @@ def test_a_lone_translation_that_continues_a_short_sentence_joins_its_remark() -
         params = LinkParams(continuation=False)
         assert sorted(sorted(m.doc_id for m in g.members) for g in find_variants(quotes, params, WordNet(enabled=wn))) \
             == [["a", "b"], ["c", "h"]]
+def _remark_of(groups: list, doc: str, words: str) -> set[str]:
+    """The doc ids of the remark holding the rendering of ``doc`` that has ``words``."""
+    (group,) = [g for g in groups if any(m.doc_id == doc and words in m.text for m in g.members)]
+    return {m.doc_id for m in group.members}
+
+
+def test_a_rendering_that_joins_two_sentences_is_cut_and_does_not_join_their_remarks() -> None:
+    # A translator joined two sentences of the mayor's speech with "because"; four other outlets print them
+    # apart. The joined rendering is similar to both, and as the longest it drew both into one remark.
+    joined = "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"
+    quotes = [_q("a", joined),
+              _q("b", "The ferry line to the outer islands will run again from March."),
+              _q("c", "From March the ferry line to the outer islands is running again."),
+              _q("d", "This is what the fishermen have asked for."),
+              _q("e", "That is what the fishermen have been asking for."),
+              _q("f", "It is exactly what the fishermen asked for.")]
+    for wordnet in (WordNet(enabled=False), WordNet()):
+        groups = find_variants(quotes, wordnet=wordnet)
+        assert _remark_of(groups, "b", "ferry") == {"a", "b", "c"}
+        assert _remark_of(groups, "d", "fishermen") == {"a", "d", "e", "f"}
+        # each side of the joined rendering keeps its own offsets in the quotation
+        parts = sorted((m for g in groups for m in g.members if m.doc_id == "a"), key=lambda m: m.start)
+        assert [joined[m.start:m.end] for m in parts] == [m.text for m in parts]
+        assert parts[0].text.endswith("from March") and parts[1].text.startswith("because this is")
+        assert all(g.central.doc_id != "a" for g in groups)  # the other outlets' sentences are central
+        spans = [(m.doc_id, m.start, m.end) for g in groups for m in g.members]
+        assert len(spans) == len(set(spans))  # no rendering in two remarks
+    whole = find_variants(quotes, LinkParams(split_spanning=False), wordnet=WordNet(enabled=False))
+    assert _remark_of(whole, "b", "ferry") == {"a", "b", "c", "d", "e", "f"}
+
+
+def test_a_sentence_other_translators_render_whole_is_not_cut() -> None:
+    # One sentence with a "because" clause: three outlets render it whole, one quotes only its first clause as
+    # a sentence. The whole renderings are closer to the whole than to either side: nothing is cut.
+    quotes = [_q("a", "The ferry line to the outer islands will run again from March because the new harbour is finished"),
+              _q("b", "The ferry line to the outer islands will run again from March, because the new harbour has been finished"),
+              _q("c", "From March the ferry line to the outer islands runs again since the new harbour is now finished"),
+              _q("d", "The ferry line to the outer islands will run again from March.")]
+    for wordnet in (WordNet(enabled=False), WordNet()):
+        groups = find_variants(quotes, wordnet=wordnet)
+        assert [sorted(m.doc_id for m in g.members) for g in groups] == [["a", "b", "c", "d"]]
+        assert all(not m.piece for g in groups for m in g.members)
+
+
+def test_cut_points_are_clause_links_and_punctuation_not_lists_of_names() -> None:
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import cut_points, segment_quotes
+
+    norm = Normaliser(WordNet(enabled=False))
+    texts = ["We will open the road to the valley towns because it is what the farmers want",
+             "People living in Varna, Ostrel and Kamensk will get cheaper fuel from the state",
+             "In keeping with the old treaty, the council has approved the new budget for schools",
+             "I want the council to hear me: the farmers of the valley will have their road"]
+    rs = segment_quotes(_quotes(texts), Segmenter(), norm, LinkParams())
+    cuts = {r.text: [r.words[i] for i in cut_points(r, LinkParams())] for r in rs}
+    assert cuts[texts[0]] == ["because"]
+    assert cuts[texts[1]] == []  # "Varna, Ostrel and Kamensk" is a list of names
+    assert cuts[texts[2]] == []  # a comma after a lead-in phrase, before no subject pronoun
+    assert cuts[texts[3]] == ["the"]
+
+
+def test_two_outlets_that_joined_the_same_two_sentences_are_both_cut() -> None:
+    # Two translators joined the mayor's two sentences, one with "because", one with a colon; half the remark's
+    # whole sentences are such joins. Neither counts as a vote for one sentence: both are cut.
+    quotes = [_q("a", "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"),
+              _q("g", "I want the ferry boats to sail to the outer islands once more in March: the fishermen asked for exactly this"),
+              _q("b", "The ferry line to the outer islands will run again from March."),
+              _q("c", "From March the ferry line to the outer islands is running again."),
+              _q("d", "This is what the fishermen have asked for."),
+              _q("e", "That is what the fishermen have been asking for."),
+              _q("f", "It is exactly what the fishermen asked for.")]
+    for wordnet in (WordNet(enabled=False), WordNet()):
+        groups = find_variants(quotes, wordnet=wordnet)
+        assert _remark_of(groups, "b", "ferry") == {"a", "b", "c", "g"}
+        assert _remark_of(groups, "d", "fishermen") == {"a", "d", "e", "f", "g"}
+        assert {m.text for g in groups for m in g.members if m.doc_id == "g"} == {
+            "I want the ferry boats to sail to the outer islands once more in March:", "the fishermen asked for exactly this"}
