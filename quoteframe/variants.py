@@ -1441,14 +1441,21 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
     return a_keys, b_keys
 
 
-def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
-    """The medoid of the full renderings: fragments (partial quotations) are never central."""
+def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float,
+             cells: int = 1 << 22) -> int:
+    """The medoid of the full renderings: fragments (partial quotations) are never central.
+
+    Each one's summed similarity to all is a row sum of ``sub @ sub.T``, taken a block of rows at a time
+    (about ``cells`` similarities): a row of the product, and so its sum, is the same whatever rows are
+    multiplied beside it, and the whole product, dense, is the square of the remark's size (gigabytes
+    for a remark of 20,000 renderings)."""
     if all(r < 0 for r in rows):  # short fragments only: the first is as central as any
         return 0
     longest = max(len(m.words) for m, r in zip(members, rows) if r >= 0)
     full = [k for k, m in enumerate(members) if len(m.words) >= fragment * longest and rows[k] >= 0]
     sub = W[[rows[k] for k in full]]
-    scores = (sub @ sub.T).toarray().sum(axis=1)
+    step = max(1, cells // len(full))
+    scores = np.concatenate([(sub[lo:lo + step] @ sub.T).toarray().sum(axis=1) for lo in range(0, len(full), step)])
     best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
     return full[best]
 

@@ -701,3 +701,27 @@ def test_pair_similarity_is_the_same_in_one_process_and_in_several() -> None:
     assert np.array_equal(pair_similarity(M, pairs, chunk=4, jobs=2), serial)
     dense = (M @ M.T).toarray()
     assert np.allclose(serial, dense[pairs[:, 0], pairs[:, 1]]) and serial[0] > serial[3]
+
+
+def test_the_central_rendering_is_the_same_when_its_similarities_are_summed_a_block_at_a_time() -> None:
+    import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    from quoteframe.variants import _central
+
+    rng = np.random.default_rng(5)
+    for seed in range(12):
+        n = int(rng.integers(2, 120))
+        W = normalize(sparse.random(n, 40, density=0.2, format="csr", random_state=seed))
+        members = [Rendering("d", "o", f"q{i}", "s", 0, 1, "x", words=["w"] * int(rng.integers(3, 9)))
+                   for i in range(n)]
+        rows = [int(r) for r in rng.permutation(n)]
+        longest = max(len(m.words) for m in members)
+        full = [i for i, m in enumerate(members) if len(m.words) >= 0.6 * longest]
+        sub = W[[rows[i] for i in full]]
+        sums = (sub @ sub.T).toarray().sum(axis=1)  # the whole product at once, as linking computed it before
+        for cells in (1, 7, n, 1 << 22):  # a row at a time, a few rows, one row's width, all at once
+            k = _central(members, rows, W, 0.6, cells=cells)
+            assert k in full and sums[full.index(k)] == max(sums)
+            assert k == _central(members, rows, W, 0.6)
