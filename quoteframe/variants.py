@@ -20,7 +20,7 @@ import hashlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
@@ -502,32 +502,45 @@ def candidate_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: Lin
                                                       post if params.distinct_postings else None))
     # postings list renderings in index order already
     groups = [by_speaker[sp][k] for sp, k in sorted(query)]
+    del by_speaker, query
+    n_all = len(rs)
     if not groups:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=_index_dtype(n_all))
     # all postings end to end; the pairs within a posting at distance d are one vectorised step per d
     ids = np.fromiter((i for g in groups for i in g), dtype=np.int64)
     lengths = np.array([len(g) for g in groups], dtype=np.int64)
+    del groups
     starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
     left = np.repeat(lengths, lengths) - (np.arange(len(ids)) - starts) - 1  # entries after this one
-    n_all = len(rs)
-    codes = []
-    for d in range(1, params.max_posting + 1):
+    del starts, lengths
+    # the codes i * n + j of every distance go into one array, sized first and filled in place: at a million
+    # renderings it is the largest of linking (a list of arrays and their concatenation held it twice)
+    at_least = np.bincount(left)[::-1].cumsum()[::-1]  # entries with at least d entries after them
+    widths = at_least[1:params.max_posting + 1]
+    flat = np.empty(int(widths.sum()), dtype=np.int64)
+    pos = 0
+    for d in range(1, len(widths) + 1):
         at = np.flatnonzero(left >= d)
-        if not len(at):
-            break
-        codes.append(ids[at] * n_all + ids[at + d])
-    flat = np.concatenate(codes)
-    del codes, ids, starts, left
-    flat.sort()  # in place: at a million renderings these arrays are the largest of linking
+        code = flat[pos:pos + len(at)]
+        np.multiply(ids[at], n_all, out=code)
+        code += ids[at + d]
+        pos += len(at)
+    del ids, left
+    flat.sort()  # in place
     keep = np.empty(len(flat), dtype=bool)
     keep[0] = True
     np.not_equal(flat[1:], flat[:-1], out=keep[1:])
     uniq = flat[keep]
     del flat, keep
-    out = np.empty((len(uniq), 2), dtype=np.int64)
+    out = np.empty((len(uniq), 2), dtype=_index_dtype(n_all))
     np.floor_divide(uniq, n_all, out=out[:, 0])
     np.remainder(uniq, n_all, out=out[:, 1])
     return out
+
+
+def _index_dtype(n: int) -> type[np.signedinteger]:
+    """int32 for indices below 2**31 (what scipy's sparse matrices choose too): half the memory of int64."""
+    return np.int32 if n < 2**31 else np.int64
 
 
 def cross_pairs(rs: Sequence[Rendering], feats: list[list[str]], params: LinkParams,
@@ -591,13 +604,71 @@ def _similarity_in_worker(pairs: np.ndarray) -> np.ndarray:
 
 def pair_similarity(M: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 50_000, jobs: int = 1) -> np.ndarray:
     """Mean of word and character cosines for each pair (a row dot product of ``M``), in bounded chunks
-    (in forked processes with ``jobs > 1``; the chunks and so the sums are the same either way)."""
+    (in forked processes with ``jobs > 1``; the chunks and so the sums are the same either way), written
+    into one array as they come (not a list of chunks and then their concatenation: two copies at once)."""
+    out = np.zeros(len(pairs))
     chunks = [pairs[s:s + chunk] for s in range(0, len(pairs), chunk)]
-    if not chunks:
-        return np.zeros(0)
     if jobs <= 1 or len(chunks) < 2:
-        return np.concatenate([_chunk_similarity(M, c) for c in chunks])
-    return np.concatenate(_forked_map(_similarity_in_worker, chunks, jobs, {"M": M}))
+        parts: Iterable[np.ndarray] = (_chunk_similarity(M, c) for c in chunks)
+    else:
+        parts = _forked_iter(_similarity_in_worker, chunks, jobs, {"M": M})
+    for s, part in zip(range(0, len(pairs), chunk), parts):
+        out[s:s + len(part)] = part
+    return out
+
+
+def _symmetric(pairs: np.ndarray, sims: np.ndarray, n: int, chunk: int = 1 << 20) -> sparse.csr_matrix:
+    """The n x n CSR matrix of ``sims`` at (i, j) and (j, i) for each pair (i, j), i < j, of ``pairs`` (unique,
+    sorted): the matrix ``coo_matrix((sims, sims), (rows, cols)).tocsr()`` gives, every row's columns in
+    order, built in place. The coordinate form held three concatenated copies of every index and value
+    beside the result: at a million quotations the largest moment of the whole run.
+
+    Row k holds the pairs (i, k) first (i < k, in the order of i, which is their order in ``pairs``) and then
+    the pairs (k, j) (in the order of j, likewise)."""
+    nnz = 2 * len(pairs)
+    idx = _index_dtype(max(nnz, n))
+    above = np.bincount(pairs[:, 0], minlength=n)  # entries right of the diagonal, per row
+    below = np.bincount(pairs[:, 1], minlength=n)
+    indptr = np.zeros(n + 1, dtype=idx)
+    np.cumsum(above + below, out=indptr[1:])
+    below_end = np.cumsum(below)  # entries below the diagonal in rows 0..k
+    above_start = np.cumsum(above) - above  # pairs (i, j) with i < k
+    del above, below
+    indices = np.empty(nnz, dtype=idx)
+    data = np.empty(nnz, dtype=sims.dtype)
+    for lo in range(0, len(pairs), chunk):  # pair p = (i, j) in row i: after the row's entries below the diagonal
+        part = pairs[lo:lo + chunk]
+        dest = below_end[part[:, 0]] + np.arange(lo, lo + len(part))
+        indices[dest] = part[:, 1]
+        data[dest] = sims[lo:lo + chunk]
+    # and in row j: the t-th pair in order of j (stable, so in order of i within a row) goes to
+    # indptr[j] + its rank in the row = above_start[j] + t
+    order = np.argsort(pairs[:, 1], kind="stable")
+    for lo in range(0, len(order), chunk):
+        ps = order[lo:lo + chunk]
+        dest = above_start[pairs[ps, 1]] + np.arange(lo, lo + len(ps))
+        indices[dest] = pairs[ps, 0]
+        data[dest] = sims[ps]
+    return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
+
+
+def _strong_pairs(S: sparse.csr_matrix, mine: np.ndarray, threshold: float, chunk: int = 1 << 16
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs (i, j), i < j, with i in ``mine`` and similarity at least ``threshold``, read from
+    the entries of ``S`` right of its diagonal: (i, j, similarity), in the order of the pairs (i, then j)."""
+    rows_of, cols_of, sims_of = [], [], []
+    for lo in range(0, S.shape[0], chunk):
+        hi = min(lo + chunk, S.shape[0])
+        s, e = S.indptr[lo], S.indptr[hi]
+        rows = np.repeat(np.arange(lo, hi, dtype=S.indices.dtype), np.diff(S.indptr[lo:hi + 1]))
+        cols, vals = S.indices[s:e], S.data[s:e]
+        keep = (cols > rows) & (vals >= threshold) & mine[rows]
+        rows_of.append(rows[keep])
+        cols_of.append(cols[keep])
+        sims_of.append(vals[keep])
+    if not rows_of:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(rows_of), np.concatenate(cols_of), np.concatenate(sims_of)
 
 
 def containment(short: Rendering, long: Rendering, idf: dict[str, float],
@@ -830,12 +901,13 @@ def link_weighted(rs: list[Rendering], norm: Normaliser, params: LinkParams | No
             v = short_score(pa, pb)
             if v >= params.short_share and v > sims[p]:
                 sims[p] = v
-    S = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
-                           np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
-    state = _LinkState(us, S, sims, pairs, M, content, idf, params, brief, profiles)
+    S = _symmetric(pairs, sims, n)
+    del pairs, sims  # S holds them: clustering reads the pairs above its diagonal
+    state = _LinkState(us, S, M, content, idf, params, brief, profiles)
     cross = cross_pairs(us, feats, params, word_of)
     cross_sims = pair_similarity(M, cross, jobs=jobs)
     C = sparse.coo_matrix((cross_sims, (cross[:, 0], cross[:, 1])), shape=(n, n)).tocsr()
+    del feats, word_of, cross, cross_sims  # what blocking read, no longer needed while clustering
     order = sorted(range(n), key=lambda k: (-len(us[k].words), us[k].doc_id, us[k].start))
     weak_order = [k for k in order if us[k].weak]
     order = [k for k in order if not us[k].weak]
@@ -1474,9 +1546,7 @@ class _LinkState:
     """What clustering reads: renderings, candidate similarities and the data of the checks."""
 
     us: list[Rendering]
-    S: sparse.csr_matrix  # candidate pair similarities, both directions
-    sims: np.ndarray  # the same, one per candidate pair
-    pairs: np.ndarray
+    S: sparse.csr_matrix  # candidate pair similarities, both directions (the pairs are its entries above the diagonal)
     M: sparse.csr_matrix
     content: list[dict[str, frozenset[str]]]
     idf: dict[str, float]
@@ -1688,7 +1758,7 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
     """Cluster the renderings ``order`` (whole speakers, longest first): each joins one cluster at most,
     then split remarks are merged. Returns (root, members) of every cluster and the similarity with
     which each attached rendering joined."""
-    us, S, sims, pairs, params = state.us, state.S, state.sims, state.pairs, state.params
+    us, S, params = state.us, state.S, state.params
     scorer = _Scorer(state)
     sim_of, evidence = scorer.sim_of, scorer.evidence
     cluster_of: dict[int, int] = {}
@@ -1746,15 +1816,21 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
 
     mine = np.zeros(len(us), dtype=bool)
     mine[order] = True
-    strong = np.flatnonzero((sims >= params.threshold) & mine[pairs[:, 0]]) if params.merge else np.zeros(0, dtype=np.int64)
-    if len(strong):  # a pair inside one cluster is inside one for ever (merging only joins): skip those at once
+    if params.merge:
+        left, right, strong_sims = _strong_pairs(S, mine, params.threshold)
+    else:
+        left, right, strong_sims = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    if len(left):  # a pair inside one cluster is inside one for ever (merging only joins): skip those at once
         cl = np.full(len(us), -1, dtype=np.int64)
         cl[list(cluster_of)] = list(cluster_of.values())
-        strong = strong[cl[pairs[strong, 0]] != cl[pairs[strong, 1]]]
+        apart = cl[left] != cl[right]
+        left, right, strong_sims = left[apart], right[apart], strong_sims[apart]
     version = [0] * len(roots)  # bumped when a cluster grows: a rejection holds until then
     rejected: set[tuple[int, int, int, int]] = set()
-    for p in strong[np.lexsort((strong, -sims[strong]))].tolist():
-        a, b = head(cluster_of[int(pairs[p, 0])]), head(cluster_of[int(pairs[p, 1])])
+    # most similar first; pairs of one similarity in the order of the pairs
+    by_sim = np.lexsort((np.arange(len(left)), -strong_sims))
+    for first, second in zip(left[by_sim].tolist(), right[by_sim].tolist()):
+        a, b = head(cluster_of[first]), head(cluster_of[second])
         if a == b:
             continue
         seen = (min(a, b), max(a, b), version[min(a, b)], version[max(a, b)])
@@ -1771,11 +1847,10 @@ def _cluster(state: _LinkState, order: list[int]) -> tuple[list[tuple[int, list[
             # a long rendering's root took the shorter renderings of one remark as parts of itself, and
             # the others founded a cluster of their own: the renderings of comparable length in the two
             # clusters (around the strong pair) must agree on average, as full members would
-            x, y = int(pairs[p, 0]), int(pairs[p, 1])
-            ca, cb = comparable(x, members[a]), comparable(y, members[b])
+            ca, cb = comparable(first, members[a]), comparable(second, members[b])
             cross = [sim_of(u, v, {}) for u in ca for v in cb]
             agree = bool(cross) and sum(cross) / len(cross) >= params.threshold and min(cross) >= floor \
-                and evidence(x, y) and (len(ca) > 1 or len(cb) > 1)
+                and evidence(first, second) and (len(ca) > 1 or len(cb) > 1)
         if agree:
             lo_c, hi_c = min(a, b), max(a, b)
             merged[hi_c] = lo_c
@@ -1899,9 +1974,15 @@ def _keys(a: Rendering, b: Rendering, norm: Normaliser) -> tuple[list[str], list
     return a_keys, b_keys
 
 
-def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float) -> int:
+def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fragment: float,
+             cells: int = 1 << 22) -> int:
     """The medoid of the full renderings: fragments (partial quotations) are never central, and a side of a
-    rendering that joined two sentences is central only when no other outlet's rendering can be."""
+    rendering that joined two sentences is central only when no other outlet's rendering can be.
+
+    Each one's summed similarity to all is a row sum of ``sub @ sub.T``, taken a block of rows at a time
+    (about ``cells`` similarities): a row of the product, and so its sum, is the same whatever rows are
+    multiplied beside it, and the whole product, dense, is the square of the remark's size (gigabytes
+    for a remark of 20,000 renderings)."""
     if all(r < 0 for r in rows):  # short fragments only: the first is as central as any
         return 0
     longest = max(len(m.words) for m, r in zip(members, rows) if r >= 0)
@@ -1912,7 +1993,8 @@ def _central(members: list[Rendering], rows: list[int], W: sparse.csr_matrix, fr
             longest = max(len(members[k].words) for k in single)
             full = [k for k in single if len(members[k].words) >= fragment * longest]
     sub = W[[rows[k] for k in full]]
-    scores = (sub @ sub.T).toarray().sum(axis=1)
+    step = max(1, cells // len(full))
+    scores = np.concatenate([(sub[lo:lo + step] @ sub.T).toarray().sum(axis=1) for lo in range(0, len(full), step)])
     best = max(range(len(full)), key=lambda k: (scores[k], len(members[full[k]].words), -k))
     return full[best]
 
@@ -1931,6 +2013,11 @@ def _init_worker(state: dict[str, object]) -> None:
 
 def _forked_map(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[str, object]) -> list[R]:
     """``fn`` over ``items`` in forked processes that inherit ``state`` (not pickled), results in order."""
+    return list(_forked_iter(fn, items, jobs, state))
+
+
+def _forked_iter(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[str, object]) -> Iterator[R]:
+    """``_forked_map`` yielding each result in order as it comes, so that the caller need not hold them all."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -1940,7 +2027,7 @@ def _forked_map(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[str
     # where a Pool would start a new worker and wait for the lost task for ever
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,)) as pool:
         try:
-            return list(pool.map(fn, items))
+            yield from pool.map(fn, items)
         except BrokenProcessPool as exc:
             raise QuoteframeError("a worker process died while linking variants (out of memory?); the run "
                                   "stops. Run again with --jobs 1 or on fewer quotations") from exc

@@ -826,3 +826,82 @@ def test_two_outlets_that_joined_the_same_two_sentences_are_both_cut() -> None:
         assert _remark_of(groups, "d", "fishermen") == {"a", "d", "e", "f", "g"}
         assert {m.text for g in groups for m in g.members if m.doc_id == "g"} == {
             "I want the ferry boats to sail to the outer islands once more in March:", "the fishermen asked for exactly this"}
+def _random_pairs(n: int, m: int, seed: int) -> tuple[object, object]:
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    codes = np.unique(lo[lo < hi].astype(np.int64) * n + hi[lo < hi])
+    pairs = np.stack([codes // n, codes % n], axis=1).astype(np.int32)
+    sims = rng.random(len(pairs))
+    sims[::7] = 0.0  # a pair that shares a blocking key but no weighted word or n-gram keeps its entry
+    return pairs, sims
+
+
+def test_the_similarity_matrix_is_built_in_place_as_the_coordinate_form_would_build_it() -> None:
+    import numpy as np
+    from scipy import sparse
+
+    from quoteframe.variants import _strong_pairs, _symmetric
+
+    for n, m, seed in [(2, 1, 0), (7, 12, 1), (60, 500, 2), (2000, 30000, 3)]:
+        pairs, sims = _random_pairs(n, m, seed)
+        # the coordinate form linking used before: both directions, then CSR (rows sorted, zeros kept)
+        want = sparse.coo_matrix((np.concatenate([sims, sims]), (np.concatenate([pairs[:, 0], pairs[:, 1]]),
+                                  np.concatenate([pairs[:, 1], pairs[:, 0]]))), shape=(n, n)).tocsr()
+        got = _symmetric(pairs, sims, n, chunk=97)  # a small chunk: several rounds of each scatter
+        assert got.indices.dtype == want.indices.dtype and got.indptr.dtype == want.indptr.dtype
+        assert np.array_equal(got.indptr, want.indptr)
+        assert np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, want.data)
+        # the strong pairs read back from above the diagonal are the pairs themselves, in their order
+        mine = np.random.default_rng(seed).random(n) < 0.6
+        strong = np.flatnonzero((sims >= 0.4) & mine[pairs[:, 0]])
+        left, right, values = _strong_pairs(got, mine, 0.4, chunk=13)
+        assert np.array_equal(left, pairs[strong, 0]) and np.array_equal(right, pairs[strong, 1])
+        assert np.array_equal(values, sims[strong])
+
+
+def test_pair_similarity_is_the_same_in_one_process_and_in_several() -> None:
+    import numpy as np
+
+    from quoteframe.segment import Segmenter
+    from quoteframe.variants import _weights, pair_similarity, segment_quotes
+
+    texts = ["We will restore order in the capital within days", "Order will be restored in the capital soon",
+             "The capital will have order again within a few days", "Our army will build new schools",
+             "New schools will be built by the army", "We are not joking about the schools"]
+    quotes = [_q(f"d{i}", t) for i, t in enumerate(texts)]
+    norm = Normaliser(WordNet(enabled=False))
+    rs = segment_quotes(quotes, Segmenter(), norm, LinkParams())
+    _, M, _ = _weights(rs, norm)
+    pairs = np.array([(i, j) for i in range(len(rs)) for j in range(i + 1, len(rs))], dtype=np.int32)
+    serial = pair_similarity(M, pairs, chunk=4, jobs=1)
+    assert np.array_equal(pair_similarity(M, pairs, chunk=4, jobs=2), serial)
+    dense = (M @ M.T).toarray()
+    assert np.allclose(serial, dense[pairs[:, 0], pairs[:, 1]]) and serial[0] > serial[3]
+
+
+def test_the_central_rendering_is_the_same_when_its_similarities_are_summed_a_block_at_a_time() -> None:
+    import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    from quoteframe.variants import _central
+
+    rng = np.random.default_rng(5)
+    for seed in range(12):
+        n = int(rng.integers(2, 120))
+        W = normalize(sparse.random(n, 40, density=0.2, format="csr", random_state=seed))
+        members = [Rendering("d", "o", f"q{i}", "s", 0, 1, "x", words=["w"] * int(rng.integers(3, 9)))
+                   for i in range(n)]
+        rows = [int(r) for r in rng.permutation(n)]
+        longest = max(len(m.words) for m in members)
+        full = [i for i, m in enumerate(members) if len(m.words) >= 0.6 * longest]
+        sub = W[[rows[i] for i in full]]
+        sums = (sub @ sub.T).toarray().sum(axis=1)  # the whole product at once, as linking computed it before
+        for cells in (1, 7, n, 1 << 22):  # a row at a time, a few rows, one row's width, all at once
+            k = _central(members, rows, W, 0.6, cells=cells)
+            assert k in full and sums[full.index(k)] == max(sums)
+            assert k == _central(members, rows, W, 0.6)
