@@ -246,7 +246,7 @@ class Lexicons:
 
     def appositives(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """Patterns of a role in apposition after a name (", the libertarian leader") and before one
-        ("Argentina's president, "; "The leader of the Christian Democratic Union (CDU), "): groups lead
+        ("Argentina's president, "; "The leader of the Civic Union Party (CUP), "): groups lead
         (the, a, Argentina's), modifiers, role word. Built once."""
         if self._appositives is None:
             words = "|".join(re.escape(t) for t in sorted(self.role_words, key=lambda t: (-len(t), t))

@@ -889,7 +889,7 @@ def test_a_full_stop_closes_the_quotation_its_left_cue_introduced() -> None:
 
 @pytest.mark.parametrize("text, speaker", [
     # an infinitive of purpose: the clause subject speaks, past objects of prepositions and time phrases
-    ('Jane Porter made a public appearance on Monday to say "of course" she backs the plan.', "Jane Porter"),
+    ('Jane Porter went on local radio on Monday to say "of course" she backs the plan.', "Jane Porter"),
     ('Paul Okafor took to Twitter on Sunday to call the merger "a disgrace to the town".', "Paul Okafor"),
     ('Governor Ruth Ames is expected to describe the budget as "lean but fair".', "Ruth Ames"),
     # a verb of request: the words asked for are the requester's
@@ -914,7 +914,7 @@ def test_call_as_a_noun_is_no_cue() -> None:
 
 def test_a_capitalised_head_of_state_is_the_role_not_a_name() -> None:
     text = ("President Aurel Vance addressed the nation on Monday. Dr Mira Kell, head of the health agency, "
-            "spoke before him.\n\nThe Head of State has announced \"exceptional measures for farms\".\n")
+            "spoke before him.\n\nThe Head of State has announced \"special help for farms\".\n")
     assert attribute(text)[0][1] == "Aurel Vance"
 
 
@@ -926,7 +926,7 @@ def test_a_full_stop_without_its_space_still_ends_the_name() -> None:
 
 def test_the_opposition_leader_is_not_the_president() -> None:
     text = ('President Aurel Vance accused Mira Kell of incitement on Thursday.\n\n'
-            'The opposition leader, in a statement on Friday, said she was "disappointed by the claims".\n\n'
+            'In a written reply the next day, the opposition leader said she was "disappointed by the claims".\n\n'
             'The president called the statement "reckless".\n')
     assert [row[1] for row in attribute(text)] == ["opposition leader", "Aurel Vance"]
 
@@ -937,44 +937,44 @@ def test_called_for_a_quoted_request_is_the_callers() -> None:
 
 
 def test_a_cue_inside_a_closed_relative_clause_stays_there() -> None:
-    text = ('Lena Ruiz argued that the legacy of Tom Berger, who called himself "the builder" in the past, was a '
+    text = ('Lena Ruiz said the record of Tom Berger, who once called himself "the builder" on television, amounted to a '
             '"wasteland of broken promises".\n\nTom Berger, who was angry, said, "We will appeal."\n\n'
             'Mira Kell, who spoke to reporters at the port, was defiant: "Nothing will stop us."\n')
     assert [row[1] for row in attribute(text)] == ["Tom Berger", "Lena Ruiz", "Tom Berger", "Mira Kell"]
 
 
 def test_made_it_clear_is_a_cue() -> None:
-    text = ('Dr. Liam Kell made it clear that the ministers were doing their job.\n\n'
-            '"There is hardly any chance that this will change."\n\nThe mayor made clear that the plan was "final".\n')
+    text = ('Dr. Liam Kell made it clear that the board had acted within its powers.\n\n'
+            '"Nothing in the rules allows anything else."\n\nThe mayor made clear that the plan was "final".\n')
     assert [row[:2] for row in attribute(text)] == [("direct", "Liam Kell"), ("partial", "mayor")]
 
 
 def test_a_verb_of_an_opening_subordinate_clause_is_not_the_sentences() -> None:
     text = ('When Tom Berger suggested that the city would sue, Lena Ruiz fired back forcefully: "If they sue us, '
             'they will lose."\n\nAs Tom Berger said, "Nothing is settled."\n\n'
-            'When someone in the crowd shouted, "Out!" Lena Ruiz joked, using a drawl, "Not yet, friend!"\n')
+            'When a heckler at the back yelled, "Out!" Lena Ruiz joked, putting on a drawl, "Not yet, friend!"\n')
     rows = attribute(text)
     assert rows[0][1] == "Lena Ruiz" and rows[1][1] == "Tom Berger" and rows[3][1] == "Lena Ruiz"
 
 
 @pytest.mark.parametrize("word, kind", [("ambitious", "partial"), ("historic", "partial"), ("zero-Covid", "scare")])
 def test_a_word_of_judgement_before_a_noun_is_the_speakers(word: str, kind: str) -> None:
-    text = f'Prime Minister Ana Vance says the work has started today in an "{word}" programme.\n'
+    text = f'Prime Minister Ana Vance says her cabinet will follow an "{word}" programme.\n'
     assert attribute(text)[0][0] == kind
 
 
 def test_for_a_role_and_name_opens_the_view_and_an_inverted_cue_skips_a_time_phrase() -> None:
-    text = ('For semiologist Mariette Darrel, the choice of this strategy is "not very original". She explains to '
-            'a weekly that the metaphor is an obvious association of ideas. "This is the first idea that '
-            'communicators think of."\n\n"The whole nation is mobilised" assured Wednesday evening Emmanuel Vance, '
+    text = ('For semiologist Lise Marchal, the metaphor picked by the palace is "hardly new". She tells '
+            'a weekly that the image comes to mind at once. "Any adviser reaches for '
+            'this image first."\n\n"Every town has answered the call" assured Wednesday evening Emmanuel Vance, '
             'visiting the city.\n')
     assert [row[:2] for row in attribute(text)] == [
-        ("partial", "Mariette Darrel"), ("direct", "Mariette Darrel"), ("direct", "Emmanuel Vance")]
+        ("partial", "Lise Marchal"), ("direct", "Lise Marchal"), ("direct", "Emmanuel Vance")]
 
 
 def test_the_head_of_state_is_no_director() -> None:
     text = ('The figures came from Director Lena Sorel on Monday.\n\n'
-            '"We are at war," warned the head of state on Monday evening.\n')
+            '"The storm is coming," cautioned the head of state late on Monday.\n')
     assert attribute(text)[0][1] != "Lena Sorel"
 
 
@@ -990,32 +990,32 @@ def test_hon_is_a_title_not_a_sentence_end() -> None:
 
 
 def test_a_role_of_an_organisation_before_a_name_is_the_persons_title() -> None:
-    text = ("'You have split the country,' party leader tells premier\n\n"
-            "The leader of the Civic Union Party (CUP), Anna Berger, rebuked the premier after his speech.\n")
+    text = ("'This budget is a sham,' CUP leader tells premier\n\n"
+            "The leader of the Civic Union Party (CUP), Anna Berger, told parliament the budget was unfunded.\n")
     assert attribute(text)[0][1] == "Anna Berger"
 
 
 def test_a_fragment_inside_an_opening_clause_is_that_clauses() -> None:
-    text = 'Although Tom Berger said it was her "last chance," Lena Ruiz reiterated her position.\n'
+    text = 'Although Tom Berger said it was the "final offer," Lena Ruiz repeated her demand.\n'
     assert attribute(text)[0][:2] == ("partial", "Tom Berger")
 
 
 def test_a_quotation_paragraph_after_a_request_is_the_requesters() -> None:
-    text = ('Vance urges calm\n\nPresident Aurel Vance, on Monday evening, called on the nation to stay at home.\n\n'
-            '"We are at war, a health war, but a war."\n')
+    text = ('Vance urges calm\n\nIn a televised address, President Aurel Vance called on the nation to stay indoors.\n\n'
+            '"This is a fight, a long fight, but one we will win."\n')
     assert attribute(text)[0][:2] == ("direct", "Aurel Vance")
 
 
 def test_a_gerund_after_a_closing_mark_is_no_name() -> None:
-    text = '"Only necessary outings will be allowed" Paying visits to family will be banned.\n\n"We will win" Manning said.\n'
+    text = '"Shops will stay shut" Visiting relatives will be banned too.\n\n"We will win" Manning said.\n'
     assert [row[1] for row in attribute(text)] == ["", "Manning"]
 
 
 def test_a_cueless_fragment_after_a_speakers_quotations_is_carried_on_but_not_inherited() -> None:
-    text = ('Vance declares lockdown\n\nPresident Aurel Vance said on Monday that "we are at war" with the virus.\n\n'
-            'People who break the new rules will be "punished", and nationals abroad may "return home".\n\n'
-            'On her discharge papers, a doctor had typed "acute anxiety".\n\n'
-            '"It was outrageous."\n')
+    text = ('Vance declares curfew\n\nPresident Aurel Vance said on Monday that "the storm is here" for the coast.\n\n'
+            'Those breaking the curfew will be "fined", and citizens abroad may "come back".\n\n'
+            'On the ward chart, a clerk had stamped "stable overnight".\n\n'
+            '"It was a long night."\n')
     rows = attribute(text)
     assert [row[:2] for row in rows[:3]] == [("partial", "Aurel Vance"), ("partial", "Aurel Vance"),
                                              ("partial", "Aurel Vance")]
