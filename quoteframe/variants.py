@@ -1111,13 +1111,18 @@ def _align_pass(state: _LinkState, found: list[tuple[int, list[int]]], norm: Nor
             receivers.add(best[2])
             for m in ms:
                 similarity[m] = best[1] if m == k else us[m].similarity
+    return _apply_moves(found, moved), similarity
+
+
+def _apply_moves(found: list[tuple[int, list[int]]], moved: dict[int, int]) -> list[tuple[int, list[int]]]:
+    """``found`` with each moved remark's members appended to its target's, and emptied remarks dropped."""
     if not moved:
-        return found, similarity
+        return found
     out = [(root, list(ms)) for root, ms in found]
     for cid, target in moved.items():
         out[target][1].extend(out[cid][1])
         out[cid] = (out[cid][0], [])
-    return [(root, ms) for root, ms in out if ms], similarity
+    return [(root, ms) for root, ms in out if ms]
 
 
 def _continuation_pass(state: _LinkState, found: list[tuple[int, list[int]]]
@@ -1168,13 +1173,9 @@ def _continuation_pass(state: _LinkState, found: list[tuple[int, list[int]]]
                 moved[cid] = target
                 receivers.add(target)
                 similarity[k] = length / n
-    if not moved:
-        return found, similarity
-    out = [(root, list(ms)) for root, ms in found]
-    for cid, target in moved.items():
-        out[target][1].extend(out[cid][1])
-        out[cid] = (out[cid][0], [])
-    return [(root, ms) for root, ms in out if ms], similarity
+    return _apply_moves(found, moved), similarity
+
+
 _LINKS: frozenset[str] | None = None
 # a semicolon, colon, dash (a hyphen with spaces round it) or ellipsis between two words; a comma only before
 # a subject pronoun (a comma splice), since a comma also closes an appositive or a lead-in phrase
