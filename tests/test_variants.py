@@ -755,16 +755,20 @@ def _remark_of(groups: list, doc: str, words: str) -> set[str]:
     return {m.doc_id for m in group.members}
 
 
+# two sentences of a mayor's speech, joined by one translator and printed apart by five other outlets
+FERRY_JOINED = "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"
+FERRY_APART = [("b", "The ferry line to the outer islands will run again from March."),
+               ("c", "From March the ferry line to the outer islands is running again."),
+               ("d", "This is what the fishermen have asked for."),
+               ("e", "That is what the fishermen have been asking for."),
+               ("f", "It is exactly what the fishermen asked for.")]
+
+
 def test_a_rendering_that_joins_two_sentences_is_cut_and_does_not_join_their_remarks() -> None:
     # A translator joined two sentences of the mayor's speech with "because"; four other outlets print them
     # apart. The joined rendering is similar to both, and as the longest it drew both into one remark.
-    joined = "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"
-    quotes = [_q("a", joined),
-              _q("b", "The ferry line to the outer islands will run again from March."),
-              _q("c", "From March the ferry line to the outer islands is running again."),
-              _q("d", "This is what the fishermen have asked for."),
-              _q("e", "That is what the fishermen have been asking for."),
-              _q("f", "It is exactly what the fishermen asked for.")]
+    joined = FERRY_JOINED
+    quotes = [_q("a", joined)] + [_q(doc, text) for doc, text in FERRY_APART]
     for wordnet in (WordNet(enabled=False), WordNet()):
         groups = find_variants(quotes, wordnet=wordnet)
         assert _remark_of(groups, "b", "ferry") == {"a", "b", "c"}
@@ -813,13 +817,9 @@ def test_cut_points_are_clause_links_and_punctuation_not_lists_of_names() -> Non
 def test_two_outlets_that_joined_the_same_two_sentences_are_both_cut() -> None:
     # Two translators joined the mayor's two sentences, one with "because", one with a colon; half the remark's
     # whole sentences are such joins. Neither counts as a vote for one sentence: both are cut.
-    quotes = [_q("a", "The ferry line to the outer islands will run again from March because this is what the fishermen have asked for"),
-              _q("g", "I want the ferry boats to sail to the outer islands once more in March: the fishermen asked for exactly this"),
-              _q("b", "The ferry line to the outer islands will run again from March."),
-              _q("c", "From March the ferry line to the outer islands is running again."),
-              _q("d", "This is what the fishermen have asked for."),
-              _q("e", "That is what the fishermen have been asking for."),
-              _q("f", "It is exactly what the fishermen asked for.")]
+    quotes = [_q("a", FERRY_JOINED),
+              _q("g", "I want the ferry boats to sail to the outer islands once more in March: the fishermen asked for exactly this")]
+    quotes += [_q(doc, text) for doc, text in FERRY_APART]
     for wordnet in (WordNet(enabled=False), WordNet()):
         groups = find_variants(quotes, wordnet=wordnet)
         assert _remark_of(groups, "b", "ferry") == {"a", "b", "c", "g"}
