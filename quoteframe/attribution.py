@@ -64,12 +64,18 @@ DOCUMENT_LOOKBACK = 12
 BARE_VERB_LEADS = {"to", "not", "would", "will", "could", "can", "should", "must", "may", "might", "did", "do", "does",
                    "they", "we", "i", "you", "also", "often", "still", "now", "then", "never"}
 OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it"}  # asked him to …: a request's object
+# called himself “Mr. Clean”, dubbed them “The Few”: a label the cue's subject gives, in title case or not
+LABELLED_PRONOUNS = frozenset(OBJECT_PRONOUNS | {"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 PREPOSITIONS = {"of", "in", "for", "with", "on", "at", "by", "from", "into", "about", "over", "under", "without",
                 "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as", "despite", "since", "during",
          "until", "because", "if", "when", "for", "from", "with", "by", "earlier", "later", "perhaps", "meanwhile",
          "however", "still", "yet", "but", "and", "so", "then", "also", "instead", "again", "rejecting", "like",
-         "unlike", "amid", "among", "following", "under", "over", "according"}
+         "unlike", "amid", "among", "following", "under", "over", "according",
+         # the other prepositions and subordinators that open a fronted phrase (Throughout the hearing, …)
+         "throughout", "across", "inside", "outside", "within", "behind", "beyond", "against", "without", "upon",
+         "around", "through", "between", "beside", "besides", "regarding", "once", "unless", "whereas", "toward",
+         "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 # a transcript's speaker label opening a quotation: one to three capitalised words and a colon
@@ -82,6 +88,8 @@ MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
+EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
+PRONOUN_SEX = {"he": "m", "she": "f"}  # a possessive's head is its nominative (his -> he)
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
 
@@ -154,6 +162,8 @@ class DocumentAttributor:
         self._last_para: tuple[int, int] | None = None  # the paragraph of the quotation last_speaker was set at
         self._label_counts: dict[str, int] | None = None
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
+        self._sexes: dict[str, str] = {}  # ``sex``'s answers by name
+        self._in_epithet = False  # ``_epithet_holder`` is looking up a subject
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -310,6 +320,8 @@ class DocumentAttributor:
                 return "noun"
             if near_quote and types == {"noun"}:
                 return "noun"  # signs such as “…”, chants of “…”
+        if toks[i].lower in words.intransitive and (nxt in DETERMINERS or i + 1 < len(toks) and toks[i + 1].possessive):
+            return None  # to continue the talks, concluded a deal: the verb has an object, and reports no speech
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:
@@ -414,6 +426,8 @@ class DocumentAttributor:
             return None
         if role.entity == "person":
             first_word = m.text.split()[0].lower()
+            if self.text[max(0, m.start - 4):m.start].lower() == "the " and m.text[:1].isupper():
+                first_word = "the"  # the Taoiseach: a capitalised role's run leaves its article out
             if first_word == "another" or subordinate_title(m.text.lower().split(), role.term, self.lex.subordinate):
                 # another senator: not the one named; the vice president, the deputy minister: no holder of
                 # the title itself, and the document's titles do not say who holds the lesser one
@@ -421,7 +435,7 @@ class DocumentAttributor:
             # an indefinite phrase names someone new (a senior official, a Republican lawmaker), unless it
             # holds the very title of a person the text names (a federal judge … Judge Gonzalo Curiel)
             indefinite = first_word in INDEFINITE
-            best: tuple[tuple[int, int, int, int], str] | None = None
+            best: tuple[tuple[int, bool, bool, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
             head_of_state = m.text.lower().endswith(tuple(f" of {w}" for w in STATE_WORDS))
             # "the senator said" right after a senator spoke is that senator: the last speaker goes before
@@ -445,7 +459,9 @@ class DocumentAttributor:
                     continue
                 if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
-                score = (min(overlap, 1), person.name == last, person.count, -person.first_pos)
+                # the very title before one a title aliases (the Chancellor: Chancellor X, not the CDU leader
+                # who spoke last), then the last speaker
+                score = (min(overlap, 1), m.head in titles, person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
@@ -466,6 +482,10 @@ class DocumentAttributor:
                                     for w, words in self.ents.title_worded.items()) \
                         and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart:
+                holder = self._epithet_holder(m, role)
+                if holder is not None:
+                    return Speaker(holder, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":
             if m.head in self.ents.role_names and not m.modifiers:
@@ -474,6 +494,56 @@ class DocumentAttributor:
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def _epithet_holder(self, m: Mention, role: Role) -> str | None:
+        """The person a definite role phrase that nobody named holds re-describes (news varies its names:
+        Donald Trump paused …. “…,” the Republican nominee bellowed), when the phrase is the first use of its
+        head word: the person subject of the sentence before it; or, in a story's opening sentence, which
+        news often begins with a description (…, the Taoiseach has said. ¶ Leo Varadkar …), of the sentence
+        after it. A person titled with another role (Senator X for "the governor") is not its holder."""
+        if self._in_epithet or re.search(rf"\b{re.escape(m.head)}\b", self.text[:m.start], re.IGNORECASE):
+            # (a subject looked up here may hold an epithet of its own: one level only, never a cycle) or
+            # the role came up before: whoever it named then, the subject now is no clue
+            return None
+        people = self.ents.people
+        if any(p.first_pos < m.start for p in people.values()):
+            sents = self.previous_sentences(m.start, 1, 2)
+        else:
+            sents = self._next_sentence(m.end)
+        for sent in sents:
+            self._in_epithet = True
+            try:
+                toks, mentions = self.analysed(*sent)
+                subj = self._subject_from(toks, mentions, sent[0], depth=2)
+            finally:
+                self._in_epithet = False
+            if subj is None or subj.etype != "person" or not subj.name or subj.mention.etype == "pron":
+                return None
+            lead = self.text[sent[0]:subj.mention.start].strip()
+            if lead and not lead.endswith(",") or EPITHET_COORDINATED.match(self.text, subj.mention.end):
+                return None  # the figures came from X; X and Y did not …: X is no lone subject
+            person = people.get(subj.name)
+            titles = person.titles if person is not None else set()
+            if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
+                   and t not in role.aliases for t in titles):
+                return None
+            return subj.name
+        return None
+
+    def _next_sentence(self, pos: int) -> list[tuple[int, int]]:
+        """The sentence after the one holding ``pos``: in its paragraph, else the next paragraph's first."""
+        para = self._paragraph(pos)
+        sents = self._sentences(para)
+        k = bisect.bisect_left(self._ends[para[0]], pos)
+        if k + 1 < len(sents):
+            return [sents[k + 1]]
+        nxt = para[1] + 1
+        while nxt < len(self.text):
+            following = self._paragraph(nxt)
+            if self.text[following[0]:following[1]].strip():
+                return self._sentences(following)[:1]
+            nxt = following[1] + 1
+        return []
 
     def document_antecedent(self, head: str, sent_start: int) -> Speaker | None:
         """Whose document "the statement" (a definite mention, no from/by) is: the nearest earlier sentence
@@ -502,11 +572,55 @@ class DocumentAttributor:
         """The role of a person's title as stored (``sen`` for Sen.), or an empty one."""
         return self.lex.roles.get(title) or self.lex.roles.get(title + ".") or NO_ROLE
 
+    def sex(self, name: str) -> str:
+        """``m`` or ``f`` when the document or ``gender.csv`` tells a person's sex (a courtesy title or sexed
+        role noun right before the name, as in Ms Ryan or spokeswoman Jen Psaki; a given name), ``""`` when
+        nothing does or the clues disagree (Mrs Biden beside Joe Biden)."""
+        found = self._sexes.get(name)
+        if found is None:
+            words = name.split()
+            votes: set[str] = set()
+            given = self.lex.sex_given.get(words[0].lower()) if len(words) >= 2 else None
+            if given:
+                votes.add(given)
+            if words and self.lex.sex_titles:
+                votes |= self._titled_sex(words[-1], set(words[:-1]))
+            found = self._sexes[name] = votes.pop() if len(votes) == 1 else ""
+        return found
+
+    def _titled_sex(self, surname: str, given: set[str]) -> set[str]:
+        """The sexes the titles written before a surname give (Ms Ryan; spokeswoman Jen Psaki, the given
+        names between being the person's own): ``str.find`` over the text, cheaper than a pattern of titles."""
+        found: set[str] = set()
+        text, titles = self.text, self.lex.sex_titles
+        pos = text.find(surname)
+        while pos >= 0:
+            end = pos + len(surname)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                before = text[max(0, pos - 48):pos].split()
+                k = len(before) - 1
+                while k >= 0 and before[k] in given:
+                    k -= 1  # Jen of spokeswoman Jen Psaki
+                if k >= 0:
+                    word = before[k].lower()
+                    sex = titles.get(word) or titles.get(word.rstrip("."))
+                    if sex:
+                        found.add(sex)
+            pos = text.find(surname, end)
+        return found
+
+    def _agrees(self, sp: Speaker | None, sex: str) -> bool:
+        """Whether a resolved antecedent can be what a pronoun of that sex (``""``: it, they) refers to."""
+        return sp is None or not sex or sp.etype != "person" or self.sex(sp.name) in {"", sex}
+
     def resolve_pronoun(self, m: Mention, mentions: list[Mention], sent_start: int, depth: int = 0) -> Speaker | None:
         ok = COMPAT.get(m.head, set())
-        # an earlier mention in the same sentence (its subject first); typed entities before unknown ones
-        earlier = [self.resolve(o, [], [], sent_start) for o in mentions
-                   if o.first < m.first and o.etype != "pron" and not o.possessive]
+        sex = PRONOUN_SEX.get(m.head, "")
+        # an earlier mention in the same sentence (its subject first); typed entities before unknown ones;
+        # none of the other sex (“…?” asked Ms Ryan after he said …: the "he" is not Ryan)
+        earlier = [sp for sp in (self.resolve(o, [], [], sent_start) for o in mentions
+                                 if o.first < m.first and o.etype != "pron" and not o.possessive)
+                   if self._agrees(sp, sex)]
         if m.head == "they":  # number agreement: a plural phrase (the leaders) before a singular body (the army)
             earlier.sort(key=lambda sp: sp is None or sp.etype != "group")
         for sp in earlier:
@@ -520,9 +634,11 @@ class DocumentAttributor:
             if n == 0 and depth == 0 and ok & {"person"}:
                 # …, Zelensky added. He said …: who the sentence before reports speaking, before its subject
                 speaking = self._reported_speaker(sent)
-                if speaking is not None and speaking.etype == "person":
+                if speaking is not None and speaking.etype == "person" and self._agrees(speaking, sex):
                     return Speaker(speaking.name, speaking.etype, m)
             subj = self.subject(sent, depth + 1)
+            if not self._agrees(subj, sex):
+                continue  # Ms X said …. He added: the sentence's subject is not whom the pronoun means
             if subj and subj.etype == "place" and self.last_speaker and self.last_speaker.etype == "org" \
                     and "org" in ok:
                 # Taiwan will not …, the presidential office said. … it said: the body that spoke, not the
@@ -531,7 +647,7 @@ class DocumentAttributor:
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
             subjects.append(subj)
-        if self.last_speaker and self.last_speaker.etype in ok:
+        if self.last_speaker and self.last_speaker.etype in ok and self._agrees(self.last_speaker, sex):
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
         for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
@@ -546,7 +662,7 @@ class DocumentAttributor:
                 for o in reversed(found):
                     if o.etype in {"person", "unknown"} and o.name or o.etype == "role":
                         sp = self.resolve(o, toks, found, sent[0])
-                        if sp is not None and sp.etype == "person" and sp.name:
+                        if sp is not None and sp.etype == "person" and sp.name and self._agrees(sp, sex):
                             named.setdefault(sp.name, len(named))
             if named:
                 people = self.ents.people
@@ -777,7 +893,11 @@ class DocumentAttributor:
         # the verb's subject: X, founder of Y, tells Z is X's, whose name the appositive parted from the verb
         after_comma = cue.index >= 1 and toks[cue.index - 1].text in {",", "—", ":"} and (
             cue.index < 2 or toks[cue.index - 2].quote >= 0
-            or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions))
+            or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions)
+            # …, says Varadkar. / …, said the minister: a verb of saying with only its speaker after it, at the
+            # sentence's end, is inverted whatever stands before the comma
+            or nxt_m is not None and toks[cue.index].lower in CORE_SPEECH - {"told", "tells", "asked", "asks"}
+            and (nxt_m.last + 1 == len(toks) or toks[nxt_m.last + 1].text in SENT_END))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
                 cue.index == 0 or after_comma or toks[cue.index - 1].quote >= 0):
             m = nxt_m
@@ -827,7 +947,8 @@ class DocumentAttributor:
         found = self._slotted.get(key)
         if found is None:
             toks, mentions = self.analysed(start, end)
-            found = self._slotted[key] = _slot_mentions(toks, mentions, self.cues_of(start, end), self.lex.cues)
+            found = self._slotted[key] = _slot_mentions(toks, mentions, self.cues_of(start, end), self.lex.cues,
+                                                        self.lex.cue_words.light)
         return found
 
     def attribute(self, qi: int) -> Attribution:
@@ -930,9 +1051,11 @@ class DocumentAttributor:
                     lead = next(k for k in range(view.first - 1, -1, -1) if toks[k].lower in {"for", "to", "in"})
                     speaker, cue_used = found, Cue(lead, lead, "prep", toks[lead].text)
         opening = next((c for c in left if c.ctype == "prep" and _opens_sentence(toks, left_bound, c.index)), None)
-        if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"):
+        if opening is not None and cue_used is not opening and (speaker is None or speaker.etype != "person"
+                                                                or cue_used is not None and cue_used.ctype == "noun"):
             # According to X, the West wants “…”: a person named as the source at the sentence's opening
-            # attributes what no other person is said to say in it
+            # attributes what no other person is said to say in it (According to X, they found his words
+            # “…”: a speech noun names what is judged, not who speaks)
             source = self.speaker_of_cue(opening, toks, mentions, fs)
             if source is not None and source.etype == "person" and source.name:
                 speaker, cue_used = source, opening
@@ -1365,7 +1488,8 @@ class DocumentAttributor:
             or content.endswith((",", ".", "!", "?"))
         if prev is not None and prev.quote < 0 and prev.is_word and not after_cue and first_alpha.isupper() \
                 and prev.lower not in self.lex.cues and prev.lower not in SIGN_VERBS \
-                and not (cue is not None and cue.last == qpos - 1) and _titled(content) and not self.title_case(toks):
+                and not (cue is not None and (cue.last == qpos - 1 or cue.last == qpos - 2 and prev.lower in LABELLED_PRONOUNS)) \
+                and _titled(content) and not self.title_case(toks):
             # said on ABC's “Good Morning America.” / his book “Art of the Deal.”: a title in title case after a
             # preposition, a possessive or a noun, its full stop the American style's, is the outlet's (not in
             # a headline, where every quotation is in title case)
@@ -1479,12 +1603,15 @@ NP_AFTER = SENT_END | {",", ";", ":", "—", "–", "(", ")", "in", "on", "at", 
                        "while", "from", "with", "when", "about", "via", "over", "who", "which", "whose", "whom", "of"}
 
 
-def _np_word(t: Token, cue_words: object) -> bool:
-    """A word a common noun phrase can be made of: no function word, no cue, no quotation."""
-    return t.quote < 0 and t.text[:1].isalnum() and t.lower not in NP_FUNCTION and t.lower not in cue_words  # type: ignore[operator]
+def _np_word(t: Token, cue_words: object, light: frozenset[str] = frozenset()) -> bool:
+    """A word a common noun phrase can be made of: no function word, no cue, no verb that takes a speech
+    noun (the new leader delivered repeated attacks: "delivered" ends the phrase), no quotation."""
+    return t.quote < 0 and t.text[:1].isalnum() and t.lower not in NP_FUNCTION \
+        and t.lower not in cue_words and t.lower not in light  # type: ignore[operator]
 
 
-def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], cue_words: object) -> list[Mention]:
+def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], cue_words: object,
+                   light: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` with the common noun phrases of attribution slots added (see ``slotted``): a phrase
     that opens with a determiner or quantifier and ends on a lower-case noun, right before a cue verb
     (skipping adverbs) after a clause boundary, or right after a cue verb that follows a quotation or a
@@ -1499,7 +1626,7 @@ def _slot_mentions(toks: list[Token], mentions: list[Mention], cues: list[Cue], 
         while h >= 0 and (toks[h].lower in NP_SKIPPABLE or _adverb(toks[h])) and h not in covered:
             h -= 1
         passive = cue.index > 0 and toks[cue.index - 1].lower in AUX  # the aides were told: not who speaks
-        if not passive and h >= 1 and toks[h].text.islower() and _np_word(toks[h], cue_words) and not _adverb(toks[h]) and h not in covered:
+        if not passive and h >= 1 and toks[h].text.islower() and _np_word(toks[h], cue_words, light) and not _adverb(toks[h]) and h not in covered:
             k = h - 1
             while k >= 0 and h - k < 5 and toks[k].lower not in NP_OPENERS and _np_word(toks[k], cue_words):
                 k -= 1

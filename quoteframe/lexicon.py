@@ -19,7 +19,8 @@ from quoteframe.errors import LexiconError
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
-CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb")
+CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
+                    "intransitive")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
@@ -128,6 +129,20 @@ def load_name_words(path: Path | None) -> NameWords:
     return NameWords(*(frozenset(found[c]) for c in NAME_CLASSES))
 
 
+def load_sex_words(path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Read a ``gender.csv``: the titles and the given names that tell a person's sex (``None``: none)."""
+    titles: dict[str, str] = {}
+    given: dict[str, str] = {}
+    if path is None:
+        return titles, given
+    for lineno, row in read_rows(path, ["word", "sex", "use"]):
+        sex, use, word = row["sex"], row["use"], row["word"].strip().lower()
+        if sex not in {"m", "f"} or use not in {"title", "given"} or not word:
+            raise LexiconError(f"{path}: line {lineno}: sex must be m or f and use title or given")
+        (titles if use == "title" else given)[word] = sex
+    return titles, given
+
+
 def name_words_of(directory: str | Path | None) -> NameWords:
     """The name word classes a run uses: ``names.csv`` of its lexicons folder (``--lexicons``), else of the
     default one, else the shipped file."""
@@ -166,6 +181,7 @@ class CueWords:
     event: frozenset[str] = frozenset()  # her news conference, the interview: an occasion of someone's speech
     request: frozenset[str] = frozenset()  # urged Y to say: Y would speak, at another's request
     bare_verb: frozenset[str] = frozenset()  # to call it “…”: a cue only where the verb's own context shows it
+    intransitive: frozenset[str] = frozenset()  # “…,” he continued; not "to continue the talks"
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -183,6 +199,7 @@ def load_cue_words(path: Path | None) -> CueWords:
                     quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
                     label=frozenset(found["label"]), event=frozenset(found["event"]),
                     request=frozenset(found["request"]), bare_verb=frozenset(found["bare_verb"]),
+                    intransitive=frozenset(found["intransitive"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 
@@ -213,6 +230,8 @@ class Lexicons:
     subordinate: frozenset[str] = frozenset()
     other_office: frozenset[str] = frozenset()  # the opposition leader: no holder of a title "leader" aliases
     names: NameWords = field(default_factory=NameWords)
+    sex_titles: dict[str, str] = field(default_factory=dict)  # gender.csv: Mr -> m, spokeswoman -> f
+    sex_given: dict[str, str] = field(default_factory=dict)  # gender.csv: Angela -> f
     # lower-case words a capitalised name or organisation run may hold between two capitalised words:
     # "of" (Bank of America) and the particles and patronymic words of names.csv (Lula da Silva)
     name_links: frozenset[str] = frozenset({"of"})
@@ -424,4 +443,5 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         lex.other_office = frozenset(found["other_office"])
     lex.names = load_name_words(optional_file(base, "names.csv"))
     lex.link_names()
+    lex.sex_titles, lex.sex_given = load_sex_words(optional_file(base, "gender.csv"))
     return lex

@@ -96,3 +96,20 @@ def test_a_bad_row_of_an_optional_word_class_file_is_named(tmp_path: Path) -> No
         out.write("acting\n")
     code, _, err = run_cli("quotes", str(docs), "--lexicons", str(lex))
     assert code == 1 and "role_modifiers.csv" in err and "expected 2 fields" in err
+
+
+def test_gender_csv_of_the_lexicons_folder_is_used_and_a_bad_row_named(tmp_path: Path) -> None:
+    """"he" after a question a woman asks is the man's: the given name tells her sex. A user's gender.csv
+    without that name leaves her sex unknown, and "he" may be hers again."""
+    docs = _docs(tmp_path, {"a": "Governor Paul Dorsey met reporters on Monday.\n\n“Will you sign it?” "
+                                 "reporter Greta Vall asked after he said he would look “very hard” at it.\n"})
+    assert _quotes(str(docs))[1]["speaker"] == "Paul Dorsey"
+    lex = _user_lexicons(tmp_path)
+    path = lex / "gender.csv"
+    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("greta,")), encoding="utf-8")
+    assert _quotes(str(docs), "--lexicons", str(lex))[1]["speaker"] == "Greta Vall"
+    with path.open("a", encoding="utf-8") as out:
+        out.write("alex,x,given\n")
+    code, _, err = run_cli("quotes", str(docs), "--lexicons", str(lex))
+    assert code == 1 and "gender.csv" in err and "line" in err
