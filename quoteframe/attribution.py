@@ -580,6 +580,10 @@ class DocumentAttributor:
         if found is None:
             words = name.split()
             votes: set[str] = set()
+            if words and name.islower():  # a role phrase as a name: its head (her father, the spokeswoman)
+                role_sex = self.lex.sex_titles.get(words[-1])
+                self._sexes[name] = role_sex or ""
+                return role_sex or ""
             given = self.lex.sex_given.get(words[0].lower()) if len(words) >= 2 else None
             if given:
                 votes.add(given)
@@ -891,15 +895,17 @@ class DocumentAttributor:
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
         # after a comma, only when the comma follows the quotation (‘…’, said X) or nothing before it can be
         # the verb's subject: X, founder of Y, tells Z is X's, whose name the appositive parted from the verb
-        after_comma = cue.index >= 1 and toks[cue.index - 1].text in {",", "—", ":"} and (
-            cue.index < 2 or toks[cue.index - 2].quote >= 0
+        c0 = cue.index - 1 if cue.index >= 2 and toks[cue.index - 1].lower in {"has", "have", "had"} else cue.index
+        # (“…”, has asserted X: a perfect tense inverted, as translations from Spanish or French write it)
+        after_comma = c0 >= 1 and toks[c0 - 1].text in {",", "—", ":"} and (
+            c0 < 2 or toks[c0 - 2].quote >= 0
             or not any(m.last < cue.index - 1 and m.etype in {"person", "org", "unknown"} for m in mentions)
             # …, says Varadkar. / …, said the minister: a verb of saying with only its speaker after it, at the
             # sentence's end, is inverted whatever stands before the comma
             or nxt_m is not None and toks[cue.index].lower in CORE_SPEECH - {"told", "tells", "asked", "asks"}
             and (nxt_m.last + 1 == len(toks) or toks[nxt_m.last + 1].text in SENT_END))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
-                cue.index == 0 or after_comma or toks[cue.index - 1].quote >= 0):
+                cue.index == 0 or after_comma or toks[c0 - 1].quote >= 0):
             m = nxt_m
             if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)
@@ -986,6 +992,7 @@ class DocumentAttributor:
             if c.ctype == "barrier":
                 if not left and (c.last == qpos - 1 or toks[qpos - 1].lower in {"to", "for"}
                                  or qpos - c.last <= 3 and all(t.lower in DETERMINERS for t in toks[c.last + 2:qpos])
+                                 or _requested_act(toks, c.last, qpos)
                                  or self.text[self.spans[qi][0]:self.spans[qi][0] + 3].lower() == "to "):
                     # X called on soldiers to “…” / called for (a) “…”: the request is X's words (not a label
                     # inside its object: called on Russia to send its “peacekeeping” troops)
@@ -995,7 +1002,9 @@ class DocumentAttributor:
         first = after[:1]
         if first and left and left[0].ctype in {"verb", "participle"} and (
                 left[0].last == qpos - 1 or left[0].last == qpos - 2 and (toks[qpos - 1].lower == "as"
-                                                                          or toks[qpos - 1].lower in DETERMINERS)):
+                                                                          or toks[qpos - 1].lower in DETERMINERS)
+                or left[0].last == qpos - 3 and toks[qpos - 2].lower == "that" and toks[qpos - 1].lower in DETERMINERS):
+            # (warning that a “…” encouraging people …: the quotation opens the clause the cue before it reports)
             first = []  # what he called “…” Moscow would respond …: the cue the quotation follows is its own
         if first and left and left_bound + 1 < qpos and toks[left_bound + 1].lower in SUBORDINATORS \
                 and left[0].ctype in {"verb", "participle"} and toks[qpos - 1].is_word \
@@ -1095,7 +1104,10 @@ class DocumentAttributor:
             speaker, cue_used = self.colon_lead_in(qi)
             lead_in = cue_used is not None
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
-        alone = not any(toks[k].is_word for k in range(left_bound + 1, right_bound) if toks[k].start < core_end)
+        fronted = _after_fronted_phrase(toks, left_bound, qpos, cues)
+        # nothing but the quotation in its sentence, or only a fronted phrase before it (After the call, “…”)
+        alone = not any(toks[k].is_word for k in range(fronted if fronted > left_bound else left_bound + 1, right_bound)
+                        if toks[k].start < core_end and k != qpos)
         if speaker is None and kind == "direct" and alone:
             speaker, announced = self.byline_after(qi)
             if speaker is None:
@@ -1264,7 +1276,9 @@ class DocumentAttributor:
             left = _sentence_bounds(toks, qpos - 1)[0] if qpos - 1 < len(toks) else -1
             sub = [m for m in mentions if left < m.first < qpos - 1]
             subj = self._subject_from(toks[:qpos - 1], sub, fs) if sub else None
-            if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention):
+            if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention) \
+                    and not (subj.mention.first > 0 and toks[subj.mention.first - 1].lower in TOPIC_PREPOSITIONS):
+                # (On X: “…”, About X: a topic, not who speaks)
                 return subj, Cue(qpos - 1, qpos - 1, "verb", ":")
         return None, None
 
@@ -1475,7 +1489,9 @@ class DocumentAttributor:
         nxt = toks[qpos + 1] if qpos + 1 < len(toks) else None
         at_start = not any(t.is_word for t in toks[:qpos]) or \
             (prev is not None and (prev.text in {":", "—"} or prev.quote >= 0))
-        if prev is not None and prev.text in SENT_END:
+        if prev is not None and prev.text in SENT_END or cue is None and _after_fronted_phrase(toks, -1, qpos, []) >= 0:
+            # (Later that day, “We are ready.”: with no cue in its sentence, a quotation after a fronted phrase
+            # is a sentence of speech; with one, the phrase makes it part of the reporter's sentence)
             at_start = True
         cue_follows = cue is not None and not lead_in and cue.index > qpos
         after_cue = lead_in or cue is not None and (cue.last == qpos - 1 or (cue.last == qpos - 2 and toks[qpos - 1].text in {",", ":"})
@@ -1558,6 +1574,7 @@ SIGN_VERBS = {"read", "reads", "reading", "chanting", "chanted", "chant", "chant
 # a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
 # and a full stop, question or exclamation mark, then a capital
 INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")
+TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
 APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
 SLOT_AFTER = SENT_END | {",", "in", "on", "at", "to", "after", "before", "during", "as", "while", "from", "with",
@@ -1996,6 +2013,29 @@ def _fronted_clause(toks: list[Token], mentions: list[Mention], left_bound: int,
     comma = next((k for k in range(first + 1, qpos) if toks[k].text == ","), -1)  # where the clause ends
     return comma > cue and any(comma < m.first and m.last < qpos and m.etype in {"person", "org", "unknown", "role"}
                              and not m.possessive for m in mentions)
+
+
+def _requested_act(toks: list[Token], last: int, qpos: int) -> bool:
+    """Whether a request's object and infinitive lead to the quotation (called on him to take “…”, urged
+    the parties to hold “…”): an object of at most three words, "to", one verb and at most a determiner."""
+    between = toks[last + 1:qpos]
+    to = next((k for k, t in enumerate(between) if t.lower == "to"), -1)
+    return 1 <= to <= 3 and all(t.is_word for t in between) and len(between) - to - 1 in {1, 2} \
+        and (len(between) - to - 1 == 1 or between[-1].lower in DETERMINERS)
+
+
+def _after_fronted_phrase(toks: list[Token], left_bound: int, qpos: int, cues: list[Cue]) -> int:
+    """The quotation's position when all that stands before it in its sentence is a fronted adverbial phrase
+    (After the call, “…”; Later that day, “…”): a preposition or time adverb, a few words with no cue and no
+    quotation, and a comma right before the mark; else -1."""
+    first = left_bound + 1
+    if not (first < qpos - 2 and toks[qpos - 1].text == "," and qpos - first <= 8 and toks[first].lower in INTRO
+            and toks[first].lower not in CONJUNCTIONS):
+        return -1
+    if any(t.quote >= 0 or t.text in {",", ";", ":"} for t in toks[first:qpos - 1]) \
+            or any(first <= c.index < qpos for c in cues):
+        return -1
+    return qpos
 
 
 def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:

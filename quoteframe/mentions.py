@@ -120,12 +120,28 @@ class DocEntities:
     # of those, the ones a title word of the lexicon precedes (Mr Xi, President Xi; not Russia's Putin), with
     # those title words
     title_worded: dict[str, set[str]] = field(default_factory=dict)
+    _by_initials: dict[str, str] | None = None
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
         opens (Xi for Xi Jinping: a family name written first) when no other name of theirs stands alone."""
         key = self.fold(word)
-        return self.surnames.get(key) or self.first_names.get(key) or None
+        found = self.surnames.get(key) or self.first_names.get(key)
+        if found is None and word.isupper() and 2 < len(word) <= 5 and word.isalpha():
+            found = self.initials().get(word)  # AMLO, MBS, AOC: a person's initials, written as a name
+        return found or None
+
+    def initials(self) -> dict[str, str]:
+        """The people by the initials of their names' words (hyphenated parts too): Andrés Manuel López
+        Obrador is AMLO, Mohammed bin Salman MBS; initials that two people share name neither."""
+        if self._by_initials is None:
+            self._by_initials = {}
+            for name in self.people:
+                words = [w for part in name.split() for w in part.split("-") if w]
+                if len(words) >= 3:
+                    key = "".join(w[0] for w in words).upper()
+                    self._by_initials[key] = "" if key in self._by_initials else name
+        return self._by_initials
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -691,8 +707,10 @@ class MentionFinder:
                                  and self.ents.person_for_surname(tok.bare) is None):
             return False  # Finally, Speaking …: not Kelly or Browning when the text names a person so
         if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
-                and text not in self.ents.proper_words:
-            return False  # a dateline (MOSCOW —) or shouted headline word
+                and text not in self.ents.proper_words and (sentence_initial or not self.ents.initials().get(text)):
+            # a dateline (MOSCOW —) or shouted headline word; inside a sentence, a person's initials are a name
+            # (…, AMLO said, for Andrés Manuel López Obrador)
+            return False
         return low not in {"i"} and not (low in SENTENCE_FUNCTION and sentence_initial)
 
     def _run_mention(self, toks: list[Token], i: int, j: int) -> Mention | None:

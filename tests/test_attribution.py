@@ -1083,3 +1083,40 @@ def test_an_epithet_whose_lookup_meets_a_pronoun_ends() -> None:
     text = ("Rebels shelled the town on Monday. The rebels retreated.\n\n"
             "“They must be stopped,” the general said. “We will hunt them,” he added.\n")
     assert [row[1] for row in attribute(text)] == ["general", "general"]
+
+
+def test_a_quotation_after_only_a_fronted_phrase_continues_its_speaker() -> None:
+    text = ("Before the vote, “we had heard rumours of a revolt,” Nora Quill, an analyst at Dunmore & Co., "
+            "wrote in a note to clients. After the vote, “they are not rumours, but a stampede.”\n")
+    # (the first is part of the reporter's sentence, as PolNeAR reads it; the second is a sentence of speech)
+    assert [row[:2] for row in attribute(text)] == [("partial", "Nora Quill"), ("direct", "Nora Quill")]
+
+
+def test_a_perfect_tense_inverted_after_the_quotation() -> None:
+    text = "“Unity brings out the best in us”, has asserted Rafael Ortiz, on the day of the vote.\n"
+    assert attribute(text)[0][:2] == ("direct", "Rafael Ortiz")
+
+
+def test_a_topic_before_a_colon_is_not_the_speaker() -> None:
+    text = ("Prime Minister Ana Berg took questions for three hours.\n\n"
+            "The last question? On Tom Rossi: “The left reacted as if I had attacked him.”\n")
+    assert attribute(text)[0][1] != "Tom Rossi"
+
+
+def test_a_requested_act_and_labelling_verbs_give_the_subjects_words() -> None:
+    text = ('Ana Ruiz met the governor on Monday.\n\nShe called on him to take "steps forward" and open talks. '
+            'She summarised his speech as a "call to empty words"." The treaty, which Ruiz characterised as "an obsolete '
+            'instrument", expires soon.\n')
+    assert [row[:2] for row in attribute(text)] == [("partial", "Ana Ruiz")] * 3
+
+
+def test_a_quotation_opening_the_clause_a_cue_before_it_reports() -> None:
+    text = ('Judge Mara Ilic rebuffed the attack on the court, warning that a "head of government" encouraging people '
+            'to defy rulings was a danger.\n')
+    assert attribute(text)[0][:2] == ("partial", "Mara Ilic")
+
+
+def test_a_persons_initials_written_as_a_name() -> None:
+    text = ("Andrés Manuel López Obrador spoke on Monday.\n\n"
+            "At his press conference on Wednesday, AMLO said that “we will work more.”\n")
+    assert attribute(text)[0][1] == "Andrés Manuel López Obrador"
