@@ -1120,3 +1120,8 @@ def test_a_persons_initials_written_as_a_name() -> None:
     text = ("Andrés Manuel López Obrador spoke on Monday.\n\n"
             "At his press conference on Wednesday, AMLO said that “we will work more.”\n")
     assert attribute(text)[0][1] == "Andrés Manuel López Obrador"
+
+
+def test_a_speech_named_by_its_quoted_words_is_the_outlets_label() -> None:
+    text = "Critics recalled Kurt Lenz's “new dawn” speech of last spring, which changed little.\n"
+    assert attribute(text)[0][0] == "scare"
