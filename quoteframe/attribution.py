@@ -984,6 +984,8 @@ class DocumentAttributor:
         for c in reversed([c for c in cues if left_bound < c.index < qpos]):
             if _fronted_clause(toks, mentions, left_bound, c.index, qpos):
                 continue  # When X suggested …, Y fired back: “…”: the opening clause's verb is not the sentence's
+            if _closed_gerund(toks, c, qpos):
+                continue  # regardless of X saying …, Y will “…”: the gerund phrase's speaker stays in it
             if _closed_relative(toks, left_bound, c.index, qpos) \
                     and any(o.index < c.index and o.ctype in {"verb", "participle"} for o in cues if o.index > left_bound):
                 # X argued the legacy of Y, who called himself “…” in the past, was a “…”: Y's verb ends with its
@@ -1117,6 +1119,11 @@ class DocumentAttributor:
                 cue_used = announced
             elif not self._subheading(qi):
                 speaker = self.inherited(qi)
+        if speaker is None:
+            named = self._headline_speaker(qi)
+            if named is not None:  # Scholz: Coalition has stopped “the big ranting”
+                speaker, cue_used = named, Cue(0, 0, "verb", ":")
+                kind = "partial" if kind == "scare" else kind
         carried = None
         if speaker is None and kind != "direct":
             carried = self._carried_on(qi, toks, qpos, mentions, left_bound, right_bound)
@@ -1134,6 +1141,24 @@ class DocumentAttributor:
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind, carried is not None)
         self.results.append(result)
         return result
+
+    def _headline_speaker(self, qi: int) -> Speaker | None:
+        """The person a headline or subheading names before a colon (Scholz: Coalition has stopped “…”;
+        Merkel: ‘We will manage’): news headlines write "X says" so. Only a short line with no full stop,
+        and a name the document gives a person."""
+        start = self.marked[qi][0]
+        para = self._paragraph(start)
+        line = self.text[para[0]:para[1]]
+        m = HEADLINE_NAME_RE.match(line)
+        if m is None or para[0] + m.end() > start or len(line.split()) > 25 \
+                or re.search(r"[.!?][”’\"']?\s*$", line.rstrip()) and not line.rstrip().endswith(("”", "’", '"', "'")):
+            return None
+        words = m.group(1).split()
+        person = self.ents.people.get(m.group(1)) and m.group(1) or self.ents.person_for_surname(words[-1])
+        if not person:
+            return None
+        mention = Mention(0, 0, para[0], para[0] + len(m.group(1)), m.group(1), "person", name=person)
+        return Speaker(person, "person", mention)
 
     def _carried_on(self, qi: int, toks: list[Token], qpos: int, mentions: list[Mention], left_bound: int,
                     right_bound: int) -> Speaker | None:
@@ -1574,6 +1599,7 @@ SIGN_VERBS = {"read", "reads", "reading", "chanting", "chanted", "chant", "chant
 # a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
 # and a full stop, question or exclamation mark, then a capital
 INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")
+HEADLINE_NAME_RE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]+\S")  # Scholz: …
 TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
 APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:
@@ -2036,6 +2062,24 @@ def _after_fronted_phrase(toks: list[Token], left_bound: int, qpos: int, cues: l
             or any(first <= c.index < qpos for c in cues):
         return -1
     return qpos
+
+
+GERUND_PREPOSITIONS = {"of", "despite", "after", "before", "about", "for", "without", "over", "by", "on"}
+
+
+def _closed_gerund(toks: list[Token], c: Cue, qpos: int) -> bool:
+    """Whether a participle cue heads a gerund phrase that a preposition governs (regardless of Torra saying
+    …, despite him insisting …) and that a comma closes before the quotation: the phrase is an adjunct of
+    another clause, whose words the quotation is."""
+    k = c.index - 1
+    if c.ctype != "participle" or k < 1 or toks[k].quote >= 0:
+        return False
+    if not (toks[k].is_cap or toks[k].lower in OBJECT_PRONOUNS or toks[k].possessive):
+        return False
+    while k >= 1 and toks[k - 1].is_cap and toks[k - 1].lower not in GERUND_PREPOSITIONS:
+        k -= 1  # the whole name (of Quim Torra saying)
+    return k >= 1 and toks[k - 1].lower in GERUND_PREPOSITIONS \
+        and any(t.text == "," for t in toks[c.last + 1:qpos - 1])
 
 
 def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:

@@ -1125,3 +1125,16 @@ def test_a_persons_initials_written_as_a_name() -> None:
 def test_a_speech_named_by_its_quoted_words_is_the_outlets_label() -> None:
     text = "Critics recalled Kurt Lenz's “new dawn” speech of last spring, which changed little.\n"
     assert attribute(text)[0][0] == "scare"
+
+
+def test_recommend_is_a_request_and_a_closed_gerund_phrase_keeps_its_speaker() -> None:
+    text = ('After the vote, Ana Ruiz changed tone to recommend he start "talks within the law". '
+            'She warned that, regardless of Tom Hale saying he would not comply, the region will "have to accept" '
+            'the ruling.\n')
+    assert [row[1] for row in attribute(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_headline_names_its_speaker_before_a_colon() -> None:
+    text = ("Lenz: Coalition has stopped “the big ranting”\n\nChancellor Kurt Lenz spoke in parliament on Wednesday.\n\n"
+            "UPDATE: the “final” figures are in.\n")
+    assert [row[:2] for row in attribute(text)] == [("partial", "Kurt Lenz"), ("scare", "")]
