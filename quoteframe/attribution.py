@@ -46,7 +46,9 @@ SKIPPABLE = {"also", "later", "then", "previously", "repeatedly", "reportedly", 
              "further", "publicly", "instead", "been", "be", "may", "might", "could", "should",
              "can", "simply", "recently", "first", "last", "privately", "openly", "angrily", "bluntly", "flatly",
              "firmly", "just", "already", "even", "never", "often", "frequently", "still", "allegedly", "quickly",
-             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only", "now"}
+             "separately", "subsequently", "told", "himself", "herself", "themselves", "itself", "only", "now",
+             # conjunctive adverbs between a subject and its verb (X however admitted, X nevertheless said)
+             "however", "nevertheless", "nonetheless", "therefore", "meanwhile", "though", "thus", "too"}
 AUX = {"is", "are", "was", "were", "been", "be", "am"}
 # prepositions that are no verb of an attribution slot either (“…” against X, “…” toward Y)
 MORE_PREPOSITIONS = {"against", "toward", "towards", "across", "between", "within", "upon", "beyond", "behind",
@@ -89,6 +91,8 @@ MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
+OBJECT_HEADS = {"him": "he", "her": "she", "them": "they"}  # according to him: the nominative it stands for
+PARTICIPLE_LEAD_RE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?![’'])")  # Speaking to …, / Asked about …,
 PRONOUN_SEX = {"he": "m", "she": "f"}  # a possessive's head is its nominative (his -> he)
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
@@ -459,9 +463,11 @@ class DocumentAttributor:
                     continue
                 if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
-                # the very title before one a title aliases (the Chancellor: Chancellor X, not the CDU leader
-                # who spoke last), then the last speaker
-                score = (min(overlap, 1), m.head in titles, person.name == last, person.count, -person.first_pos)
+                # a person the phrase names by their title or by a word of it (the leader: President X) before
+                # one holding a mere word the phrase's own title aliases (the Chancellor: Chancellor X, not the
+                # CDU leader who spoke last), then the last speaker
+                exact = m.head in titles or any(m.head in self._title_role(t).aliases for t in titles)
+                score = (min(overlap, 1), exact, person.name == last, person.count, -person.first_pos)
                 if best is None or score > best[0]:
                     best = (score, person.name)
             if best:
@@ -622,6 +628,11 @@ class DocumentAttributor:
         sex = PRONOUN_SEX.get(m.head, "")
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones;
         # none of the other sex (“…?” asked Ms Ryan after he said …: the "he" is not Ryan)
+        lead = self.text[sent_start:m.start]
+        if PARTICIPLE_LEAD_RE.match(lead) and lead.rstrip().endswith(","):
+            # Responding to a question about X, he said: the pronoun is the subject the participle phrase
+            # speaks of, and no word inside that phrase is what it refers to
+            mentions = []
         earlier = [sp for sp in (self.resolve(o, [], [], sent_start) for o in mentions
                                  if o.first < m.first and o.etype != "pron" and not o.possessive)
                    if self._agrees(sp, sex)]
@@ -672,6 +683,13 @@ class DocumentAttributor:
                 people = self.ents.people
                 best = max(named, key=lambda n: (people[n].count if n in people else 0, -named[n]))
                 return Speaker(best, "person", m)
+            # a chain of "He said …" paragraphs longer than the look-back: the person the document names most
+            # before this point, if one stands out, whom the chain began with
+            before = [p for p in self.ents.people.values() if p.first_pos < sent_start and not p.former
+                      and self._agrees(Speaker(p.name, "person", m), sex)]
+            counts = sorted(((self._times_named(p.name, p.count), p.name) for p in before), reverse=True)
+            if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                return Speaker(counts[0][1], "person", m)
         return None
 
     def _reported_speaker(self, sent: tuple[int, int]) -> Speaker | None:
@@ -749,6 +767,9 @@ class DocumentAttributor:
                 return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype == "prep":
             m = mention_at(cue.last + 1)
+            k = cue.last + 1
+            if m is None and k < len(toks) and toks[k].lower in OBJECT_HEADS:  # according to him
+                m = Mention(k, k, toks[k].start, toks[k].end, toks[k].text, "pron", head=OBJECT_HEADS[toks[k].lower])
             if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
                 # according to a statement from the ministry: the speaker is the statement's agent
                 for k in range(cue.last + 2, min(len(toks), cue.last + 6)):
@@ -879,6 +900,15 @@ class DocumentAttributor:
             if k >= 0 and toks[k].lower in self.lex.cue_words.request:
                 # X urged members to call the offer “…”: the words are the ones X asks for, X's
                 return self.speaker_of_cue(Cue(k, k, "verb", toks[k].text), toks, mentions, sent_start, earlier)
+        if j in by_last and cue.ctype == "verb" and _object_of_preposition(toks, by_last[j]):
+            # X speaking in the province of Adana said: the subject before a participle phrase, not its object
+            for k in range(by_last[j].first - 1, max(0, by_last[j].first - 9), -1):
+                if toks[k].quote >= 0 or toks[k].text in SENT_END or toks[k].text == ",":
+                    break
+                if toks[k].text.islower() and toks[k].lower.endswith("ing") and k - 1 in by_last \
+                        and by_last[k - 1].etype in {"person", "unknown", "role"} and not by_last[k - 1].possessive:
+                    return self.resolve(_phrase_head(by_last[k - 1], toks, by_last, self.lex.titles), toks, mentions,
+                                        sent_start)
         if j in by_last and not by_last[j].possessive and not (purpose and _object_of_preposition(toks, by_last[j])):
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official

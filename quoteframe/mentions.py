@@ -586,6 +586,8 @@ class RunSplitter:
                 title, name = title + name[:k + 1], name[k + 1:]
                 break
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
+        while len(name) > 1 and self.lex.places.classify(name[-1]) in {"weekday", "month"}:
+            name = name[:-1]  # X Sunday said: a day after a name is no part of it
         for w in name:
             if (w.lower() in SENTENCE_FUNCTION and not w.isupper()) or not w[:1].isalpha():
                 return title, [], ""
@@ -659,7 +661,8 @@ class MentionFinder:
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
-                                         and self._name_word(toks[j + 2], False, title_case))) and not toks[j].possessive:
+                                         and self._name_word(toks[j + 2], False, title_case))
+                                     or self._joined_title(toks, i, j)) and not toks[j].possessive:
                     j += 1
                 if j + 1 < n and toks[j + 1].text.islower() and toks[j + 1].end - toks[j + 1].start > 2 \
                         and toks[j + 1].text.isalpha() and toks[j + 1].lower not in self.lex.cues \
@@ -691,6 +694,22 @@ class MentionFinder:
                 continue
             i += 1
         return self._merge_role_name(mentions, toks)
+
+    def _joined_title(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether "and" after the run ``toks[i..j]`` joins two parts of one title before a name: a double
+        office (Chairman and CEO Doug Parker) or a ministry of two portfolios (Youth and Sports Minister
+        Hannah Yeoh), not two people (John Smith and CEO Jane Doe)."""
+        if j + 3 >= len(toks) or toks[j + 1].lower not in {"and", "&"} or not toks[j + 2].is_cap:
+            return False
+        titles = self.lex.titles
+        if toks[j].lower in titles:  # Chairman and CEO: a title right after
+            return toks[j + 2].lower in titles
+        if any(t.lower in titles for t in toks[i:j + 1]) or toks[j + 2].lower in titles:
+            return False
+        k = j + 2
+        while k < len(toks) and k <= j + 4 and toks[k].is_cap and toks[k].lower not in titles:
+            k += 1  # Sports, Multimedia: the second portfolio
+        return k < len(toks) and toks[k].lower in titles and k + 1 < len(toks) and toks[k + 1].is_cap
 
     def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool) -> bool:
         text = tok.text

@@ -1138,3 +1138,41 @@ def test_a_headline_names_its_speaker_before_a_colon() -> None:
     text = ("Lenz: Coalition has stopped “the big ranting”\n\nChancellor Kurt Lenz spoke in parliament on Wednesday.\n\n"
             "UPDATE: the “final” figures are in.\n")
     assert [row[:2] for row in attribute(text)] == [("partial", "Kurt Lenz"), ("scare", "")]
+
+
+def test_a_title_of_two_offices_or_portfolios_joined_by_and() -> None:
+    text = ('Youth and Sports Minister Hana Yeo, said the programme is in its final stages.\n\n'
+            '"We are planning its launch.\n\n"It was well known in the 90s," she said.\n\n'
+            'Northern Chairman and CEO Doug Barker defended the plan. "It is smart growth," he said.\n\n'
+            'John Smith and CEO Jane Doe met. "Fine," said Doe.\n')
+    assert [row[1] for row in attribute(text)] == ["Hana Yeo", "Hana Yeo", "Doug Barker", "Jane Doe"]
+
+
+def test_a_participle_phrase_between_subject_and_verb_and_a_conjunctive_adverb() -> None:
+    text = ('Party spokesman Omer Kaplan speaking in the southern province of Adana said: "It was a provocation."\n\n'
+            'Kaplan however admitted that the guard was late.\n\n"The guard was late and he has answered for it."\n')
+    assert [row[1] for row in attribute(text)] == ["Omer Kaplan", "Omer Kaplan"]
+
+
+def test_federations_and_named_events_are_no_people() -> None:
+    text = ("Tanzania sacked head coach Adel Amrani after his comments about the Moroccan Federation.\n\n"
+            "Amrani's comments about the Moroccan Federation came after he claimed they had more power.\n\n"
+            "He said: “The federation is a proven power in African football.”\n\n"
+            "Tanzania lost to the World Cup semi-finalists on Sunday.\n")
+    assert attribute(text)[0][1] == "Adel Amrani"
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    text = 'Planning Minister Ahmad Iqbar Sunday said the protesters were doing the "politics of invasion".\n'
+    assert attribute(text)[0][1] == "Ahmad Iqbar"
+
+
+def test_a_pronoun_after_a_fronted_participle_phrase_and_a_long_he_said_chain() -> None:
+    text = ("Defense Minister Karim Asfar said on Wednesday that the Unity Party has a penchant for allegations.\n\n"
+            "Speaking to a news channel, he said that the Unity Party has changed its line.\n\n"
+            "He said that the party's actions harm the institutions.\n\n"
+            "He said that party leaders have been contradicting themselves.\n\n"
+            "While they speak of dialogue, they indulge in accusations, he added.\n\n"
+            'Responding to a question about talks with the Unity Party, he said, "We are open to dialogue."\n\n'
+            'According to him, "the country has done everything it could" to keep the peace.\n')
+    assert [row[1] for row in attribute(text)] == ["Karim Asfar", "Karim Asfar"]
