@@ -91,7 +91,6 @@ MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
-OBJECT_HEADS = {"him": "he", "her": "she", "them": "they"}  # according to him: the nominative it stands for
 PARTICIPLE_LEAD_RE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?![’'])")  # Speaking to …, / Asked about …,
 PRONOUN_SEX = {"he": "m", "she": "f"}  # a possessive's head is its nominative (his -> he)
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
@@ -168,6 +167,7 @@ class DocumentAttributor:
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self._sexes: dict[str, str] = {}  # ``sex``'s answers by name
         self._in_epithet = False  # ``_epithet_holder`` is looking up a subject
+        self._extracts: list[tuple[int, Speaker]] | None = None  # ``extracts_owner``: (position, owner)
         self.results: list[Attribution] = []
 
     # -- segmentation -------------------------------------------------------------------------------
@@ -767,9 +767,6 @@ class DocumentAttributor:
                 return self.resolve(m, toks, mentions, sent_start)
         if cue.ctype == "prep":
             m = mention_at(cue.last + 1)
-            k = cue.last + 1
-            if m is None and k < len(toks) and toks[k].lower in OBJECT_HEADS:  # according to him
-                m = Mention(k, k, toks[k].start, toks[k].end, toks[k].text, "pron", head=OBJECT_HEADS[toks[k].lower])
             if m is None and cue.last + 1 < len(toks) and toks[cue.last + 1].lower in DETERMINERS:
                 # according to a statement from the ministry: the speaker is the statement's agent
                 for k in range(cue.last + 2, min(len(toks), cue.last + 6)):
@@ -1138,7 +1135,11 @@ class DocumentAttributor:
         kind = self.kind(qi, toks, qpos, cue_used, speaker, mentions, lead_in=lead_in)
         fronted = _after_fronted_phrase(toks, left_bound, qpos, cues)
         # nothing but the quotation in its sentence, or only a fronted phrase before it (After the call, “…”)
-        alone = not any(toks[k].is_word for k in range(fronted if fronted > left_bound else left_bound + 1, right_bound)
+        # (a subheading in capitals glued before it, ON UKRAINIAN STATEHOOD “…”, is no words of the sentence)
+        first_word = fronted if fronted > left_bound else left_bound + 1
+        while first_word < qpos and (toks[first_word].text.isupper() or not toks[first_word].is_word):
+            first_word += 1
+        alone = not any(toks[k].is_word for k in range(first_word, right_bound)
                         if toks[k].start < core_end and k != qpos)
         if speaker is None and kind == "direct" and alone:
             speaker, announced = self.byline_after(qi)
@@ -1149,6 +1150,8 @@ class DocumentAttributor:
                 cue_used = announced
             elif not self._subheading(qi):
                 speaker = self.inherited(qi)
+            if speaker is None:
+                speaker = self.extracts_owner(qi)  # Following are extracts from a speech by X: … “…”
         if speaker is None:
             named = self._headline_speaker(qi)
             if named is not None:  # Scholz: Coalition has stopped “the big ranting”
@@ -1171,6 +1174,29 @@ class DocumentAttributor:
         result = Attribution(speaker, cue_used.text if cue_used and speaker else "", kind, carried is not None)
         self.results.append(result)
         return result
+
+    def extracts_owner(self, qi: int) -> Speaker | None:
+        """Whose speech a document announces it quotes from (Following are extracts from a speech by X; Key
+        Extracts from X's Speech; Highlights of her remarks): the owner of the last such announcement before
+        the quotation. A story that runs a speech's passages under subheadings quotes them with no cue."""
+        start = self.marked[qi][0]
+        if self._extracts is None:
+            self._extracts = []
+            for found in EXTRACTS_RE.finditer(self.text):
+                para = self._paragraph(found.start())
+                sent = next((x for x in self._sentences(para) if x[0] <= found.start() < x[1]), para)
+                toks, mentions = self.analysed(*sent)
+                owner = self._speech_owner(toks, mentions, sent[0])
+                speaker = owner[0] if owner is not None else None
+                if speaker is None:
+                    for cue in self.cues_of(*sent):
+                        if cue.ctype == "noun" and cue.last + 2 < len(toks) and toks[cue.last + 1].lower in {"by", "of"}:
+                            speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
+                            if speaker is not None:
+                                break
+                if speaker is not None and speaker.name and speaker.etype == "person":
+                    self._extracts.append((found.start(), speaker))
+        return next((sp for pos, sp in reversed(self._extracts) if pos < start), None)
 
     def _headline_speaker(self, qi: int) -> Speaker | None:
         """The person a headline or subheading names before a colon (Scholz: Coalition has stopped “…”;
@@ -1629,6 +1655,9 @@ SIGN_VERBS = {"read", "reads", "reading", "chanting", "chanted", "chant", "chant
 # a sentence ends inside a quotation and another begins: a word of three letters or more (not Mr. Smith, Gov. Ray)
 # and a full stop, question or exclamation mark, then a capital
 INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[a-z]{2}[.!?] [A-Z]|\d[.!?] [A-Z]|[a-z]{3}[!?] [A-Z]")
+# a document that announces the passages of a speech it quotes (Following are extracts from …, Key Extracts from
+# X's Speech, Highlights of her remarks, excerpts of the address)
+EXTRACTS_RE = re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?|[Hh]ighlights|[Kk]ey [Qq]uotes|[Pp]assages)\s+(?:from|of)\b")
 HEADLINE_NAME_RE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]+\S")  # Scholz: …
 TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”

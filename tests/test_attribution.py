@@ -1173,6 +1173,18 @@ def test_a_pronoun_after_a_fronted_participle_phrase_and_a_long_he_said_chain() 
             "He said that the party's actions harm the institutions.\n\n"
             "He said that party leaders have been contradicting themselves.\n\n"
             "While they speak of dialogue, they indulge in accusations, he added.\n\n"
-            'Responding to a question about talks with the Unity Party, he said, "We are open to dialogue."\n\n'
-            'According to him, "the country has done everything it could" to keep the peace.\n')
-    assert [row[1] for row in attribute(text)] == ["Karim Asfar", "Karim Asfar"]
+            'Responding to a question about talks with the Unity Party, he said, "We are open to dialogue."\n')
+    assert [row[1] for row in attribute(text)] == ["Karim Asfar"]
+
+
+def test_extracts_of_a_speech_under_capital_subheadings_are_its_speakers() -> None:
+    text = ("QUOTES-Extracts from Vance's speech\n\n"
+            "Following are extracts from a televised speech by President Aurel Vance on the border. ON HISTORY\n\n"
+            '"The border was drawn by our grandfathers."\n\n'
+            'ON THE FUTURE "We will not give up a single metre."\n')
+    assert [row[1] for row in attribute(text)] == ["Aurel Vance", "Aurel Vance"]
+
+
+def test_remind_is_a_cue() -> None:
+    text = 'President Aurel Vance spoke for an hour. He then reminded viewers that "the border was drawn by us".\n'
+    assert attribute(text)[0][1] == "Aurel Vance"
