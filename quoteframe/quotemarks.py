@@ -163,7 +163,11 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             if role == OPEN:
                 if stack and stack[-1].family == family:
                     warnings.append(f"line {stack[-1].line}: unbalanced {stack[-1].mark} (reopened before it closed)")
-                    stack.pop()
+                    opened = stack.pop()
+                    if family == "d" and not stack and text[opened.pos + 1:i].rstrip().endswith((".", "!", "?", "…")):
+                        # “… of 1917... “As a result …: excerpts run together, the close of the first dropped
+                        # before the next opens; what the first mark opened is a quotation up to the new one
+                        spans.append(QuoteSpan(opened.pos + 1, i, opened.mark, ""))
                 stack.append(_Open(family, i + width - 1, text[i:i + width], line_no))  # the content starts after it
                 continue
             # closing

@@ -119,3 +119,15 @@ def test_a_straight_mark_glued_to_a_word_may_close(text: str, expected: list[str
 def test_a_curly_single_mark_opening_a_sentence_runs_to_its_paragraphs_end(text: str, expected: list[str]) -> None:
     spans, _ = find_quote_spans(text)
     assert [text[s.start:s.end] for s in spans] == expected
+
+
+def test_excerpts_run_together_with_the_first_close_dropped() -> None:
+    # "… 1917... "As a result …": a sentence-final stop and a new opener; the first excerpt is kept, with a warning
+    doc = '"The border was drawn in 1920... "Since then, nothing has changed. It is ours."\n'
+    spans, warnings = find_quote_spans(doc)
+    assert [doc[s.start:s.end] for s in spans] == ["The border was drawn in 1920... ",
+                                                    "Since then, nothing has changed. It is ours."]
+    assert len(warnings) == 1 and "reopened" in warnings[0]
+    # with no stop before the new opener the writer did not end a sentence: the first mark is not kept
+    doc = 'He said "we are "ready to talk" now.\n'
+    assert texts(doc) == ["ready to talk"]
