@@ -20,6 +20,7 @@ import bisect
 import functools
 import operator
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -314,7 +315,8 @@ class DocumentAttributor:
             agent = nxt in {"by", "from"}
             that = any(t.lower == "that" for t in toks[i + 1:i + 7] if t.quote < 0) and \
                 not any(t.quote >= 0 for t in toks[i + 1:i + 2])
-            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool(before & words.light)
+            # (a light verb before it: issued claims that; not "in", which takes the noun only after an article)
+            determined = prev in DETERMINERS or (i > 0 and toks[i - 1].possessive) or bool((before - {"in"}) & words.light)
             if (near_quote or agent or that) and (determined or agent):
                 return "noun"
             if any(t.lower in words.light and t.lower != "in" for t in toks[max(0, i - 4):i]) \
@@ -558,7 +560,8 @@ class DocumentAttributor:
         in which X warned). Only a few earlier sentences are looked at, each analysed once per document."""
         for sent in self.previous_sentences(sent_start, DOCUMENT_LOOKBACK, DOCUMENT_LOOKBACK):
             toks, mentions = self.analysed(*sent)
-            doc = next((m for m in reversed(mentions) if m.etype == "role" and m.head == head), None)
+            # (the communiqué, a Communique: one noun, however the outlet spells its accent)
+            doc = next((m for m in reversed(mentions) if m.etype == "role" and (m.head == head or _unaccented(m.head) == _unaccented(head))), None)
             if doc is None:
                 continue
             author = _document_author(doc, toks, mentions)
@@ -571,6 +574,9 @@ class DocumentAttributor:
                     found = self.resolve(x, toks, mentions, sent[0])
                     if found is not None and found.etype in {"person", "org"}:
                         return found
+            if doc.text.split()[0].lower() in ANAPHORIC and not any(
+                    x.etype in {"person", "org", "unknown", "role"} and x is not doc for x in mentions):
+                continue  # “…,” the communiqué said. … the communiqué read: the one named before that
             return None
         return None
 
@@ -733,6 +739,11 @@ class DocumentAttributor:
             nxt = intro_end + 1
             if 0 < nxt < len(toks) and toks[nxt].text.islower() and (toks[nxt].lower.endswith("ing") or toks[nxt].lower in INTRO):
                 intro_end = next((k for k, t in enumerate(toks) if k > nxt and t.text == ","), intro_end)
+        if before is not None:
+            # Conflict with Ukraine: Putin shocks with speech: “…” — a colon before the verb ends a kicker or
+            # a heading; the verb's subject comes after the last one
+            intro_end = max([intro_end] + [k for k in range(min(before, len(toks) - 1)) if toks[k].text == ":"
+                                           and toks[k + 1].start > toks[k].end])  # (not 3:1, 10:30)
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
@@ -942,7 +953,11 @@ class DocumentAttributor:
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
                                                     or toks[j].lower in {"and", "but", "to"}
                                                     or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
-            found = earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
+            found = None
+            if cue.ctype == "participle" and j >= 0 and toks[j].text == "," and toks[cue.index].lower != "adding":
+                # (Police said Smith fled, adding …: "adding" goes on with the sentence's speaker)
+                found = self._reported_subject(toks, mentions, sent_start, cue)
+            found = found or earlier() or self._subject_from(toks, mentions, sent_start, before=cue.index)
             if found is None and cue.ctype == "participle" and toks[cue.index].is_cap \
                     and self.last_speaker is not None and self.last_speaker.etype in {"person", "org"}:
                 # X said the report “was not good.” Adding, “…”: a sentence that opens on a participle
@@ -951,6 +966,26 @@ class DocumentAttributor:
             return found
         if purpose:
             return self._purpose_subject(toks, mentions, sent_start, cue.index - 1)
+        return None
+
+    def _reported_subject(self, toks: list[Token], mentions: list[Mention], sent_start: int, cue: Cue) -> Speaker | None:
+        """The subject of a reported clause the participle follows (Sources said Khattak raised the issue of gas,
+        saying “…”): after the sentence's speech verb (and "that"), a person's name and a verb of its own that
+        is no cue; the participle goes with the clause nearest it, whose subject does the saying."""
+        by_first = {m.first: m for m in mentions}
+        for v in range(cue.index - 2, 0, -1):  # the speech verb before the clause, in the same stretch of it
+            if toks[v].quote >= 0 or toks[v].text in SENT_END or toks[v].text in {",", ";", ":"}:
+                return None
+            if toks[v].lower in self.lex.cues and "verb" in self.lex.cues[toks[v].lower]:
+                s0 = v + 1 + (toks[v + 1].lower == "that")
+                m = by_first.get(s0)
+                if m is None or m.etype not in {"person", "unknown"} or m.possessive or m.last + 1 >= cue.index:
+                    return None
+                nxt = toks[m.last + 1] if toks[m.last + 1].lower not in SKIPPABLE else toks[m.last + 2]
+                if nxt.lower not in self.lex.cues and _verb_like(nxt) and nxt.lower.endswith(("ed", "s")):
+                    found = self.resolve(m, toks, mentions, sent_start)
+                    return found if found is not None and found.name and found.etype == "person" else None
+                return None
         return None
 
     def _purpose_subject(self, toks: list[Token], mentions: list[Mention], sent_start: int, to: int) -> Speaker | None:
@@ -2124,6 +2159,10 @@ def _after_fronted_phrase(toks: list[Token], left_bound: int, qpos: int, cues: l
 
 
 GERUND_PREPOSITIONS = {"of", "despite", "after", "before", "about", "for", "without", "over", "by", "on"}
+
+
+def _unaccented(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _closed_gerund(toks: list[Token], c: Cue, qpos: int) -> bool:

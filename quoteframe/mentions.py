@@ -668,6 +668,12 @@ class MentionFinder:
                         and toks[j + 1].text.isalpha() and toks[j + 1].lower not in self.lex.cues \
                         and toks[j + 1].text.capitalize() in self.ents.proper_words:
                     j += 1  # Emmanuel macron: the surname the text capitalises elsewhere (scan_entities reads it so)
+                if j == i and i > 0 and toks[i - 1].lower in {"a", "an", "the"} and tok.bare.lower() in self.lex.documents:
+                    # in a Communique, the Statement: a document's noun capitalised after an article is no name
+                    role = self._role_mention(toks, i, mentions)
+                    mentions.append(role)
+                    i = max(i, role.last) + 1
+                    continue
                 if j == i and tok.bare.lower() in role_words and i + 2 < n and toks[i + 1].lower == "of" \
                         and toks[i + 2].lower in STATE_WORDS:
                     # the Head of State, the Head of Government: a role written with a capital, not a name

@@ -1188,3 +1188,23 @@ def test_extracts_of_a_speech_under_capital_subheadings_are_its_speakers() -> No
 def test_remind_is_a_cue() -> None:
     text = 'President Aurel Vance spoke for an hour. He then reminded viewers that "the border was drawn by us".\n'
     assert attribute(text)[0][1] == "Aurel Vance"
+
+
+def test_a_participle_after_a_reported_clause_is_that_clauses_subjects() -> None:
+    text = ('The spokesman said Ivan Petrov raised the issue of pay, saying “wages are too low.”\n\n'
+            'Police said Tom Hale fled on foot, adding that he “may be armed.”\n')
+    assert [row[1] for row in attribute(text)] == ["Ivan Petrov", "Police"]
+
+
+def test_a_colon_ends_a_kicker_before_the_subject_but_not_inside_a_number() -> None:
+    text = ('Conflict with Tarland: Vance shocks with speech: “puppet regime”\n\nPresident Aurel Vance spoke on Monday.\n\n'
+            'Speaking again, he went on to recite Psalm 3:1-5 from the Book, saying: “Many are they that rise.”\n')
+    assert [row[1] for row in attribute(text)] == ["Aurel Vance", "Aurel Vance"]
+
+
+def test_in_before_a_speech_noun_is_no_light_verb_and_an_accent_does_not_part_a_document() -> None:
+    text = ("'There are no courts' in Moldova, claims Vance, adding that judges obey.\n\n"
+            "The Executive Committee met overnight and announced the decision in a Communique.\n\n"
+            "“The coach is relieved of his duties,” the communiqué said.\n\n"
+            "“A new coach will be named,” the communiqué read.\n")
+    assert [row[1] for row in attribute(text)] == ["Vance", "Executive Committee", "Executive Committee"]
