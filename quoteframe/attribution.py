@@ -93,6 +93,8 @@ PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since"
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
 PARTICIPLE_LEAD_RE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?![’'])")  # Speaking to …, / Asked about …,
+CROWD_NOUNS = {"chants", "chant", "cries", "cry", "shouts", "shout", "chorus", "choruses", "jeers", "cheers", "calls",
+               "chanting", "shouting", "roars"}  # amid chants of “…”: a crowd's words
 PRONOUN_SEX = {"he": "m", "she": "f"}  # a possessive's head is its nominative (his -> he)
 COMPAT = {"he": {"person", "unknown"}, "she": {"person", "unknown"}, "it": {"org", "place", "unknown"}, "i": set(),
           "they": {"group", "org"}, "we": {"group", "org"}}
@@ -1031,6 +1033,13 @@ class DocumentAttributor:
         mentions = self.slotted(fs, fe)
         cues = self.cues_of(fs, fe)
         qpos = _quote_position(toks, self.marked[qi][0])
+        if qpos >= 2 and toks[qpos - 1].lower == "of" and toks[qpos - 2].lower in CROWD_NOUNS \
+                and not (qpos >= 3 and toks[qpos - 3].possessive):
+            # amid chants of “…”, to cries of “…”: the crowd's words, whoever spoke the sentence around them
+            kind = self.kind(qi, toks, qpos, None, None, self.slotted(fs, fe))
+            result = Attribution(None, "", "direct" if kind == "direct" else "scare")
+            self.results.append(result)
+            return result
         speaker: Speaker | None = None
         cue_used: Cue | None = None
         # sentence ends (outside quotations) bound the search: quotes of several sentences share a frame

@@ -1208,3 +1208,9 @@ def test_in_before_a_speech_noun_is_no_light_verb_and_an_accent_does_not_part_a_
             "“The coach is relieved of his duties,” the communiqué said.\n\n"
             "“A new coach will be named,” the communiqué read.\n")
     assert [row[1] for row in attribute(text)] == ["Vance", "Executive Committee", "Executive Committee"]
+
+
+def test_chants_of_a_quotation_are_the_crowds() -> None:
+    text = ('Vance speaks\n\n“We will win,” he said, amid chants of “Vance president!”\n\n“Thank you,” he added.\n\n'
+            "The crowd's chants of “four more years” went on.\n")
+    assert [row[1] for row in attribute(text)] == ["Vance", "", "Vance", ""]
