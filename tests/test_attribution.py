@@ -1099,7 +1099,7 @@ def test_a_perfect_tense_inverted_after_the_quotation() -> None:
 
 def test_a_topic_before_a_colon_is_not_the_speaker() -> None:
     text = ("Prime Minister Ana Berg took questions for three hours.\n\n"
-            "The last question? On Tom Rossi: “The left reacted as if I had attacked him.”\n")
+            "The last question? On Tom Rossi: “The opposition acted as though I had insulted him.”\n")
     assert attribute(text)[0][1] != "Tom Rossi"
 
 
@@ -1179,7 +1179,7 @@ def test_a_pronoun_after_a_fronted_participle_phrase_and_a_long_he_said_chain() 
 
 def test_extracts_of_a_speech_under_capital_subheadings_are_its_speakers() -> None:
     text = ("QUOTES-Extracts from Vance's speech\n\n"
-            "Following are extracts from a televised speech by President Aurel Vance on the border. ON HISTORY\n\n"
+            "Below are extracts from a broadcast speech by President Aurel Vance on the border. ON HISTORY\n\n"
             '"The border was drawn by our grandfathers."\n\n'
             'ON THE FUTURE "We will not give up a single metre."\n')
     assert [row[1] for row in attribute(text)] == ["Aurel Vance", "Aurel Vance"]

@@ -36,6 +36,12 @@ def _user_lexicons(tmp_path: Path, only: tuple[str, ...] = ()) -> Path:
     return folder
 
 
+def _without_rows(path: Path, prefix: str) -> None:
+    """Remove the rows of a user's lexicon file that start with ``prefix``."""
+    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith(prefix)), encoding="utf-8")
+
+
 def test_names_keep_their_particles_and_patronymics(tmp_path: Path) -> None:
     docs = _docs(tmp_path, {"a": "Summit opens\n\n“Hunger is a choice,” said Abdullah ibn Saud on Monday.\n\n“Go,” said Yosef ben Ami.\n\n"
                                  "“We are ready,” said Pedro dos Santos, the envoy. “Not yet,” said Ana della Costa.\n"})
@@ -67,9 +73,7 @@ def test_cue_words_of_the_lexicons_folder_are_used(tmp_path: Path) -> None:
                                  "agreement.”\n"})
     assert _quotes(str(docs))[0]["speaker"] == "Marta Ilves"
     lex = _user_lexicons(tmp_path)
-    path = lex / "cue_words.csv"
-    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not line.startswith("quoted,")), encoding="utf-8")
+    _without_rows(lex / "cue_words.csv", "quoted,")
     assert _quotes(str(docs), "--lexicons", str(lex))[0]["speaker"] != "Marta Ilves"
 
 
@@ -106,8 +110,7 @@ def test_gender_csv_of_the_lexicons_folder_is_used_and_a_bad_row_named(tmp_path:
     assert _quotes(str(docs))[1]["speaker"] == "Paul Dorsey"
     lex = _user_lexicons(tmp_path)
     path = lex / "gender.csv"
-    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not line.startswith("greta,")), encoding="utf-8")
+    _without_rows(path, "greta,")
     assert _quotes(str(docs), "--lexicons", str(lex))[1]["speaker"] == "Greta Vall"
     with path.open("a", encoding="utf-8") as out:
         out.write("alex,x,given\n")
