@@ -492,8 +492,8 @@ class DocumentAttributor:
                                     for w, words in self.ents.title_worded.items()) \
                         and sum(1 for p in untitled if named[p.name] == named[top.name]) == 1:
                     return Speaker(top.name, "person", m)
-            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart:
-                holder = self._epithet_holder(m, role)
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former:
+                holder = self._epithet_holder(m, role, apart)
                 if holder is not None:
                     return Speaker(holder, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
@@ -505,12 +505,13 @@ class DocumentAttributor:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
 
-    def _epithet_holder(self, m: Mention, role: Role) -> str | None:
+    def _epithet_holder(self, m: Mention, role: Role, apart: bool = False) -> str | None:
         """The person a definite role phrase that nobody named holds re-describes (news varies its names:
         Donald Trump paused …. “…,” the Republican nominee bellowed), when the phrase is the first use of its
         head word: the person subject of the sentence before it; or, in a story's opening sentence, which
         news often begins with a description (…, the Taoiseach has said. ¶ Leo Varadkar …), of the sentence
-        after it. A person titled with another role (Senator X for "the governor") is not its holder."""
+        after it. A person titled with another role (Senator X for "the governor") is not its holder, nor, for
+        an office apart ("the opposition leader"), anyone holding an office at all."""
         if self._in_epithet or re.search(rf"\b{re.escape(m.head)}\b", self.text[:m.start], re.IGNORECASE):
             # (a subject looked up here may hold an epithet of its own: one level only, never a cycle) or
             # the role came up before: whoever it named then, the subject now is no clue
@@ -534,6 +535,8 @@ class DocumentAttributor:
                 return None  # the figures came from X; X and Y did not …: X is no lone subject
             person = people.get(subj.name)
             titles = person.titles if person is not None else set()
+            if apart and any("role" in self._title_role(t).uses for t in titles):
+                return None  # the opposition leader: not a person who holds an office
             if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
                    and t not in role.aliases for t in titles):
                 return None

@@ -1214,3 +1214,9 @@ def test_chants_of_a_quotation_are_the_crowds() -> None:
     text = ('Vance speaks\n\n“We will win,” he said, amid chants of “Vance president!”\n\n“Thank you,” he added.\n\n'
             "The crowd's chants of “four more years” went on.\n")
     assert [row[1] for row in attribute(text)] == ["Vance", "", "Vance", ""]
+
+
+def test_the_opposition_leader_as_an_epithet_of_the_subject_before_it() -> None:
+    text = ('As the rally ended, Ruth Amolo thanked her supporters.\n\n"We will not be intimidated," the opposition leader '
+            'said.\n\nPresident Tom Kuria spoke later. "They are desperate," the opposition leader said of the president.\n')
+    assert [row[1] for row in attribute(text)] == ["Ruth Amolo", "opposition leader"]
