@@ -88,6 +88,7 @@ class LinkParams:
     adopt_shared: int = 2  # words (stem or WordNet synonym) shared with the remark's root
     adopt_containment: float = 0.85  # a fragment's weighted words found, in order, in one member
     adopt_min_words: int = 3  # a fragment needs this many words matched to be adopted (or a sentence quoted in part)
+    adopt_min_hits: int = 2  # content words of a fragment of ``adopt_min_words`` or more found, in order, to be adopted
     fragment_words: int = 2  # content words a partial quotation needs matched to join by containment
     merge_comparable: bool = True  # merge split remarks by their renderings of comparable length too
     part_containment: bool = True  # a whole sentence much shorter than a remark's root may join it by containment
@@ -1707,7 +1708,8 @@ class _Scorer:
             def accept(c: float, hits: int, m: int) -> bool:
                 """Whether containment ``c`` with ``hits`` words matched joins ``k`` to member ``m``."""
                 if strict and us[m].doc_id != us[k].doc_id:
-                    return c >= params.adopt_containment and hits >= params.adopt_min_words
+                    return c >= params.adopt_containment and hits >= (params.adopt_min_hits if us[k].partial
+                                                                       else params.adopt_min_words)
                 if strict:  # a phrase of a quotation the same article attributes: the usual test
                     return c >= params.containment and hits >= params.fragment_words
                 if us[k].partial:

@@ -905,3 +905,19 @@ def test_the_central_rendering_is_the_same_when_its_similarities_are_summed_a_bl
             k = _central(members, rows, W, 0.6, cells=cells)
             assert k in full and sums[full.index(k)] == max(sums)
             assert k == _central(members, rows, W, 0.6)
+
+
+def test_a_partial_quotation_of_a_speaker_quoted_nowhere_else_joins_by_two_words_in_order() -> None:
+    # A fragment whose speaker the quotes table got wrong (a government for its president) and who is quoted
+    # nowhere else joins the remark that holds its two content words in order and nearly all its words; a
+    # whole sentence of such a speaker needs three content words, so a newspaper's own short line joins nothing.
+    said = "We will open four new schools because it is the will of millions of parents."
+    base = [_q("a", said), _q("b", said), _q("c", "The harvest will be the best in a decade"),
+            _q("d", "The harvest will be the best in a decade")]
+    fragment = _q("e", "is the will of millions of parents", kind="partial", speaker="Government of Tarland")
+    groups = find_variants(base + [fragment], wordnet=WordNet(enabled=False))
+    by_doc = {m.doc_id: g for g in groups for m in g.members}
+    assert {m.doc_id for m in by_doc["e"].members} == {"a", "b", "e"}
+    line = _q("f", "Parents voted in their millions.", speaker="Morning Ledger")
+    groups = find_variants(base + [line], wordnet=WordNet(enabled=False))
+    assert not any("f" in {m.doc_id for m in g.members} and "a" in {m.doc_id for m in g.members} for g in groups)
