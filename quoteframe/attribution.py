@@ -2149,11 +2149,13 @@ def _fronted_clause(toks: list[Token], mentions: list[Mention], left_bound: int,
 
 def _requested_act(toks: list[Token], last: int, qpos: int) -> bool:
     """Whether a request's object and infinitive lead to the quotation (called on him to take “…”, urged
-    the parties to hold “…”): an object of at most three words, "to", one verb and at most a determiner."""
+    the parties to hold “…”, called on them to spend the time “…”): an object of at most three words, "to",
+    one verb, and at most a determiner and its noun."""
     between = toks[last + 1:qpos]
     to = next((k for k, t in enumerate(between) if t.lower == "to"), -1)
-    return 1 <= to <= 3 and all(t.is_word for t in between) and len(between) - to - 1 in {1, 2} \
-        and (len(between) - to - 1 == 1 or between[-1].lower in DETERMINERS)
+    after = between[to + 1:]
+    return 1 <= to <= 3 and all(t.is_word for t in between) and 1 <= len(after) <= 3 \
+        and (len(after) == 1 or after[1].lower in DETERMINERS)  # to take “…”, to hold a “…”, to spend the time “…”
 
 
 def _after_fronted_phrase(toks: list[Token], left_bound: int, qpos: int, cues: list[Cue]) -> int:
