@@ -819,6 +819,13 @@ class DocumentAttributor:
                 found = self.resolve(_phrase_head(agent, toks, by_last, self.lex.titles), toks, mentions, sent_start)
                 if found is not None and found.name:
                     return found
+        if cue.ctype == "participle" and cue.index >= 2 and toks[cue.index - 1].lower == "for" \
+                and cue.index - 2 in by_last and by_last[cue.index - 2].etype in {"person", "org", "unknown", "role"} \
+                and not by_last[cue.index - 2].possessive:
+            # X thanked Y for saying …, Z criticised the minister for calling it “…”: Y and the minister speak
+            found = self.resolve(by_last[cue.index - 2], toks, mentions, sent_start)
+            if found is not None and found.name:
+                return found
         # verbs: subject to the left, skipping adverbs, auxiliaries and an appositive between commas
         j = cue.index - 1
         while j >= 0:
@@ -1105,7 +1112,9 @@ class DocumentAttributor:
 
         def earlier_speaker(before: int) -> Speaker | None:
             """The speaker of the nearest earlier cue of the frame that has one (at most three back)."""
-            for pc in [c for c in cues if c.index < before][-3:][::-1]:
+            # (not a gerund after "for": X criticised Y for saying …, calling it “…”: the calling is X's)
+            for pc in [c for c in cues if c.index < before
+                       and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")][-3:][::-1]:
                 if pc.index not in memo:
                     memo[pc.index] = self._cached_cue_speaker(pc, toks, mentions, fs)
                 if memo[pc.index]:

@@ -1221,3 +1221,11 @@ def test_the_opposition_leader_as_an_epithet_of_the_subject_before_it() -> None:
     text = ('As the rally ended, Ruth Amolo thanked her supporters.\n\n"We will not be intimidated," the opposition leader '
             'said.\n\nPresident Tom Kuria spoke later. "They are desperate," the opposition leader said of the president.\n')
     assert [row[1] for row in attribute(text)] == ["Ruth Amolo", "opposition leader"]
+
+
+def test_a_gerund_after_for_is_the_objects_words_but_not_the_next_participles() -> None:
+    text = ('Party leader Sanjay Rao thanked Narendra Mehta for saying the rival party practised “fake” socialism.\n\n'
+            'Critics slammed the minister for calling the protesters “thugs”.\n\n'
+            'President Luiz Lula da Silva spoke on Friday. He also criticized Trump for saying that the ex-president '
+            'was a victim, calling the statement an “invention of untruth.”\n')
+    assert [row[1] for row in attribute(text)] == ["Narendra Mehta", "minister", "Luiz Lula da Silva"]
