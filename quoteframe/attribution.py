@@ -1346,6 +1346,10 @@ class DocumentAttributor:
         if not _opens(self.text, para[0], self.marked[qi][0]):
             return None, None
         prev = self._previous_paragraph(para)
+        if prev is not None and _subheading_line(self.text[prev[0]:prev[1]]):
+            # … in a speech on Monday: ¶ Ukraine is part of Russia ¶ “…”: a subheading between the lead-in and
+            # the quotation it announces
+            prev = self._previous_paragraph(prev)
         if prev is None or not self.text[prev[0]:prev[1]].rstrip().endswith(":"):
             return None, None
         sents = self._sentences(prev)
@@ -2182,6 +2186,13 @@ def _after_fronted_phrase(toks: list[Token], left_bound: int, qpos: int, cues: l
 
 
 GERUND_PREPOSITIONS = {"of", "despite", "after", "before", "about", "for", "without", "over", "by", "on"}
+
+
+def _subheading_line(line: str) -> bool:
+    """A short line with no quotation mark and no closing punctuation: a subheading inside a story."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 10 and line[-1] not in ".!?:;,\"”’'" \
+        and not any(mark in line for mark in "\"“”‘’«»")
 
 
 def _unaccented(word: str) -> str:

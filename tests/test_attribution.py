@@ -1229,3 +1229,9 @@ def test_a_gerund_after_for_is_the_objects_words_but_not_the_next_participles() 
             'President Luiz Lula da Silva spoke on Friday. He also criticized Trump for saying that the ex-president '
             'was a victim, calling the statement an “invention of untruth.”\n')
     assert [row[1] for row in attribute(text)] == ["Narendra Mehta", "minister", "Luiz Lula da Silva"]
+
+
+def test_a_subheading_between_a_colon_lead_in_and_its_quotation() -> None:
+    text = ("President Aurel Vance gave an angry speech overnight before the vote:\n\n"
+            "The border is ours\n\n“The border was drawn by our grandfathers and it will stay.”\n")
+    assert attribute(text)[0][:2] == ("direct", "Aurel Vance")
