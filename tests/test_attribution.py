@@ -1105,7 +1105,7 @@ def test_a_topic_before_a_colon_is_not_the_speaker() -> None:
 
 def test_a_requested_act_and_labelling_verbs_give_the_subjects_words() -> None:
     text = ('Ana Ruiz met the governor on Monday.\n\nShe called on him to take "steps forward" and open talks. '
-            'She called on them to spend the time "reading and resting". '
+            'She called on them to use the winter "resting and planning". '
             'She summarised his speech as a "call to empty words"." The treaty, which Ruiz characterised as "an obsolete '
             'instrument", expires soon.\n')
     assert [row[:2] for row in attribute(text)] == [("partial", "Ana Ruiz")] * 4

@@ -911,7 +911,7 @@ def test_a_partial_quotation_of_a_speaker_quoted_nowhere_else_joins_by_two_words
     # A fragment whose speaker the quotes table got wrong (a government for its president) and who is quoted
     # nowhere else joins the remark that holds its two content words in order and nearly all its words; a
     # whole sentence of such a speaker needs three content words, so a newspaper's own short line joins nothing.
-    said = "We will open four new schools because it is the will of millions of parents."
+    said = "We will open four new schools since it is the will of millions of parents."
     base = [_q("a", said), _q("b", said), _q("c", "The harvest will be the best in a decade"),
             _q("d", "The harvest will be the best in a decade")]
     fragment = _q("e", "is the will of millions of parents", kind="partial", speaker="Government of Tarland")
