@@ -21,7 +21,7 @@ ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive")
-MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office")
+MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
 
@@ -229,6 +229,7 @@ class Lexicons:
     premodifiers: frozenset[str] = frozenset()  # role_modifiers.csv
     subordinate: frozenset[str] = frozenset()
     other_office: frozenset[str] = frozenset()  # the opposition leader: no holder of a title "leader" aliases
+    portfolio: frozenset[str] = frozenset()  # Minister of Foreign Affairs X: words of an office, not of X's name
     names: NameWords = field(default_factory=NameWords)
     sex_titles: dict[str, str] = field(default_factory=dict)  # gender.csv: Mr -> m, spokeswoman -> f
     sex_given: dict[str, str] = field(default_factory=dict)  # gender.csv: Angela -> f
@@ -441,6 +442,7 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         found = _classes(path, "term", MODIFIER_CLASSES)
         lex.premodifiers, lex.subordinate = frozenset(found["premodifier"]), frozenset(found["subordinate"])
         lex.other_office = frozenset(found["other_office"])
+        lex.portfolio = frozenset(found["portfolio"])
     lex.names = load_name_words(optional_file(base, "names.csv"))
     lex.link_names()
     lex.sex_titles, lex.sex_given = load_sex_words(optional_file(base, "gender.csv"))

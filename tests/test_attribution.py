@@ -1235,3 +1235,9 @@ def test_a_subheading_between_a_colon_lead_in_and_its_quotation() -> None:
     text = ("President Aurel Vance gave an angry speech overnight before the vote:\n\n"
             "The border is ours\n\n“The border was drawn by our grandfathers and it will stay.”\n")
     assert attribute(text)[0][:2] == ("direct", "Aurel Vance")
+
+
+def test_a_portfolio_between_a_title_and_a_name_is_no_part_of_the_name() -> None:
+    text = ("Minister of Foreign Affairs Ahmed Karim spoke on Monday. “We are ready,” Karim said.\n\n"
+            "Minister of Information and Broadcasting Anil Thakran said “the rules are clear.”\n")
+    assert [row[1] for row in attribute(text)] == ["Ahmed Karim", "Anil Thakran"]
