@@ -300,6 +300,18 @@ class DocumentAttributor:
             i += 1
         return found
 
+    def _quotes_object(self, toks: list[Token], i: int) -> bool:
+        """Whether a quotation follows the verb at ``i`` in its sentence before any other verb of speech:
+        "expressed his aim to win and “reach out to …”" quotes what was expressed; "mentioned the devil, I
+        laughed and said “…”" quotes what was said."""
+        for t in toks[i + 1:]:
+            if t.quote >= 0:
+                return True
+            if t.text in SENT_END or (t.lower in self.lex.cues and t.lower not in self.lex.cue_words.quoted_object
+                                      and not self.lex.cues[t.lower] <= {"noun"}):
+                return False
+        return False
+
     def _cue_type(self, toks: list[Token], i: int) -> str | None:
         types = self.lex.cues.get(toks[i].lower)
         if not types:
@@ -307,6 +319,8 @@ class DocumentAttributor:
         words = self.lex.cue_words
         if toks[i].lower in words.as_only and not any(t.lower == "as" for t in toks[i + 1:i + 6]):
             return None  # "cast X as …" frames a claim; "cast a vote" does not
+        if toks[i].lower in words.quoted_object and not self._quotes_object(toks, i):
+            return None  # welcomed the guests; welcomed “the total mobilization”: speech only by what it quotes
         prev = toks[i - 1].lower if i > 0 else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if "noun" in types and nxt not in {"of", "about", "on", "for"}:

@@ -20,7 +20,7 @@ CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
-                    "intransitive")
+                    "intransitive", "quoted_object")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener")
 
@@ -182,6 +182,7 @@ class CueWords:
     request: frozenset[str] = frozenset()  # urged Y to say: Y would speak, at another's request
     bare_verb: frozenset[str] = frozenset()  # to call it “…”: a cue only where the verb's own context shows it
     intransitive: frozenset[str] = frozenset()  # “…,” he continued; not "to continue the talks"
+    quoted_object: frozenset[str] = frozenset()  # welcomed “the total mobilization”: a cue only for its quotation
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -199,7 +200,7 @@ def load_cue_words(path: Path | None) -> CueWords:
                     quoting=frozenset(found["quoting"]), as_only=frozenset(found["as_only"]),
                     label=frozenset(found["label"]), event=frozenset(found["event"]),
                     request=frozenset(found["request"]), bare_verb=frozenset(found["bare_verb"]),
-                    intransitive=frozenset(found["intransitive"]),
+                    intransitive=frozenset(found["intransitive"]), quoted_object=frozenset(found["quoted_object"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 

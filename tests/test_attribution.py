@@ -1241,3 +1241,20 @@ def test_a_portfolio_between_a_title_and_a_name_is_no_part_of_the_name() -> None
     text = ("Minister of Foreign Affairs Ahmed Karim spoke on Monday. “We are ready,” Karim said.\n\n"
             "Minister of Information and Broadcasting Anil Thakran said “the rules are clear.”\n")
     assert [row[1] for row in attribute(text)] == ["Ahmed Karim", "Anil Thakran"]
+
+
+def test_a_verb_that_reports_speech_only_by_the_quotation_it_takes() -> None:
+    text = ("Prime Minister Clara Ostend spoke to the nation on Monday. She welcomed “the courage of the nurses” and "
+            "guaranteed them “a bonus this winter”.\n\n"
+            "Mayor Tomas Kell welcomed the guests at the door. Later that evening the choir sang “Ode to Joy”.\n\n"
+            "Sara Bell expressed her hope to meet the voters and “listen to all of them”.\n")
+    rows = attribute(text)
+    assert [row[:2] for row in rows] == [("partial", "Clara Ostend"), ("partial", "Clara Ostend"), ("scare", ""),
+                                         ("partial", "Sara Bell")]
+
+
+def test_a_verb_reporting_speech_by_its_quotation_is_none_without_one() -> None:
+    text = ("When the nurse mentioned the bill to me at the desk, I laughed and said, “I will never pay it.”\n\n"
+            "Mayor Tomas Kell welcomed the guests of the festival on Friday.\n\n"
+            "“This city has never been so full,” said the head of the tourist board, Ana Ruiz.\n")
+    assert [row[1] for row in attribute(text)] == ["", "Ana Ruiz"]
