@@ -106,7 +106,7 @@ ADJUNCT_START = {"on", "in", "at", "with", "during", "after", "before", "via", "
                  "shortly", "separately", "too", "also", "then", "the", "a", "an"}
 ANNOUNCE_STOPS = {"that", "which", "who", "whom", "if", "whether", "how", "what", "why", "when", "where", "to",
                   "and", "but", "or", "not", "about", "of", "because", "so"}
-DATE_CLASSES = {"weekday", "month", "relative"}
+DATE_CLASSES = {"weekday", "month", "relative", "holiday"}
 NO_ROLE = Role("", "", frozenset(), frozenset())
 INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}
 
@@ -1031,7 +1031,7 @@ class DocumentAttributor:
     def _time_word(self, t: Token) -> bool:
         """A word of a time phrase (Wednesday, March, 16), which may stand between an inverted cue and its
         speaker (assured Wednesday evening the president)."""
-        return t.text.isdigit() or self.lex.places.classify(t.text) in {"weekday", "month", "relative"}
+        return t.text.isdigit() or self.lex.places.classify(t.text) in DATE_CLASSES
 
     def slotted(self, start: int, end: int) -> list[Mention]:
         """The frame's mentions with the common noun phrases its attribution slots hold (``“…,” the
@@ -1895,7 +1895,7 @@ def _time_phrase_start(toks: list[Token], j: int, places: object) -> int:
         k -= 1
     if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
         k -= 1  # September 30
-    if k < 0 or places.classify(toks[k].text) not in {"weekday", "month", "relative"}:  # type: ignore[attr-defined]
+    if k < 0 or places.classify(toks[k].text) not in DATE_CLASSES:  # type: ignore[attr-defined]
         return j
     k -= 1
     if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:

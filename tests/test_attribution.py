@@ -1258,3 +1258,10 @@ def test_a_verb_reporting_speech_by_its_quotation_is_none_without_one() -> None:
             "Mayor Tomas Kell welcomed the guests of the festival on Friday.\n\n"
             "“This city has never been so full,” said the head of the tourist board, Ana Ruiz.\n")
     assert [row[1] for row in attribute(text)] == ["", "Ana Ruiz"]
+
+
+def test_wars_and_holidays_are_never_people() -> None:
+    for event in ("New Year", "Second World War", "Cold War"):
+        text = (f"In a rare address, Vance said the virus was the gravest threat since the {event}.\n\n"
+                "“This is serious,” the Chancellor said.\n")
+        assert attribute(text)[0][1] != event
