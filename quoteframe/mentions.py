@@ -588,6 +588,8 @@ class RunSplitter:
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
         while len(name) > 1 and self.lex.places.classify(name[-1]) in {"weekday", "month"}:
             name = name[:-1]  # X Sunday said: a day after a name is no part of it
+        while len(name) > 2 and name[-1].lower().rstrip(".") in self.lex.names.postnominals:
+            name = name[:-1]  # Jane Roe QC, John Doe MP: letters after the name, no part of it
         while len(name) > 2 and name[0].lower() in self.lex.portfolio:
             title, name = title + name[:1], name[1:]  # Minister of Foreign Affairs Ahmed Khan: the office's words
         for w in name:

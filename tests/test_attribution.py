@@ -1265,3 +1265,11 @@ def test_wars_and_holidays_are_never_people() -> None:
         text = (f"In a rare address, Vance said the virus was the gravest threat since the {event}.\n\n"
                 "“This is serious,” the Chancellor said.\n")
         assert attribute(text)[0][1] != event
+
+
+def test_sports_titles_post_nominal_letters_and_venues() -> None:
+    text = ("Rovers head coach Lars Eklund was unhappy after the draw at the Kingsway Stadium on Tuesday.\n\n"
+            "“We were poor,” the coach said.\n\n"
+            "Judge Mary Okafor QC spoke to reporters. “It was frightening,” Judge Okafor said.\n\n"
+            "Labour MP Sian Pryce was asked about the vote. “It is a scandal,” the MP said.\n")
+    assert [row[1] for row in attribute(text)] == ["Lars Eklund", "Mary Okafor", "Sian Pryce"]
