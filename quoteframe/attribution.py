@@ -170,6 +170,7 @@ class DocumentAttributor:
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self._sexes: dict[str, str] = {}  # ``sex``'s answers by name
         self._in_epithet = False  # ``_epithet_holder`` is looking up a subject
+        self._epithets: dict[str, str] = {}  # role head -> the person its first use re-described
         self._extracts: list[tuple[int, Speaker]] | None = None  # ``extracts_owner``: (position, owner)
         self.results: list[Attribution] = []
 
@@ -526,10 +527,12 @@ class DocumentAttributor:
         news often begins with a description (…, the Taoiseach has said. ¶ Leo Varadkar …), of the sentence
         after it. A person titled with another role (Senator X for "the governor") is not its holder, nor, for
         an office apart ("the opposition leader"), anyone holding an office at all."""
-        if self._in_epithet or re.search(rf"\b{re.escape(m.head)}\b", self.text[:m.start], re.IGNORECASE):
-            # (a subject looked up here may hold an epithet of its own: one level only, never a cycle) or
-            # the role came up before: whoever it named then, the subject now is no clue
-            return None
+        if self._in_epithet:
+            return None  # (a subject looked up here may hold an epithet of its own: one level only, never a cycle)
+        if re.search(rf"\b{re.escape(m.head)}\b", self.text[self._headline_end():m.start], re.IGNORECASE):
+            # the role came up before (a headline aside, which names roles before people): whoever it named
+            # then, the subject now is no clue; if its first use re-described someone, it still does
+            return self._epithets.get(m.head)
         people = self.ents.people
         if any(p.first_pos < m.start for p in people.values()):
             sents = self.previous_sentences(m.start, 1, 2)
@@ -554,8 +557,20 @@ class DocumentAttributor:
             if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
                    and t not in role.aliases for t in titles):
                 return None
+            self._epithets.setdefault(m.head, subj.name)
             return subj.name
         return None
+
+    def _headline_end(self) -> int:
+        """Where the text after a headline starts: past a first line that is a headline (a short line with no
+        full stop, a paragraph of its own before more text), else 0."""
+        end = self.text.find("\n")
+        if end <= 0 or not self.text[end:].strip():
+            return 0
+        line = self.text[:end].rstrip()
+        if len(line.split()) > 25 or re.search(r"[.!?][”’\"']?$", line):
+            return 0
+        return end
 
     def _next_sentence(self, pos: int) -> list[tuple[int, int]]:
         """The sentence after the one holding ``pos``: in its paragraph, else the next paragraph's first."""

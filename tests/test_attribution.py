@@ -1273,3 +1273,12 @@ def test_sports_titles_post_nominal_letters_and_venues() -> None:
             "Judge Mary Okafor QC spoke to reporters. “It was frightening,” Judge Okafor said.\n\n"
             "Labour MP Sian Pryce was asked about the vote. “It is a scandal,” the MP said.\n")
     assert [row[1] for row in attribute(text)] == ["Lars Eklund", "Mary Okafor", "Sian Pryce"]
+
+
+def test_a_headline_role_does_not_spend_the_ledes_epithet_and_later_uses_keep_it() -> None:
+    text = ("Finance Minister vows action on prices\n\n"
+            "The Finance Minister has promised “real action” on food prices.\n\n"
+            "Ruth Amolo, who spoke in parliament on Tuesday, admitted that prices were too high.\n\n"
+            "Asked by opposition spokesman Tom Kuria about bread, Ms Amolo said nothing.\n\n"
+            "“They are still too high,” the Finance Minister said.\n")
+    assert [row[1] for row in attribute(text)] == ["Ruth Amolo", "Ruth Amolo"]
