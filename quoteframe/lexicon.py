@@ -31,11 +31,11 @@ _WORD = r"[A-Z](?:[\w’'\-.]*|\.(?:[A-Z]\.)+)"
 
 
 def run_pattern(links: Iterable[str]) -> re.Pattern[str]:
-    """Capitalised runs, with one lower-case linking word allowed between two capitalised words: ``of`` of
-    organisations (Bank of America) and the surname particles and patronymic words of ``names.csv``
-    (Lula da Silva, Abdullah ibn Saud), so a name is never cut at them."""
+    """Capitalised runs, with one or two lower-case linking words allowed between two capitalised words:
+    ``of`` of organisations (Bank of America) and the surname particles and patronymic words of ``names.csv``
+    (Lula da Silva, Abdullah ibn Saud, Ursula von der Leyen, Juan de la Cruz), so a name is never cut at them."""
     alternation = "|".join(re.escape(w) for w in sorted(links, key=lambda w: (-len(w), w)))
-    return re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:" + alternation + r")[ \u00a0]+)?" + _WORD + r")*")
+    return re.compile(_WORD + r"(?:[ \u00a0]+(?:(?:" + alternation + r")[ \u00a0]+){0,2}" + _WORD + r")*")
 
 
 def lexicon_dir() -> Path:
@@ -329,9 +329,13 @@ class Gazetteer:
         also places (Jordan, Chad, Paris) are listed in ``also_names`` and do not count."""
         found = self._places.get(name)
         if found is None:
-            words = [w.lower().replace("’", "'").removesuffix("'s") for w in name.split()]
+            raw = name.split()
+            words = [w.lower().replace("’", "'").removesuffix("'s") for w in raw]
+            # (Leila de Lima: a city after a surname particle is a surname; a run holds no other lower-case
+            # word but "of", as in Port of Spain)
+            particle = len(raw) >= 3 and raw[-2].islower() and raw[-2] != "of"
             found = any(self.kind.get(w) == "country" and w not in self.also_names for w in words) or \
-                bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names
+                bool(words) and self.kind.get(words[-1]) == "city" and words[-1] not in self.also_names and not particle
             if len(self._places) < 100_000:
                 self._places[name] = found
         return found

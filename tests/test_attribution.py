@@ -1282,3 +1282,9 @@ def test_a_headline_role_does_not_spend_the_ledes_epithet_and_later_uses_keep_it
             "Asked by opposition spokesman Tom Kuria about bread, Ms Amolo said nothing.\n\n"
             "“They are still too high,” the Finance Minister said.\n")
     assert [row[1] for row in attribute(text)] == ["Ruth Amolo", "Ruth Amolo"]
+
+
+def test_names_with_two_particles_and_a_place_after_a_particle() -> None:
+    text = ("Commission chief Ilse van der Berg said the deal was close. “We are nearly there,” she said.\n\n"
+            "Rosa de Lima, a senator, disagreed. “It is a bad deal,” she said.\n")
+    assert [row[1] for row in attribute(text)] == ["Ilse van der Berg", "Rosa de Lima"]
