@@ -272,7 +272,7 @@ class Lexicons:
         (the, a, Argentina's), modifiers, role word. Built once."""
         if self._appositives is None:
             words = "|".join(re.escape(t) for t in sorted(self.role_words, key=lambda t: (-len(t), t))
-                             if self.roles[t].entity == "person" and t.isalpha())
+                             if self.roles[t].entity == "person" and t.replace("-", "").isalpha())
             lead = r"(the|an?|[A-Z][\w’'.-]*(?:’s|'s))"
             mods = r"((?:[\w’'-]+ ){0,4}?)"
             whose = r"of (?:the )?(?:[A-Z][\w’'.-]* ){0,5}[A-Z][\w’'.-]*(?: \([A-Z][\w.-]*\))?"  # of the Party (P)

@@ -300,6 +300,9 @@ def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> s
     return word if word in ents.proper_words else ""
 
 
+TITLE_BEFORE_NAME_RE = re.compile(r", ((?:[A-Z][a-z]{0,5}\.? ){1,2})$")  # ", Rev " / ", Dr. " right before a name
+
+
 def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
     """Roles a document gives its people in apposition, the commonest way news introduces someone:
     "Javier Milei, the libertarian leader, …" and "Argentina's president, Javier Milei, …". The role word
@@ -319,13 +322,15 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
             if text.startswith(",", pos + n):
                 name_comma.append(pos)
             if pos >= 2 and text.startswith(", ", pos - 2):
-                comma_name.append(pos - 2)
+                comma_name.append((pos - 2, pos + n))
+            elif (titled := TITLE_BEFORE_NAME_RE.search(text, max(0, pos - 24), pos)) is not None \
+                    and all(lex.is_title(w.lower()) for w in titled.group(1).split()):
+                comma_name.append((titled.start(), pos + n))  # its secretary-general, Rev Joel Chebii: a title of address between
         for pos in name_comma:
             m = after.match(text, pos + len(person.name) + 1, min(len(text), pos + len(person.name) + 90))
             if m:
                 found.append(m)
-        for pos in comma_name:
-            end = pos + 2 + len(person.name)
+        for pos, end in comma_name:
             if end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
                 continue
             m = before.search(text, max(0, pos - 90), pos + 1) or before_of.search(text, max(0, pos - 120), pos + 1)

@@ -1288,3 +1288,9 @@ def test_names_with_two_particles_and_a_place_after_a_particle() -> None:
     text = ("Commission chief Ilse van der Berg said the deal was close. “We are nearly there,” she said.\n\n"
             "Rosa de Lima, a senator, disagreed. “It is a bad deal,” she said.\n")
     assert [row[1] for row in attribute(text)] == ["Ilse van der Berg", "Rosa de Lima"]
+
+
+def test_an_appositive_title_with_a_hyphen_and_a_title_of_address_before_the_name() -> None:
+    text = ("Strikers, led by the organisation’s Secretary-General, Rev Amos Kiptoo, marched on Monday.\n\n"
+            "The Secretary-General said the talks had failed. “We will not go back,” he added.\n")
+    assert attribute(text)[0][1] == "Amos Kiptoo"
