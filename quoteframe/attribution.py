@@ -783,6 +783,10 @@ class DocumentAttributor:
                 continue
             if m.etype == "pron":
                 return self.resolve_pronoun(m, [x for x in mentions if x.first < m.first], sent_start, depth)
+            if m.etype in {"unknown", "role"}:
+                named = _appositive_person(m, toks, mentions)
+                if named is not None:  # The Recorder of Sheffield, Judge X, is …: the person the phrase names
+                    m = named
             return self.resolve(m, toks, mentions, sent_start)
         return None
 
@@ -2241,6 +2245,22 @@ def _closed_gerund(toks: list[Token], c: Cue, qpos: int) -> bool:
         k -= 1  # the whole name (of Quim Torra saying)
     return k >= 1 and toks[k - 1].lower in GERUND_PREPOSITIONS \
         and any(t.text == "," for t in toks[c.last + 1:qpos - 1])
+
+
+def _appositive_person(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:
+    """The person named in apposition right after a subject phrase, set off by commas ("The Recorder of
+    Sheffield, Judge X, is …"; "The head of the union, X, said"), or None."""
+    comma = m.last + 1
+    if comma >= len(toks) or toks[comma].text != ",":
+        return None
+    nxt = next((x for x in mentions if x.first > comma), None)
+    if nxt is None or nxt.etype != "person" or nxt.possessive:
+        return None
+    if any(toks[k].text not in {"."} and toks[k].lower not in {"the"} and not toks[k].text[:1].isupper()
+           for k in range(comma + 1, nxt.first)):
+        return None  # only a title of address may stand between the comma and the name
+    closes = nxt.last + 1
+    return nxt if closes < len(toks) and toks[closes].text == "," else None
 
 
 def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:

@@ -1294,3 +1294,9 @@ def test_an_appositive_title_with_a_hyphen_and_a_title_of_address_before_the_nam
     text = ("Strikers, led by the organisation’s Secretary-General, Rev Amos Kiptoo, marched on Monday.\n\n"
             "The Secretary-General said the talks had failed. “We will not go back,” he added.\n")
     assert attribute(text)[0][1] == "Amos Kiptoo"
+
+
+def test_a_subject_phrase_with_a_person_in_apposition_is_that_person() -> None:
+    text = ("The Registrar of Dunmore, Judge Alan Pike, is talking about a case at Kell Crown Court when the "
+            "defendant jumped at him.\n\n“He ran at me,” he said.\n")
+    assert attribute(text)[0][1] == "Alan Pike"
