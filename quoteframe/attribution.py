@@ -366,6 +366,11 @@ class DocumentAttributor:
             owner = toks[m.first - 1].text  # China's Communist Party: the country is part of whose it is
             if self.lex.places.classify(owner) in {"country", "demonym"}:
                 return Speaker(f"{owner} {self.ents.long_names.get(m.name, m.name)}", "org", m)
+        if m.etype == "org" and " " not in m.name and (role := self.lex.roles.get(m.name.lower())) is not None \
+                and role.entity == "org" and "role" in role.uses:
+            named = self._name_after_role(m, toks, mentions, sent_start)  # Broadcaster NTV, at a sentence's start
+            if named is not None:
+                return named
         if m.etype in {"person", "org"}:
             return Speaker(self.ents.long_names.get(m.name, m.name), m.etype, m)
         if m.etype == "place":
@@ -405,6 +410,11 @@ class DocumentAttributor:
                     earlier = self.document_antecedent(m.head, sent_start)
                     if earlier is not None:  # X said in a statement … the statement added: X's words
                         return Speaker(earlier.name, earlier.etype, m)  # the mention stays the statement
+            role = self.lex.roles.get(m.head)
+            if role is not None and role.entity == "org" and m.text.split()[-1].lower() == m.head:
+                named = self._name_after_role(m, toks, mentions, sent_start)
+                if named is not None:
+                    return named
             return self.resolve_role(m)
         if m.etype == "pron":
             if m.head == "i":
@@ -515,10 +525,43 @@ class DocumentAttributor:
         if role.entity == "org":
             if m.head in self.ents.role_names and not m.modifiers:
                 return Speaker(self.ents.role_names[m.head], "org", m)
+            named = self._name_in_phrase(m)
+            if named:  # the best-selling Bild tabloid, the NTV broadcaster: the medium's name
+                return Speaker(named, "org", m)
             matches = [(c, o) for o, c in self.ents.orgs.items() if m.head in o.lower().split()]
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def _name_after_role(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
+        """The name right after an organisation's role noun (broadcaster NTV, the tabloid Bild, the agency
+        AFP): the organisation the noun describes; an acronym there is its name even undefined."""
+        k = m.last + 1
+        if k >= len(toks):
+            return None
+        named = next((x for x in mentions if x.first == k and x.etype in {"org", "unknown"}), None)
+        if named is not None and named.name and not self.lex.places.classify(named.name):
+            return self.resolve(named, toks, mentions, sent_start)
+        word = toks[k].bare
+        if named is None and 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and toks[k].quote < 0:
+            return Speaker(self.ents.acronyms.get(word, word), "org", m)
+        return None
+
+    def _name_in_phrase(self, m: Mention) -> str:
+        """The proper name that modifies an organisation's role noun inside its phrase (the Bild tabloid, the
+        NTV broadcaster, the Likud party): one capitalised word or run, not the phrase's first word, and no
+        person, place or demonym (the Sanders campaign is a person's; the German tabloid names no one)."""
+        words = m.text.split()
+        if len(words) < 2 or words[-1].lower() != m.head:
+            return ""
+        caps = [k for k, w in enumerate(words[:-1]) if k > 0 and w[:1].isupper()]
+        if not caps or caps != list(range(caps[0], len(words) - 1)):
+            return ""
+        name = " ".join(words[caps[0]:-1])
+        if any(w.endswith(("’s", "'s", "s’", "s'")) or self.lex.places.classify(w) or self.ents.person_for_surname(w)
+               for w in name.split()) or name in self.ents.people:
+            return ""  # (John Kasich’s campaign: the owner's, not the organisation's name)
+        return name
 
     def _epithet_holder(self, m: Mention, role: Role, apart: bool = False) -> str | None:
         """The person a definite role phrase that nobody named holds re-describes (news varies its names:
