@@ -24,6 +24,7 @@ from pathlib import Path
 
 from quoteframe.errors import LexiconError
 from quoteframe.lexicon import Gazetteer, NameWords
+from quoteframe.roleholders import RoleWords
 
 
 def name_key(name: str) -> str:
@@ -43,6 +44,7 @@ class Aliases:
     entries: tuple[tuple[str, str], ...] = field(default=())  # (name, canonical); canonical "" = not a speaker
     words: NameWords | None = None
     places: Gazetteer | None = field(default=None, compare=False)
+    roles: RoleWords | None = field(default=None, compare=False)  # for roles resolved across the corpus
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -62,11 +64,12 @@ class Aliases:
         return [name for name, _ in self.entries if name_key(name) not in seen]
 
 
-def load_aliases(path: str | Path | None, words: NameWords | None = None, places: Gazetteer | None = None) -> Aliases:
+def load_aliases(path: str | Path | None, words: NameWords | None = None, places: Gazetteer | None = None,
+                 roles: RoleWords | None = None) -> Aliases:
     """Read an aliases file; a malformed row is an error naming the file and line. None: no aliases.
     ``words`` and ``places``: the name word classes and countries of the run's lexicons (see ``Aliases``)."""
     if path is None:
-        return Aliases(words=words, places=places)
+        return Aliases(words=words, places=places, roles=roles)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -104,7 +107,7 @@ def load_aliases(path: str | Path | None, words: NameWords | None = None, places
         entries.append((name, " ".join(canonical.split())))
     if not entries:
         raise LexiconError(f"{path}: no aliases (expected rows name,canonical)")
-    return Aliases(str(path), _chained(path, entries, first), words, places)
+    return Aliases(str(path), _chained(path, entries, first), words, places, roles)
 
 
 def _chained(path: Path, entries: list[tuple[str, str]], first: dict[str, tuple[int, str]]) -> tuple[tuple[str, str], ...]:

@@ -20,6 +20,7 @@ from quoteframe.errors import InputError, ResourceMissing
 from quoteframe.lexicon import gazetteer_of, name_words_of
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus
 from quoteframe.records import DocResult, Quote
+from quoteframe.roleholders import role_words_of
 
 T = TypeVar("T")
 PathLike = str | os.PathLike[str]
@@ -105,7 +106,7 @@ def read(paths: PathLike | Iterable[PathLike], options: dict[str, Any], **analys
     run = RunReport()
     items = read_corpus(paths_of(paths), read_opts)
     where = options.get("lexicon_dir")
-    aliases = load_aliases(options.get("aliases"), name_words_of(where), gazetteer_of(where))
+    aliases = load_aliases(options.get("aliases"), name_words_of(where), gazetteer_of(where), role_words_of(where))
     work = Analysis(lexicon_dir=where, aliases=aliases, **analysis)
     results = analyse_corpus(items, work, run, messages.append, jobs=int(options.get("jobs") or 1))
     return Corpus(results, run, messages, bool(options.get("strict", False)), work.aliases)

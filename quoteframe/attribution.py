@@ -525,9 +525,9 @@ class DocumentAttributor:
         if role.entity == "org":
             if m.head in self.ents.role_names and not m.modifiers:
                 return Speaker(self.ents.role_names[m.head], "org", m)
-            named = self._name_in_phrase(m)
-            if named:  # the best-selling Bild tabloid, the NTV broadcaster: the medium's name
-                return Speaker(named, "org", m)
+            medium = self._name_in_phrase(m)
+            if medium:  # the best-selling Bild tabloid, the NTV broadcaster: the medium's name
+                return Speaker(medium, "org", m)
             matches = [(c, o) for o, c in self.ents.orgs.items() if m.head in o.lower().split()]
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)

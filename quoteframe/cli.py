@@ -26,6 +26,7 @@ from quoteframe.lexicon import gazetteer_of, name_words_of
 from quoteframe.pipeline import Analysis, RunReport, analyse_corpus, default_jobs
 from quoteframe.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, QuoteTable, SpeakerNames, canonicalise_names, summarise_sources
 from quoteframe.records import DocResult
+from quoteframe.roleholders import role_words_of
 from quoteframe.tables import FORMATS, TABLE_WIDTH, Table, write_table
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".md": "markdown", ".txt": "table"}
@@ -244,7 +245,8 @@ def run_corpus(opts: dict[str, Any], analysis: Analysis) -> tuple[Iterator[DocRe
 def make_analysis(opts: dict[str, Any], **kwargs: Any) -> Analysis:
     """The command's analysis options; the aliases file is read and checked here, in the main process,
     before any document is read, so a bad row is one line naming the file and line."""
-    aliases = load_aliases(opts["aliases_path"], name_words_of(opts["lexicon_dir"]), gazetteer_of(opts["lexicon_dir"]))
+    aliases = load_aliases(opts["aliases_path"], name_words_of(opts["lexicon_dir"]), gazetteer_of(opts["lexicon_dir"]),
+                           role_words_of(opts["lexicon_dir"]))
     return Analysis(lexicon_dir=opts["lexicon_dir"], aliases=aliases, **kwargs)
 
 

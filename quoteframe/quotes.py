@@ -18,6 +18,7 @@ from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.orgnames import ORG_TYPES, is_acronym, org_names
 from quoteframe.quotemarks import find_quote_spans
 from quoteframe.records import DocResult, Document, Quote
+from quoteframe.roleholders import resolve_role_speakers, shipped_role_words
 from quoteframe.segment import Segmenter
 from quoteframe.spill import DocSpill
 
@@ -40,15 +41,19 @@ class QuoteExtractor:
         if not spans:
             return result
         attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)
+        people = attributor.ents.people
         for i, span in enumerate(spans):
             att = attributor.attribute(i)
             sp = att.speaker
+            person = people.get(sp.name) if sp is not None and sp.etype == "person" else None
             result.quotes.append(Quote(
                 doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
                 speaker=_unshouted(sp.name) if sp else "", speaker_mention=sp.mention.text if sp else "",
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
-                speaker_type=sp.etype if sp else "", date=doc.date))
+                speaker_type=sp.etype if sp else "", date=doc.date,
+                speaker_titles=tuple(sorted(person.titles)) if person is not None and not person.former else (),
+                speaker_modifiers=tuple(sorted(person.modifiers)) if person is not None and not person.former else ()))
         _echo_headline(doc.text, result.quotes)
         return result
 
@@ -113,6 +118,8 @@ class SpeakerVotes:
         self.titled: set[str] = set()  # family names written after a title (see ``titled_word``)
         self.names: set[str] = set()
         self.orgs: Counter[str] = Counter()  # organisations' names and acronyms, as votes for ``org_names``
+        self.mentions: Counter[tuple[str, str]] = Counter()  # people's (name, mention), for titles' holders
+        self.titles: Counter[tuple[str, tuple[str, ...], tuple[str, ...]]] = Counter()  # (name, titles, modifier keys)
 
     def add(self, quotes: Iterable[Quote]) -> None:
         for q in quotes:
@@ -120,6 +127,9 @@ class SpeakerVotes:
                 self.names.add(q.speaker)
                 if q.speaker_type in PERSON_TYPES:
                     self.persons[q.speaker] += 1
+                    self.mentions[(q.speaker, q.speaker_mention)] += 1
+                    if q.speaker_titles:
+                        self.titles[(q.speaker, q.speaker_titles, q.speaker_modifiers)] += 1
                     word = titled_word(q)
                     if word:
                         self.titled.add(word)
@@ -129,6 +139,13 @@ class SpeakerVotes:
     def resolve(self, aliases: Aliases | None = None) -> SpeakerNames:
         words = aliases.words if aliases is not None else None
         canonical = canonical_names(self.persons.elements(), self.titled, words)
+        # "the Chancellor" a document left unresolved: the one person the corpus titles so
+        roles = aliases.roles if aliases is not None and aliases.roles is not None else shipped_role_words()
+        held = resolve_role_speakers(self.mentions, self.titles, canonical, roles)
+        for name, auto in canonical.items():
+            holder = held.get(name) or held.get(auto)
+            if holder:
+                canonical[name] = canonical.get(holder, holder)
         if self.orgs:
             places = aliases.places if aliases is not None and aliases.places is not None else \
                 load_gazetteer(shipped_dir())

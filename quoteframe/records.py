@@ -70,6 +70,10 @@ class Quote(Row):
     text: str
     speaker_type: str = ""  # person | org | group | "" (not an output column)
     date: str = ""
+    # the titles and modifier keys (``mentions.modifier_key``) the document gives a person speaker, for
+    # roles that other documents leave unresolved (``roleholders``; not output columns)
+    speaker_titles: tuple[str, ...] = ()
+    speaker_modifiers: tuple[str, ...] = ()
 
     def row(self) -> dict[str, object]:
         """The output-contract columns of this quotation."""
