@@ -1681,12 +1681,18 @@ class DocumentAttributor:
                 speaker = self.speaker_of_cue(cue, toks, mentions, sent[0])
                 if speaker is not None and speaker.name and speaker.etype in {"person", "org", "unknown"}:
                     return speaker
+        subj = self.subject(sent)
         if not opens:
             # Putin then turned to the West. ‘I want …’: within a paragraph, a quotation with no cue after a
             # sentence about a person is that person's (the sentence introduces what they say)
-            subj = self.subject(sent)
             if subj is not None and subj.name and subj.etype == "person" and subj.mention.etype != "pron":
                 return subj
+        elif subj is not None and subj.name and subj.etype == "person" and not self.title_case(toks) \
+                and any(t.text.islower() for t in toks if t.start >= subj.mention.end):
+            # X suggested he would sleep less. ¶ “When you get older …”: a quotation opening a paragraph, with
+            # no quotation in the paragraph before it to continue, after a sentence in which a person does
+            # something (not a headline, not a signature line "― Name") is that person's
+            return subj
         return None
 
     def kind(self, qi: int, toks: list[Token], qpos: int, cue: Cue | None, speaker: Speaker | None,

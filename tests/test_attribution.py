@@ -1311,3 +1311,13 @@ def test_a_media_noun_with_its_name_is_the_named_outlet_and_no_she() -> None:
             "She said that such decisions are never easy. “But right now they are needed,” she said.\n\n"
             "John Kell’s campaign called the speech “weak”.\n")
     assert [row[1] for row in attribute(text)] == ["RTV", "Blick", "APN", "Anna Weber", "John Kell’s campaign"]
+
+
+def test_a_quotation_opening_a_paragraph_after_one_about_a_person_is_theirs() -> None:
+    text = ("Mayor Rosa Imbert also suggested that she would sleep less in her last year in office.\n\n"
+            "“When you get older you need less sleep.”\n\n"
+            "Imbert ended the briefing early.\n\n"
+            "“I have a city to run.”\n\n"
+            "Residents Share Their Views On Mayor Rosa Imbert\n\n"
+            "“She has done well.”\n")
+    assert [row[1] for row in attribute(text)] == ["Rosa Imbert", "Rosa Imbert", ""]
