@@ -80,6 +80,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "around", "through", "between", "beside", "besides", "regarding", "once", "unless", "whereas", "toward",
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
+CATAPHOR_REACH = 3  # sentences after a pronoun with no antecedent that may name whom it means
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 # a transcript's speaker label opening a quotation: one to three capitalised words and a colon
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}):[ \t]+(?=\S)")
@@ -773,6 +774,25 @@ class DocumentAttributor:
             counts = sorted(((self._times_named(p.name, p.count), p.name) for p in before), reverse=True)
             if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
                 return Speaker(counts[0][1], "person", m)
+            if not before and not subjects and not earlier:
+                # “…,” he said, opening a story whose headline is lost: nobody before it, so the person the
+                # sentences after it are about (the French president said …; Macron …)
+                return self._cataphor(m, sent_start, sex)
+        return None
+
+    def _cataphor(self, m: Mention, sent_start: int, sex: str) -> Speaker | None:
+        """The first person subject, agreeing in sex, of the few sentences after the one at ``sent_start``."""
+        pos = sent_start
+        for _ in range(CATAPHOR_REACH):
+            nxt = self._next_sentence(pos)
+            if not nxt:
+                return None
+            sent = nxt[0]
+            subj = self.subject(sent, 1)
+            if subj is not None and subj.name and subj.etype == "person" and subj.mention.etype != "pron" \
+                    and self._agrees(subj, sex):
+                return Speaker(subj.name, "person", m)
+            pos = sent[1]
         return None
 
     def _reported_speaker(self, sent: tuple[int, int]) -> Speaker | None:
@@ -1735,6 +1755,10 @@ class DocumentAttributor:
             return "scare"
         if first_alpha.isupper() and ends_sentence and (len(words) >= 3 or content.endswith(("!", "?"))):
             return "direct"  # a sentence, or an exclamation or question (“Freedom now!”)
+        if first_alpha.isupper() and ends_sentence and at_start and (prev is None or prev.text in SENT_END) \
+                and self.results and self.results[-1].kind == "direct" and qi > 0 \
+                and self.marked[qi - 1][1] >= self._paragraph(self.marked[qi][0])[0] and not _titled(content):
+            return "direct"  # “We will not give up,” she said. “Not one.”: a short sentence of the same speech
         if first_alpha.isupper() and ends_sentence and (lead_in or (after_cue and prev is not None and (
                 prev.text == ":" or prev.text == "," and cue is not None and cue.ctype in {"verb", "participle"}
                 and toks[cue.index].lower in self.lex.cues and not _titled(content)))):

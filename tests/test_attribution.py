@@ -1321,3 +1321,14 @@ def test_a_quotation_opening_a_paragraph_after_one_about_a_person_is_theirs() ->
             "Residents Share Their Views On Mayor Rosa Imbert\n\n"
             "“She has done well.”\n")
     assert [row[1] for row in attribute(text)] == ["Rosa Imbert", "Rosa Imbert", ""]
+
+
+def test_a_pronoun_with_no_antecedent_opening_a_story_is_the_person_named_after_it() -> None:
+    text = ("“We will not give up one metre,” she said. “The border was drawn by our grandfathers.”\n\n"
+            "In a televised address on Monday, Prime Minister Vera Lind said the border would stay closed.\n")
+    assert [row[1] for row in attribute(text)] == ["Vera Lind", "Vera Lind"]
+
+
+def test_a_short_sentence_right_after_a_direct_quotation_is_more_of_it() -> None:
+    text = "Prime Minister Vera Lind spoke on Monday. “We will not give up one metre,” she said. “Not one.”\n"
+    assert attribute(text)[1][:2] == ("direct", "Vera Lind")
