@@ -344,8 +344,10 @@ class DocumentAttributor:
                 return "noun"
             if near_quote and types == {"noun"}:
                 return "noun"  # signs such as “…”, chants of “…”
-        if toks[i].lower in words.intransitive and (nxt in DETERMINERS or i + 1 < len(toks) and toks[i + 1].possessive):
-            return None  # to continue the talks, concluded a deal: the verb has an object, and reports no speech
+        if toks[i].lower in words.intransitive and (nxt in DETERMINERS or nxt == "to" or i + 1 < len(toks) and toks[i + 1].possessive):
+            # to continue the talks, concluded a deal, people continue to go out: the verb has an object or an
+            # infinitive, and reports no speech
+            return None
         if "participle" in types:
             return "verb" if prev in AUX else "participle"
         if "verb" in types:

@@ -300,6 +300,9 @@ def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> s
     return word if word in ents.proper_words else ""
 
 
+# words that follow a verb giving an order at a sentence's start (Take it seriously; Let us; Make them pay),
+# and never a name there
+IMPERATIVE_OBJECTS = frozenset({"it", "us", "them", "me", "him", "yourself", "yourselves"})
 TITLE_BEFORE_NAME_RE = re.compile(r", ((?:[A-Z][a-z]{0,5}\.? ){1,2})$")  # ", Rev " / ", Dr. " right before a name
 
 
@@ -666,7 +669,12 @@ class MentionFinder:
                 mentions.append(Mention(i, i, tok.start, tok.end, tok.text, "pron", head=POSSESSIVE_PRONOUNS[low], possessive=True))
                 i += 1
                 continue
-            if tok.text[:1].isupper() and self._name_word(tok, i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}, title_case):
+            initial = i == 0 or toks[i - 1].text in {"“", '"', "(", "—", ":"}
+            if initial and i + 1 < n and toks[i + 1].lower in IMPERATIVE_OBJECTS and tok.text.isalpha() \
+                    and self.ents.person_for_surname(tok.bare) is None and tok.text not in self.ents.proper_words:
+                i += 1  # Take it seriously. Let us …: a verb giving an order, no name, opens the sentence
+                continue
+            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
@@ -723,6 +731,8 @@ class MentionFinder:
             return False
         k = j + 2
         while k < len(toks) and k <= j + 4 and toks[k].is_cap and toks[k].lower not in titles:
+            if self.lex.places.classify(toks[k].bare) in {"country", "demonym"}:
+                return False  # Merkel and German President X: a country's title, no second portfolio
             k += 1  # Sports, Multimedia: the second portfolio
         return k < len(toks) and toks[k].lower in titles and k + 1 < len(toks) and toks[k + 1].is_cap
 

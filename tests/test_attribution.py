@@ -1332,3 +1332,12 @@ def test_a_pronoun_with_no_antecedent_opening_a_story_is_the_person_named_after_
 def test_a_short_sentence_right_after_a_direct_quotation_is_more_of_it() -> None:
     text = "Prime Minister Vera Lind spoke on Monday. “We will not give up one metre,” she said. “Not one.”\n"
     assert attribute(text)[1][:2] == ("direct", "Vera Lind")
+
+
+def test_an_order_opening_a_sentence_a_country_after_and_and_continue_to_are_no_names_or_cues() -> None:
+    text = ("Chancellor Vera Lind spoke on Monday. The virus is spreading. Take it seriously. She said people "
+            "continue to go out to “enjoy the sun”.\n\n"
+            "Lind and Danish President Ole Brun also urged citizens to “stay home”.\n")
+    rows = attribute(text)
+    assert rows[0][1] == "Vera Lind"
+    assert rows[1][2] == "Danish President Ole Brun"
