@@ -1341,3 +1341,9 @@ def test_an_order_opening_a_sentence_a_country_after_and_and_continue_to_are_no_
     rows = attribute(text)
     assert rows[0][1] == "Vera Lind"
     assert rows[1][2] == "Danish President Ole Brun"
+
+
+def test_hit_out_at_and_lash_out_at_are_cues() -> None:
+    text = ("Vance Hits Out at ‘Reckless’ Neighbours in Border Speech\n\n"
+            "President Aurel Vance on Friday signed the decree. He lashed out at the “greedy” bankers too.\n")
+    assert [row[:2] for row in attribute(text)] == [("partial", "Aurel Vance"), ("partial", "Aurel Vance")]
