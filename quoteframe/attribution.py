@@ -80,6 +80,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "around", "through", "between", "beside", "besides", "regarding", "once", "unless", "whereas", "toward",
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
+DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 CATAPHOR_REACH = 3  # sentences after a pronoun with no antecedent that may name whom it means
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 # a transcript's speaker label opening a quotation: one to three capitalised words and a colon
@@ -171,7 +172,8 @@ class DocumentAttributor:
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
         self._sexes: dict[str, str] = {}  # ``sex``'s answers by name
         self._in_epithet = False  # ``_epithet_holder`` is looking up a subject
-        self._epithets: dict[str, str] = {}  # role head -> the person its first use re-described
+        self._epithets: dict[str, str] = {}  # role phrase -> the person its first use re-described
+        self._epithet_tried: set[int] = set()  # first uses of a role looked at from a later use
         self._extracts: list[tuple[int, Speaker]] | None = None  # ``extracts_owner``: (position, owner)
         self.results: list[Attribution] = []
 
@@ -575,10 +577,23 @@ class DocumentAttributor:
         an office apart ("the opposition leader"), anyone holding an office at all."""
         if self._in_epithet:
             return None  # (a subject looked up here may hold an epithet of its own: one level only, never a cycle)
-        if re.search(rf"\b{re.escape(m.head)}\b", self.text[self._headline_end():m.start], re.IGNORECASE):
+        headline_end = self._headline_end()
+        first = re.search(rf"\b{re.escape(m.head)}\b", self.text[headline_end:m.start], re.IGNORECASE)
+        if first is not None:
             # the role came up before (a headline aside, which names roles before people): whoever it named
-            # then, the subject now is no clue; if its first use re-described someone, it still does
-            return self._epithets.get(m.head)
+            # then, the subject now is no clue; if its first use re-described someone, it still does (that use,
+            # "the PP leader" of a standfirst no quotation follows, is looked at here if nothing did before)
+            phrase = _normalise_np(m.text)
+            same = re.search(rf"\b{re.escape(phrase)}\b", self.text[headline_end:m.start], re.IGNORECASE)
+            if same is None:
+                return None  # the police chief after the Kremlin chief: another role
+            if phrase.lower() in self._epithets:
+                return self._epithets[phrase.lower()]
+            pos = headline_end + same.start()
+            if pos in self._epithet_tried or not DEFINITE_BEFORE_RE.search(self.text, max(0, pos - 40), pos):
+                return None
+            self._epithet_tried.add(pos)
+            return self._epithet_holder(replace(m, start=pos, end=pos + len(same.group())), role, apart)
         people = self.ents.people
         if any(p.first_pos < m.start for p in people.values()):
             sents = self.previous_sentences(m.start, 1, 2)
@@ -603,7 +618,7 @@ class DocumentAttributor:
             if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
                    and t not in role.aliases for t in titles):
                 return None
-            self._epithets.setdefault(m.head, subj.name)
+            self._epithets.setdefault(_normalise_np(m.text).lower(), subj.name)
             return subj.name
         return None
 
@@ -614,8 +629,8 @@ class DocumentAttributor:
         if end <= 0 or not self.text[end:].strip():
             return 0
         line = self.text[:end].rstrip()
-        if len(line.split()) > 25 or re.search(r"[.!?][”’\"']?$", line):
-            return 0
+        if len(line.split()) > 25 or re.search(r"\.[”’\"']?$", line):
+            return 0  # (a headline may end with a question or a quotation, hardly with a full stop)
         return end
 
     def _next_sentence(self, pos: int) -> list[tuple[int, int]]:

@@ -300,6 +300,7 @@ def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> s
     return word if word in ents.proper_words else ""
 
 
+GLUED_DATELINE_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)$")  # MadridAlberto: a place, then a name
 # words that follow a verb giving an order at a sentence's start (Take it seriously; Let us; Make them pay),
 # and never a name there
 IMPERATIVE_OBJECTS = frozenset({"it", "us", "them", "me", "him", "yourself", "yourselves"})
@@ -594,6 +595,9 @@ class RunSplitter:
                 title, name = title + name[:k + 1], name[k + 1:]
                 break
         name = [w.removesuffix("’s").removesuffix("'s") for w in name]
+        if name and (glued := GLUED_DATELINE_RE.match(name[0])) is not None \
+                and self.lex.places.classify(glued.group(1)) in {"city", "country"}:
+            name = [glued.group(2)] + name[1:]  # MadridAlberto Núñez Feijóo: a dateline that lost its dash
         while len(name) > 1 and self.lex.places.classify(name[-1]) in {"weekday", "month"}:
             name = name[:-1]  # X Sunday said: a day after a name is no part of it
         while len(name) > 2 and name[-1].lower().rstrip(".") in self.lex.names.postnominals:

@@ -1347,3 +1347,11 @@ def test_hit_out_at_and_lash_out_at_are_cues() -> None:
     text = ("Vance Hits Out at ‘Reckless’ Neighbours in Border Speech\n\n"
             "President Aurel Vance on Friday signed the decree. He lashed out at the “greedy” bankers too.\n")
     assert [row[:2] for row in attribute(text)] == [("partial", "Aurel Vance"), ("partial", "Aurel Vance")]
+
+
+def test_a_glued_dateline_and_a_standfirst_role_resolved_from_a_later_use() -> None:
+    text = ("Ortiz raises his voice against the premier: \"Who pays for this?\"\n\n"
+            "The PX leader clashes with the unions over the plan.\n\n"
+            "SevilleRafael Ortiz rejected every measure on Wednesday. \"Resign,\" said Ortiz.\n\n"
+            "\"Who pays for this?\" the PX leader asked the premier.\n")
+    assert [row[1] for row in attribute(text)] == ["Rafael Ortiz"] * 3
