@@ -1003,6 +1003,16 @@ class DocumentAttributor:
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
             break
+        if j in by_last and cue.ctype == "verb" and by_last[j].etype == "person" and by_last[j].first >= 2 \
+                and toks[by_last[j].first - 1].lower == "and" and by_last[j].first - 2 in by_last:
+            first = by_last[by_last[j].first - 2]
+            if first.etype in {"person", "unknown"} and not first.possessive \
+                    and (first.first == 0 or toks[first.first - 1].text in {",", "—", ":"}):
+                # Merkel and President Steinmeier urged: two people speak, and the first named is the one
+                # the story is about
+                found = self.resolve(first, toks, mentions, sent_start)
+                if found is not None and found.name and found.etype == "person":
+                    return found
         if j >= 3 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
             # the city and its allies have rejected: the first of two conjoined subjects names the speaker
             for k in range(j - 1, max(0, j - 5), -1):

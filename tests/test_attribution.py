@@ -1355,3 +1355,9 @@ def test_a_glued_dateline_and_a_standfirst_role_resolved_from_a_later_use() -> N
             "SevilleRafael Ortiz rejected every measure on Wednesday. \"Resign,\" said Ortiz.\n\n"
             "\"Who pays for this?\" the PX leader asked the premier.\n")
     assert [row[1] for row in attribute(text)] == ["Rafael Ortiz"] * 3
+
+
+def test_two_people_as_the_subject_give_the_first_named() -> None:
+    text = ("Chancellor Vera Lind spoke on Monday.\n\n"
+            "Lind and Danish President Ole Brun also urged citizens to “stay home”.\n")
+    assert attribute(text)[0][1] == "Vera Lind"
