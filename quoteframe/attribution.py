@@ -81,6 +81,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
+AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
 CATAPHOR_REACH = 3  # sentences after a pronoun with no antecedent that may name whom it means
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 # a transcript's speaker label opening a quotation: one to three capitalised words and a colon
@@ -388,6 +389,11 @@ class DocumentAttributor:
             # are one speaker and no place stands in the speaker column; still a place to the rules
             country = self.lex.places.government_of(m.name)
             return Speaker(f"Government of {country}" if country else m.name, "place", m)
+        if m.etype in {"role", "unknown"} and m.head and (AGE_RE.fullmatch(m.head) or (
+                (role := self.lex.roles.get(m.head)) is not None and "description" in role.uses)):
+            described = self._described(m, mentions, sent_start)
+            if described is not None:  # Jane Roe … the 72-year-old told the paper; the single mum said
+                return described
         if m.etype == "unknown" and m.name and " " not in m.name and self.lex.is_role(m.name.lower()):
             # President said …: a title written alone, as a name (no article), is the role's holder
             found = self.resolve_role(replace(m, etype="role", head=m.name.lower()))
@@ -537,6 +543,31 @@ class DocumentAttributor:
             if matches and not m.modifiers:
                 return Speaker(max(matches)[1], "org", m)
         return Speaker(_normalise_np(m.text), role.entity, m)
+
+    def _described(self, m: Mention, mentions: list[Mention], sent_start: int) -> Speaker | None:
+        """The person a definite description re-describes: "the 72-year-old", "the single mum", "the
+        resident", with nothing after it that makes it someone else's (the victim's mother, the mother of
+        …), and no earlier "a woman …" that introduced someone unnamed whom it goes on describing. The
+        nearest person named before it, in its sentence or the three before, of the description's sex."""
+        words = m.text.split()
+        if not words or words[0].lower() != "the" or any(w.endswith(("’s", "'s")) for w in words) \
+                or re.search(rf"\b(?:an?|one|another)\s+(?:\S+\s+){{0,2}}{re.escape(m.head)}\b", self.text[:m.start], re.IGNORECASE):
+            return None
+        sex = self.lex.sex_titles.get(m.head, "")
+        sents = [(sent_start, m.start)] + self.previous_sentences(sent_start, 3, 3)
+        for k, sent in enumerate(sents):
+            if k == 0:
+                found = [o for o in mentions if o.end <= m.start]
+                toks: list[Token] = []
+            else:
+                toks, found = self.analysed(*sent)
+            for o in reversed(found):
+                if o.etype not in {"person", "unknown"} or not o.name or o.possessive:
+                    continue
+                sp = self.resolve(o, toks, found, sent[0])
+                if sp is not None and sp.etype == "person" and sp.name and self._agrees(sp, sex):
+                    return Speaker(sp.name, "person", m)
+        return None
 
     def _name_after_role(self, m: Mention, toks: list[Token], mentions: list[Mention], sent_start: int) -> Speaker | None:
         """The name right after an organisation's role noun (broadcaster NTV, the tabloid Bild, the agency

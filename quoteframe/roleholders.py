@@ -72,6 +72,14 @@ def role_phrase(name: str, words: RoleWords) -> tuple[str, frozenset[str]] | Non
     return head, frozenset(countries)
 
 
+def _definite(mention: str) -> bool:
+    """Whether a role mention points at one holder the reader knows (the Chancellor, Chancellor, Russia's
+    president), not at someone new (a spokesperson for the company, another minister): a name written
+    once with an indefinite article may be anyone's."""
+    words = mention.lower().split()
+    return bool(words) and words[0] not in {"a", "an", "another", "one", "some", "any"}
+
+
 def mention_titles(mention: str, speaker: str, words: RoleWords) -> tuple[set[str], frozenset[str]]:
     """The titles and countries a mention gives the person it names (German Chancellor Angela Merkel;
     the Chancellor, resolved to her in its document): the words before the name, when they are titles,
@@ -122,16 +130,20 @@ def resolve_role_speakers(pairs: Mapping[tuple[str, str], int],
             holders[title][person] += count
             countries_of[(title, person)].update(keys)
 
+    definite: Counter[str] = Counter()  # role names by how often written as the one holder (+) or someone new (-)
     for (speaker, mention), count in sorted(pairs.items()):
         phrase = role_phrase(speaker, words)
         if phrase is not None:
             phrases[speaker] = phrase
+            definite[speaker] += count if _definite(mention) else -count
         else:
             hold(speaker, *mention_titles(mention, speaker, words), count)
     for (speaker, titles, keys), count in sorted(titled.items()):
         hold(speaker, titles, keys, count)
     found: dict[str, str] = {}
     for name, (head, wanted) in sorted(phrases.items()):
+        if definite[name] <= 0:
+            continue  # mostly "a spokesperson for the company": not the one spokesperson the corpus names
         candidates: set[str] = set()
         for title, held in holders.items():
             role = words.roles.get(title)

@@ -43,3 +43,9 @@ def test_what_a_role_phrase_and_a_titled_mention_are() -> None:
     assert role_phrase("Anna Weber", words) is None
     assert mention_titles("German Chancellor Anna Weber", "Anna Weber", words) == ({"chancellor"}, frozenset({"germa"}))
     assert mention_titles("former President Anna Weber", "Anna Weber", words) == (set(), frozenset())
+
+
+def test_an_indefinite_role_is_nobody_the_corpus_names() -> None:
+    first = "Party spokesperson Ros Beaton spoke on Monday. “We are ready,” said spokesperson Ros Beaton.\n"
+    second = "The shop will close.\n\nA spokesperson for the company said the rent “was too high”.\n"
+    assert speakers(first, second)[-1] == ("d1", "spokesperson")
