@@ -492,8 +492,9 @@ class DocumentAttributor:
                 if person.former != former:  # the former president is not the president, nor the other way
                     continue
                 titles = person.titles
+                own = titles - person.other_titles if not apart else titles  # the premier: not the opposition leader
                 related = m.head in titles or not indefinite and (
-                    any(m.head in self._title_role(t).aliases for t in titles) or bool(titles & role.aliases))
+                    any(m.head in self._title_role(t).aliases for t in own) or bool(own & role.aliases))
                 if not related or apart and m.head not in titles:
                     continue
                 if head_of_state and not any(t == "leader" or "leader" in self._title_role(t).aliases for t in titles):

@@ -22,7 +22,7 @@ ROLE_USES = {"title", "role", "orghead", "document", "generic", "description"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive", "quoted_object")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio")
-NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal")
+NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal", "placehead")
 
 
 # (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
@@ -113,13 +113,14 @@ class Role:
 @dataclass(frozen=True)
 class NameWords:
     """The closed classes of ``names.csv``: surname particles, patronymic words, generational suffixes,
-    sentence openers, post-nominal letters."""
+    sentence openers, post-nominal letters, the last words of streets' names."""
 
     particles: frozenset[str] = frozenset()
     patronymics: frozenset[str] = frozenset()
     suffixes: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
     postnominals: frozenset[str] = frozenset()  # Jane Roe QC, John Doe MP: letters after a name, no part of it
+    placeheads: frozenset[str] = frozenset()  # Olive Road, Broad Street: a run ending with one names a place
 
 
 def load_name_words(path: Path | None) -> NameWords:

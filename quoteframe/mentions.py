@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from quoteframe.lexicon import Lexicons, Role
@@ -76,6 +76,9 @@ class Person:
     count: int = 0
     first_pos: int = 0
     former: bool = False  # titled "former" / "ex-": a role phrase in the present does not name them
+    # titles held as another office (Opposition leader X): "the opposition leader" names them, "the premier"
+    # (whom "leader" aliases) does not
+    other_titles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -189,7 +192,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
     org_tails = lex.org_role_tails
     known = False  # whether headline, before and role are worked out for ``run``
     # titles and modifier keys by title words: a person is named with the same title again and again
-    title_keys: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+    title_keys: dict[tuple[str, ...], tuple[set[str], set[str], set[str]]] = {}
     titled_alone: dict[str, list] = {}  # a one-word name after a title -> [mentions, first position, title words]
     for m, words in _runs(text, lex, orgheads, org_roles):
         if text.startswith(" ", m.end()) and "." not in m.group():
@@ -248,9 +251,15 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                 ents.role_names.setdefault(role.term, bound)
         elif role is not None and role.entity == "person" and not title:
             title = [role.term]
+            # Opposition leader X, shadow treasurer X: the word before the role word may make it another office
+            at = m.start() - len(role.term) - 1
+            prior = TRAILING_WORD_RE.search(text, max(0, at - 24), at)
+            if prior is not None and prior.group(1).lower() in lex.other_office:
+                title = [prior.group(1), role.term]
         if org:
             ents.orgs[org] += 1
-        if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full):
+        if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full) \
+                and name[-1].lower().rstrip(",;:") not in lex.names.placeheads:
             # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
@@ -265,6 +274,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
                     found = title_keys[key] = _title_keys(title, lex, ents.fold)
                 person.titles.update(found[0])
                 person.modifiers.update(found[1])
+                person.other_titles.update(found[2])
     _appositive_roles(text, ents, lex)
     for person in ents.people.values():
         ents.surnames.setdefault(ents.fold(person.name.split()[-1]), person.name)
@@ -282,7 +292,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             person = ents.people[word] = Person(word, count=count, first_pos=first_pos)
             person.titles.update(_title_keys(sorted(titles), lex, ents.fold)[0])
             ents.surnames[ents.fold(word)] = word
-    _first_names(ents)
+    _first_names(ents, lex.sex_given)
     return ents
 
 
@@ -346,6 +356,8 @@ def _appositive_roles(text: str, ents: DocEntities, lex: Lexicons) -> None:
             if not lex.subordinate.isdisjoint(lowers) or {"former", "ex", "late"} & set(lowers):
                 continue  # the deputy minister is not the minister; the former president no president now
             person.titles.add(m.group(3).lower())
+            if not lex.other_office.isdisjoint(lowers):
+                person.other_titles.add(m.group(3).lower())  # the opposition leader, X,
             person.modifiers.update(_modifier_keys([w for w in mods if lex.places.country_of(w)], lex, ents.fold))
 
 
@@ -376,34 +388,38 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         pos = text.find(needle, pos + 1)
 
 
-def _first_names(ents: DocEntities) -> None:
+def _first_names(ents: DocEntities, given: Mapping[str, str]) -> None:
     """Index the people by their first word, for names written family name first (Xi Jinping, then Xi or
-    Mr Xi): a first word that opens one person's name and is nobody's surname names that person, when the
-    text titles the person (President Xi Jinping) or the word alone (Mr Xi, President Xi), which a place or
-    an organisation that opens a longer name is not (Texas, the Texas Politics Project), and never writes
-    the name's last word without the word before it (Joe Biden's Biden stands alone, so a lone Joe is
-    someone else: a voter giving a first name)."""
+    Mr Xi) and for features that call people by their given names (Teresa Johnson, then Teresa): a first
+    word that opens one person's name and is nobody's surname names that person, when the text titles the
+    person (President Xi Jinping) or the word alone (Mr Xi, President Xi), or the word is a given name
+    (``gender.csv``), which a place or an organisation that opens a longer name is not (Texas, the Texas
+    Politics Project), and never writes the name's last word without the word before it (Joe Biden's Biden
+    stands alone, so a lone Joe is someone else: a voter giving a first name)."""
     text = ents.text
     for person in ents.people.values():
         words = person.name.split()
         first = ents.fold(words[0])
-        if not (person.titles or first in ents.titled) or first in ents.surnames \
+        if not (person.titles or first in ents.titled or words[0].lower() in given) or first in ents.surnames \
                 or text.count(words[-1]) > text.count(f"{words[-2]} {words[-1]}"):
             continue
         other = ents.first_names.get(first)
         ents.first_names[first] = person.name if other is None or other == person.name else ""
 
 
-def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str]]:
-    """The titles and modifier keys that title words give a person (President, Kazakh). A title after a
-    subordinating word is not held (Vice President, Lt. Gov., Deputy Foreign Minister): "the president"
-    is not the vice president. (A title before it is: Sen. … Deputy Leader.)"""
+def _title_keys(title: list[str], lex: Lexicons, fold: Callable[[str], str]) -> tuple[set[str], set[str], set[str]]:
+    """The titles and modifier keys that title words give a person (President, Kazakh), and the titles
+    among them held as another office (Opposition Leader). A title after a subordinating word is not held
+    (Vice President, Lt. Gov., Deputy Foreign Minister): "the president" is not the vice president. (A
+    title before it is: Sen. … Deputy Leader.)"""
     lowers = [t.lower() for t in title]
     titles = {t.rstrip(".") for k, t in enumerate(lowers)
               if (lex.is_title(t) or lex.is_title(t.rstrip("."))) and not subordinate_title(lowers[:k], t, lex.subordinate)}
     if "minister" in titles and "prime" in lowers and lex.is_title("premier"):
         titles.add("premier")  # a prime minister is the premier, and the leader (not any minister)
-    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], lex, fold)
+    other = {t.rstrip(".") for k, t in enumerate(lowers) if t.rstrip(".") in titles
+             and not lex.other_office.isdisjoint(lowers[:k])}
+    return titles, _modifier_keys([t for t in title if not lex.roles.get(t.lower())], lex, fold), other
 
 
 def _lone_org_word(word: str, orgheads: frozenset[str]) -> bool:
@@ -427,6 +443,9 @@ def _may_follow_org_role(text: str, pos: int, tails: dict[str, tuple[str, ...]])
         return True
     short = tails.get("")
     return short is not None and text.endswith(short, 0, pos - 1)
+
+
+TRAILING_WORD_RE = re.compile(r"([A-Za-z]+) $")
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -778,8 +797,10 @@ class MentionFinder:
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
         full = " ".join(name)
-        if name and len(name) >= 2 and self.lex.places.names_a_place(full) and self.ents.people.get(full) is None:
-            # Self-governing Taiwan, China COVID: a run holding a country's name is no person's
+        if name and len(name) >= 2 and (self.lex.places.names_a_place(full) or name[-1].lower() in self.lex.names.placeheads) \
+                and self.ents.people.get(full) is None:
+            # Self-governing Taiwan, China COVID: a run holding a country's name is no person's; nor is a
+            # street's (Dave Mole, 69, of Olive Road)
             return Mention(i, j, start, end, self._text(toks, i, j, poss), "unknown", name=full, possessive=poss) \
                 if title else None
         if name and not title and (closed := self._closed_class(full)):

@@ -52,7 +52,7 @@ class QuoteExtractor:
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
                 speaker_type=sp.etype if sp else "", date=doc.date,
-                speaker_titles=tuple(sorted(person.titles)) if person is not None and not person.former else (),
+                speaker_titles=tuple(sorted(person.titles - person.other_titles)) if person is not None and not person.former else (),
                 speaker_modifiers=tuple(sorted(person.modifiers)) if person is not None and not person.former else ()))
         _echo_headline(doc.text, result.quotes)
         return result

@@ -1378,3 +1378,27 @@ def test_a_description_first_given_to_someone_unnamed_stays_theirs() -> None:
     text = ("Mayor Ian Hale opened the shelter on Monday. A pensioner who asked not to be named queued outside.\n\n"
             "“We waited since dawn,” the pensioner said.\n")
     assert attribute(text)[0][1] != "Ian Hale"
+
+
+def test_an_opposition_or_shadow_title_is_another_office() -> None:
+    text = ("Opposition leader Mara Quill attacked the budget on Tuesday.\n\n"
+            "“This is a debt bomb,” Ms Quill said.\n\n"
+            "“We will keep building,” the premier said.\n")
+    assert attribute(text)[1][1] != "Mara Quill"  # the premier is not the opposition leader
+
+
+def test_treasurer_is_a_title_and_no_part_of_the_name() -> None:
+    text = "“The books are balanced,” Treasurer Jon Awdry told parliament.\n"
+    assert attribute(text)[0][1] == "Jon Awdry"
+
+
+def test_a_street_is_no_person_for_the_pronoun_after_it() -> None:
+    text = ("Voicing the anger of the estate was Omar Pell, 71, of Larch Street.\n\n"
+            "He said: “Where will we shop now?”\n")
+    assert attribute(text)[0][1] == "Omar Pell"
+
+
+def test_a_given_name_alone_names_the_one_person_of_that_given_name() -> None:
+    text = ("Shoppers queued at the bakery. Brenda Osei said she came every day.\n\n"
+            "Brenda said the closure would be “a blow to the street”.\n")
+    assert attribute(text)[0][1] == "Brenda Osei"
