@@ -1034,6 +1034,14 @@ class DocumentAttributor:
                     # no name before the clause (“…,” a spokesman for the union, who …, said):
                     j = inside  # the phrase the clause ends is the subject, and its head the speaker
                     continue
+            if j in by_last and cue.ctype == "verb" and not by_last[j].possessive and (p := by_last[j].first - 1) >= 1 \
+                    and (by_last[j].etype in {"place", "unknown"} and toks[p].lower in {"in", "at"}
+                         or by_last[j].etype == "person" and toks[p].lower == "in") \
+                    and p - 1 not in by_last and toks[p - 1].is_word and (
+                        _time_phrase_start(toks, p - 1, self.lex.places) < p - 1 or toks[p - 1].lower in SKIPPABLE
+                        or _adverb(toks[p - 1])):
+                j = p - 1  # X had on Monday in Port Harcourt described: where it was said is not who said it
+                continue
             break
         if j in by_last and cue.ctype == "verb" and by_last[j].etype == "person" and by_last[j].first >= 2 \
                 and toks[by_last[j].first - 1].lower == "and" and by_last[j].first - 2 in by_last:
@@ -1350,7 +1358,12 @@ class DocumentAttributor:
         first_word = fronted if fronted > left_bound else left_bound + 1
         while first_word < qpos and (toks[first_word].text.isupper() or not toks[first_word].is_word):
             first_word += 1
-        alone = not any(toks[k].is_word for k in range(first_word, right_bound)
+        end_word = right_bound
+        nxt = next((k for k in range(qpos + 1, right_bound) if toks[k].is_word), None)
+        if nxt is not None and toks[nxt].text.islower() and toks[nxt].text.endswith("ing") and len(toks[nxt].text) > 5 \
+                and (toks[nxt - 1].text == "," or self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' ").endswith(",")):
+            end_word = nxt  # “…,” referring to the deficit: a participle without a subject adds to the quotation
+        alone = not any(toks[k].is_word for k in range(first_word, end_word)
                         if toks[k].start < core_end and k != qpos)
         if speaker is None and kind == "direct" and alone:
             speaker, announced = self.byline_after(qi)

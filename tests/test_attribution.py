@@ -1402,3 +1402,14 @@ def test_a_given_name_alone_names_the_one_person_of_that_given_name() -> None:
     text = ("Shoppers queued at the bakery. Brenda Osei said she came every day.\n\n"
             "Brenda said the closure would be “a blow to the street”.\n")
     assert attribute(text)[0][1] == "Brenda Osei"
+
+
+def test_a_quotation_with_only_a_participle_after_it_continues_the_speaker() -> None:
+    text = ("“We nearly called it the patch-up plan,” Leader Tom Arvo said, pointing to one-off grants.\n\n"
+            "“We nearly called it the overdraft plan,” referring to the deficit.\n")
+    assert [a[1] for a in attribute(text)] == ["Tom Arvo", "Tom Arvo"]
+
+
+def test_a_place_after_in_between_subject_and_verb_is_not_the_speaker() -> None:
+    text = "Governor Abara had on Tuesday in Kelso Bay called the council “a paper tiger”.\n"
+    assert attribute(text)[0][1] == "Abara"
