@@ -80,6 +80,9 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "around", "through", "between", "beside", "besides", "regarding", "once", "unless", "whereas", "toward",
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
+# words that cannot stand in a description run into a name (NASA flag bearer X): a lead holding one is a clause
+LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
+                 "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
 CATAPHOR_REACH = 3  # sentences after a pronoun with no antecedent that may name whom it means
@@ -641,7 +644,11 @@ class DocumentAttributor:
             if subj is None or subj.etype != "person" or not subj.name or subj.mention.etype == "pron":
                 return None
             lead = self.text[sent[0]:subj.mention.start].strip()
-            if lead and not lead.endswith(",") or EPITHET_COORDINATED.match(self.text, subj.mention.end):
+            words = lead.split()
+            # (NASA flag bearer Raila Odinga has denied …: a description run into the name is part of the subject)
+            described = 0 < len(words) <= 4 and all(w.isalpha() and w.lower() not in INTRO | DETERMINERS | LEAD_FUNCTION
+                                                    for w in words)
+            if lead and not lead.endswith(",") and not described or EPITHET_COORDINATED.match(self.text, subj.mention.end):
                 return None  # the figures came from X; X and Y did not …: X is no lone subject
             person = people.get(subj.name)
             titles = person.titles if person is not None else set()

@@ -1413,3 +1413,9 @@ def test_a_quotation_with_only_a_participle_after_it_continues_the_speaker() -> 
 def test_a_place_after_in_between_subject_and_verb_is_not_the_speaker() -> None:
     text = "Governor Abara had on Tuesday in Kelso Bay called the council “a paper tiger”.\n"
     assert attribute(text)[0][1] == "Abara"
+
+
+def test_a_description_run_into_the_name_leaves_the_subject_an_epithet() -> None:
+    text = ("Kamau denies the claims\n\nNDA flag bearer Ruto Kamau has denied the claims made at a rally.\n\n"
+            "The opposition leader, in a statement on Friday, said he was “saddened” by them.\n")
+    assert attribute(text)[0][1] == "Ruto Kamau"
