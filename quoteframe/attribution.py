@@ -80,6 +80,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "around", "through", "between", "beside", "besides", "regarding", "once", "unless", "whereas", "toward",
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 # words that cannot stand in a description run into a name (NASA flag bearer X): a lead holding one is a clause
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
@@ -331,6 +332,10 @@ class DocumentAttributor:
             return None  # welcomed the guests; welcomed “the total mobilization”: speech only by what it quotes
         prev = toks[i - 1].lower if i > 0 else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if "noun" in types and nxt in {"about", "on"} and i > 0 and toks[i - 1].possessive and any(
+                toks[k].quote >= 0 and all(t.lower in DETERMINERS | POSSESSIVE_PRONOUNS for t in toks[i + 2:k])
+                for k in range(i + 2, min(len(toks), i + 5))):
+            return "noun"  # the minister's remarks on his “possible resignation”: the topic in the remarks' words
         if "noun" in types and nxt not in {"of", "about", "on", "for"}:
             before = {t.lower for t in toks[max(0, i - 3):i]}  # (a possessive's own lower case is among them)
             near_quote = (i + 1 < len(toks) and toks[i + 1].quote >= 0) or (i > 0 and toks[i - 1].quote >= 0) or \
@@ -947,6 +952,14 @@ class DocumentAttributor:
             agent = mention_at(cue.last + 2) if after in {"by", "from", "of"} else None
             if agent is not None:
                 return self.resolve(agent, toks, mentions, sent_start)
+            own = by_last.get(cue.index)
+            if own is not None and own.etype == "role" and own.head in self.lex.documents:
+                # Trump’s statement about “…”: the statement's author, by the name it is a possessive of
+                owner = next((t.text.removesuffix("’s").removesuffix("'s") for t in toks[own.first:own.last]
+                              if t.possessive and t.is_cap), None)
+                person = self.ents.person_for_surname(owner) if owner else None
+                if person:
+                    return Speaker(person, "person", own)
             for k in range(cue.index - 1, max(-1, cue.index - 4), -1):
                 m = by_last.get(k)
                 if m and m.possessive:
@@ -1237,6 +1250,9 @@ class DocumentAttributor:
                 continue  # When X suggested …, Y fired back: “…”: the opening clause's verb is not the sentence's
             if _closed_gerund(toks, c, qpos):
                 continue  # regardless of X saying …, Y will “…”: the gerund phrase's speaker stays in it
+            if c.ctype == "noun" and c.index + 1 < qpos and toks[c.index + 1].lower in {"about", "on"} \
+                    and any(t.quote >= 0 for t in toks[c.index + 2:qpos]):
+                continue  # X’s statement about “…” is “true”: the statement's words were the first quotation
             if _closed_relative(toks, left_bound, c.index, qpos) \
                     and any(o.index < c.index and o.ctype in {"verb", "participle"} for o in cues if o.index > left_bound):
                 # X argued the legacy of Y, who called himself “…” in the past, was a “…”: Y's verb ends with its

@@ -1419,3 +1419,10 @@ def test_a_description_run_into_the_name_leaves_the_subject_an_epithet() -> None
     text = ("Kamau denies the claims\n\nNDA flag bearer Ruto Kamau has denied the claims made at a rally.\n\n"
             "The opposition leader, in a statement on Friday, said he was “saddened” by them.\n")
     assert attribute(text)[0][1] == "Ruto Kamau"
+
+
+@pytest.mark.parametrize("noun", ["statement", "remarks"])
+def test_a_fragment_after_a_named_persons_speech_noun_and_about_is_theirs(noun: str) -> None:
+    text = ("Premier Sam Rivu spoke on Monday.\n\n"
+            f"Opposition Leader Ana Toka claims that Rivu’s {noun} about his “possible resignation” were a ploy.\n")
+    assert attribute(text)[0][1] == "Sam Rivu"
