@@ -81,6 +81,7 @@ INTRO = {"in", "on", "at", "after", "before", "while", "though", "although", "as
          "towards", "along", "alongside", "ahead", "prior", "amongst", "whilst"}
 SENT_END = {".", "!", "?"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
+NOMINATIVE_OF = {"him": "he", "her": "she", "them": "they"}  # the nominative each stands for
 # words that cannot stand in a description run into a name (NASA flag bearer X): a lead holding one is a clause
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
@@ -946,6 +947,12 @@ class DocumentAttributor:
                     if toks[k].lower in {"from", "by"}:
                         m = mention_at(k + 1)
                         break
+            k = cue.last + 1
+            if m is None and k < len(toks) and toks[k].lower in NOMINATIVE_OF:
+                # according to him, according to her: whom the pronoun refers to
+                m = Mention(k, k, toks[k].start, toks[k].end, toks[k].text, "pron", head=NOMINATIVE_OF[toks[k].lower])
+            if m is not None and m.etype == "pron":
+                return self.resolve_pronoun(m, mentions, sent_start)
             return self.resolve(m, toks, mentions, sent_start) if m else None
         if cue.ctype == "noun":
             after = toks[cue.last + 1].lower if cue.last + 1 < len(toks) else ""

@@ -1426,3 +1426,10 @@ def test_a_fragment_after_a_named_persons_speech_noun_and_about_is_theirs(noun: 
     text = ("Premier Sam Rivu spoke on Monday.\n\n"
             f"Opposition Leader Ana Toka claims that Rivu’s {noun} about his “possible resignation” were a ploy.\n")
     assert attribute(text)[0][1] == "Sam Rivu"
+
+
+@pytest.mark.parametrize("pronoun, name", [("him", "Ivo Brandt"), ("her", "Lena Sand")])
+def test_according_to_a_pronoun_is_whom_it_refers_to(pronoun: str, name: str) -> None:
+    text = ("Ivo Brandt and Lena Sand addressed the assembly.\n\n"
+            f"{name} spoke last. According to {pronoun}, “the treaty is dead.”\n")
+    assert attribute(text)[0][1] == name
