@@ -87,6 +87,7 @@ LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "t
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
+INTRODUCES_RE = re.compile(r"(?:^|[.!?\n])[\"”’]?\s*$")  # an indefinite phrase opening a sentence introduces someone
 CATAPHOR_REACH = 3  # sentences after a pronoun with no antecedent that may name whom it means
 CONJUNCTIONS = {"and", "but", "so", "yet", "then", "also"}
 # a transcript's speaker label opening a quotation: one to three capitalised words and a colon
@@ -560,9 +561,13 @@ class DocumentAttributor:
         …), and no earlier "a woman …" that introduced someone unnamed whom it goes on describing. The
         nearest person named before it, in its sentence or the three before, of the description's sex."""
         words = m.text.split()
-        if not words or words[0].lower() != "the" or any(w.endswith(("’s", "'s")) for w in words) \
-                or re.search(rf"\b(?:an?|one|another)\s+(?:\S+\s+){{0,2}}{re.escape(m.head)}\b", self.text[:m.start], re.IGNORECASE):
+        if not words or words[0].lower() != "the" or any(w.endswith(("’s", "'s")) for w in words):
             return None
+        for found in re.finditer(rf"\b(?:an?|one|another)\s+(?:\S+\s+){{0,2}}{re.escape(m.head)}\b", self.text[:m.start],
+                                 re.IGNORECASE):
+            if found.start() == 0 or INTRODUCES_RE.search(self.text, max(0, found.start() - 4), found.start()):
+                return None  # A pensioner who asked not to be named …: someone unnamed, whom it goes on describing
+            # (Jane Roe, a beloved mum, …; to lose a beloved mum: no one the story goes on describing)
         sex = self.lex.sex_titles.get(m.head, "")
         sents = [(sent_start, m.start)] + self.previous_sentences(sent_start, 3, 3)
         for k, sent in enumerate(sents):
@@ -570,12 +575,15 @@ class DocumentAttributor:
                 found = [o for o in mentions if o.end <= m.start]
                 toks: list[Token] = []
             else:
-                toks, found = self.analysed(*sent)
+                toks, found = self.analysed(sent[0], sent[1])[0], self.slotted(*sent)
             for o in reversed(found):
                 if o.etype not in {"person", "unknown"} or not o.name or o.possessive:
                     continue
                 sp = self.resolve(o, toks, found, sent[0])
-                if sp is not None and sp.etype == "person" and sp.name and self._agrees(sp, sex):
+                # (a one-word name opening its sentence as the subject is a person's: Taylor, who said …, …)
+                subject = sp is not None and sp.etype == "unknown" and k > 0 and o is found[0] \
+                    and o.start == sent[0] and (o.end >= len(self.text) or self.text[o.end] == ",")
+                if sp is not None and (sp.etype == "person" or subject) and sp.name and self._agrees(sp, sex):
                     return Speaker(sp.name, "person", m)
         return None
 

@@ -1433,3 +1433,10 @@ def test_according_to_a_pronoun_is_whom_it_refers_to(pronoun: str, name: str) ->
     text = ("Ivo Brandt and Lena Sand addressed the assembly.\n\n"
             f"{name} spoke last. According to {pronoun}, “the treaty is dead.”\n")
     assert attribute(text)[0][1] == name
+
+
+def test_a_description_finds_a_one_word_subject_and_ignores_an_indefinite_object() -> None:
+    text = ("Nobody expects to lose a grandfather at Christmas.\n\n"
+            "Marco, who said his grandad was “the best”, was at the vigil on Sunday.\n\n"
+            "The teenager told the paper: “He was always laughing.”\n")
+    assert attribute(text)[-1][1] == "Marco"
