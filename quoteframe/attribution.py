@@ -914,6 +914,9 @@ class DocumentAttributor:
         for m in mentions:
             if m.first <= intro_end or m.possessive or (before is not None and m.first >= before):
                 continue
+            if m.etype == "role" and not toks[m.first].is_cap and _object_of_preposition(toks, m) \
+                    and m.first > intro_end + 2 and (m.first < 2 or toks[m.first - 2].lower not in POSTMODIFIER_WORDS):
+                continue  # his time in office is running out: a common noun after a preposition is no subject
             if m.etype == "pron":
                 return self.resolve_pronoun(m, [x for x in mentions if x.first < m.first], sent_start, depth)
             if m.etype in {"unknown", "role"}:

@@ -1440,3 +1440,9 @@ def test_a_description_finds_a_one_word_subject_and_ignores_an_indefinite_object
             "Marco, who said his grandad was “the best”, was at the vigil on Sunday.\n\n"
             "The teenager told the paper: “He was always laughing.”\n")
     assert attribute(text)[-1][1] == "Marco"
+
+
+def test_a_common_noun_after_a_preposition_is_no_subject() -> None:
+    text = ("At his morning briefing, or rueda, on Friday, OBRA acknowledged that his time in office is short, "
+            "but insisted that “there is work to do”.\n")
+    assert attribute(text)[0][1] != "office"
