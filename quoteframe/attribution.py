@@ -1617,7 +1617,11 @@ class DocumentAttributor:
         k = qpos - 2
         while k >= 0 and toks[k].lower in SKIPPABLE and k not in by_last:
             k -= 1
-        if k >= 1 and _verb_like(toks[k]) and (mark.text == ":" or k - 1 in by_last or toks[k - 1].lower in SKIPPABLE):
+        # a new campaign message: “…”: a common noun before a word with no verb's ending, which the lexicon
+        # does not know as a verb, is a noun before a noun, no subject and its verb (the campaign responded:)
+        compound = k - 1 in by_last and by_last[k - 1].etype == "role" and not by_last[k - 1].text[:1].isupper() \
+            and not toks[k].lower.endswith(("ed", "s")) and toks[k].lower not in self.lex.cues
+        if k >= 1 and _verb_like(toks[k]) and not compound and (mark.text == ":" or k - 1 in by_last or toks[k - 1].lower in SKIPPABLE):
             cue = Cue(k, k, "participle" if toks[k].lower.endswith("ing") else "verb", toks[k].text)
             speaker = self.speaker_of_cue(cue, toks, mentions, fs)
             if speaker:

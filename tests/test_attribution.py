@@ -1446,3 +1446,9 @@ def test_a_common_noun_after_a_preposition_is_no_subject() -> None:
     text = ("At his morning briefing, or rueda, on Friday, OBRA acknowledged that his time in office is short, "
             "but insisted that “there is work to do”.\n")
     assert attribute(text)[0][1] != "office"
+
+
+def test_a_noun_before_a_noun_and_a_colon_is_no_subject_and_verb() -> None:
+    text = ("With donors restless, Governor Tilda Marsh is trying out a blunter council message: "
+            "“Win or go home.”\n")
+    assert attribute(text)[0][1] == "Tilda Marsh"
