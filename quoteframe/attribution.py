@@ -563,9 +563,9 @@ class DocumentAttributor:
         words = m.text.split()
         if not words or words[0].lower() != "the" or any(w.endswith(("’s", "'s")) for w in words):
             return None
-        for found in re.finditer(rf"\b(?:an?|one|another)\s+(?:\S+\s+){{0,2}}{re.escape(m.head)}\b", self.text[:m.start],
+        for intro in re.finditer(rf"\b(?:an?|one|another)\s+(?:\S+\s+){{0,2}}{re.escape(m.head)}\b", self.text[:m.start],
                                  re.IGNORECASE):
-            if found.start() == 0 or INTRODUCES_RE.search(self.text, max(0, found.start() - 4), found.start()):
+            if intro.start() == 0 or INTRODUCES_RE.search(self.text, max(0, intro.start() - 4), intro.start()):
                 return None  # A pensioner who asked not to be named …: someone unnamed, whom it goes on describing
             # (Jane Roe, a beloved mum, …; to lose a beloved mum: no one the story goes on describing)
         sex = self.lex.sex_titles.get(m.head, "")
