@@ -1317,8 +1317,11 @@ class DocumentAttributor:
         def earlier_speaker(before: int) -> Speaker | None:
             """The speaker of the nearest earlier cue of the frame that has one (at most three back)."""
             # (not a gerund after "for": X criticised Y for saying …, calling it “…”: the calling is X's)
+            verb = any(c.index == before and c.ctype == "verb" for c in cues)
             for pc in [c for c in cues if c.index < before
-                       and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")][-3:][::-1]:
+                       and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")
+                       # (X pointed to claims by Y that …, but warned “…”: a finite verb goes on with a verb's subject)
+                       and not (verb and c.ctype == "noun")][-3:][::-1]:
                 if pc.index not in memo:
                     memo[pc.index] = self._cached_cue_speaker(pc, toks, mentions, fs)
                 if memo[pc.index]:

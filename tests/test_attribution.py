@@ -1452,3 +1452,9 @@ def test_a_noun_before_a_noun_and_a_colon_is_no_subject_and_verb() -> None:
     text = ("With donors restless, Governor Tilda Marsh is trying out a blunter council message: "
             "“Win or go home.”\n")
     assert attribute(text)[0][1] == "Tilda Marsh"
+
+
+def test_a_verb_after_but_goes_on_with_the_clause_subject_not_a_noun_cues_agent() -> None:
+    text = ("Senator Rhea Obi pointed to claims by the minister that he was “a reformer”, but warned “he has "
+            "changed nothing”.\n")
+    assert attribute(text)[1][1] == "Rhea Obi"
