@@ -1367,6 +1367,12 @@ class DocumentAttributor:
                 if outer is not None and outer.etype == "person":
                     speaker, cue_used = outer, cue
                     break
+        if speaker is None and qpos + 2 < len(toks) and toks[qpos + 1].lower == "by":
+            labeller = _passive_labeller(toks, mentions, qpos)
+            if labeller is not None:  # the budget has been branded “…” by the opposition: the agent's label
+                found = self.resolve(labeller, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org", "group"}:
+                    speaker, cue_used = found, Cue(qpos + 1, qpos + 1, "prep", "by")
         if speaker is None:  # “…” ― Name: a byline dash after the quotation (reader reactions, epigraphs)
             m = _dash_byline(toks, mentions, qpos)
             if m is not None:
@@ -2320,6 +2326,22 @@ def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> 
     if toks[k].lower in DETERMINERS and k + 1 < len(toks):
         k += 1
     return next((x for x in mentions if x.first in (k, k - 1) and x.etype != "pron" and x is not m), None)
+
+
+def _passive_labeller(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:
+    """The agent of a passive verb that labels with the quotation (was branded “…” by X; has been described as
+    “…” by X): a passive auxiliary, a past participle and at most "as" before the mark, "by" and a mention
+    after it."""
+    k = qpos - 1
+    if k >= 0 and toks[k].lower == "as":
+        k -= 1
+    if not (k >= 1 and toks[k].is_word and toks[k].text.islower() and toks[k].lower.endswith(("ed", "en", "t"))
+            and toks[k - 1].lower in PASSIVE_AUX):
+        return None
+    k = qpos + 2
+    if k < len(toks) and toks[k].lower in DETERMINERS:
+        k += 1
+    return next((m for m in mentions if m.first in (qpos + 2, k) and m.etype != "pron"), None)
 
 
 def _dash_byline(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:

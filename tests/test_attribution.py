@@ -1458,3 +1458,10 @@ def test_a_verb_after_but_goes_on_with_the_clause_subject_not_a_noun_cues_agent(
     text = ("Senator Rhea Obi pointed to claims by the minister that he was “a reformer”, but warned “he has "
             "changed nothing”.\n")
     assert attribute(text)[1][1] == "Rhea Obi"
+
+
+@pytest.mark.parametrize("verb", ["branded", "described as"])
+def test_a_passive_label_with_by_is_the_agents(verb: str) -> None:
+    text = f"The council's new plan has been {verb} “a tax on parking” by the Residents' Association.\n"
+    got = attribute(text)[0]
+    assert got[0] == "partial" and "Residents" in got[1]
