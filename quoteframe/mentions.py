@@ -445,6 +445,7 @@ def _may_follow_org_role(text: str, pos: int, tails: dict[str, tuple[str, ...]])
     return short is not None and text.endswith(short, 0, pos - 1)
 
 
+PLACE_ADJECTIVE_ENDINGS = ("-based", "-born", "-backed", "-led", "-owned", "-run", "-registered", "-headquartered")
 TRAILING_WORD_RE = re.compile(r"([A-Za-z]+) $")
 
 
@@ -587,6 +588,8 @@ class RunSplitter:
         openers = self.openers
         while clean and (clean[0].lower() in SENTENCE_FUNCTION or clean[0].lower() in openers) and not clean[0].isupper():
             clean = clean[1:]  # The, But, Under (Under Xi, China ...): a sentence's first word, no name's
+        while len(clean) > 1 and clean[0].lower().endswith(PLACE_ADJECTIVE_ENDINGS):
+            clean = clean[1:]  # Kericho-based Unilever Tea, US-backed X: where it is or who backs it, no name's
         if not clean:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]

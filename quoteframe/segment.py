@@ -52,7 +52,7 @@ COMPANY_ABBREVIATIONS = "co inc ltd corp plc llc bros".split()
 TOKEN_RE = re.compile(_PERIOD_GUARD + r"(?:\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
                       r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
                       r"|(?=\w{2,4}\.,)(?i:\b(?:" + "|".join(COMPANY_ABBREVIATIONS) + r")\.)"
-                      r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+)*|[^\w\s]")
+                      r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+|(?<=\d),\d{3}(?!\d))*|[^\w\s]")
 
 
 POSSESSIVE_LAST = ("s", "’", "'")  # the last character of every possessive ending

@@ -1465,3 +1465,9 @@ def test_a_passive_label_with_by_is_the_agents(verb: str) -> None:
     text = f"The council's new plan has been {verb} “a tax on parking” by the Residents' Association.\n"
     got = attribute(text)[0]
     assert got[0] == "partial" and "Residents" in got[1]
+
+
+def test_thousands_separators_and_place_adjectives_leave_the_subject_whole() -> None:
+    text = ("Leeds-based Arden Foods, which has 12,500 staff, said the cuts follow a plan to make the firm "
+            "“leaner” this year.\n")
+    assert attribute(text)[0][1] == "Arden Foods"

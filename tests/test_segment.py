@@ -12,10 +12,10 @@ from quoteframe.segment import _TITLE_GUARD, TITLE_ABBREVIATIONS, TOKEN_RE, toke
 # the token pattern without the lookahead that lets ordinary words skip its four period alternatives
 PLAIN = re.compile(r"\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD
                    + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])|\b[A-Z]\.(?=\s+[A-Z])"
-                   r"|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+)*|[^\w\s]")
+                   r"|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+|(?<=\d),\d{3}(?!\d))*|[^\w\s]")
 
 pieces = st.sampled_from(["Mr.", "mr.", "MRS.", "Sen.", "St.", "Jr.,", "Dr", "No.", "R-Ky.", "D-N.Y.", "I-Vt.",
-                          "R-", "U.S.", "a.m.", "e.g.", "A.B", "J.", "1.5", "Smith", "Ab", ".To", "said", "x", "é.", "İ", "ſ", "ı",
+                          "R-", "U.S.", "a.m.", "e.g.", "A.B", "J.", "1.5", "16", ",000", "1,2", "3,4567", "Smith", "Ab", ".To", "said", "x", "é.", "İ", "ſ", "ı",
                           "ﬁ.", "_", "-", "&", "’", "'", ".", "..", ",", ")", "(", " ", "  ", "\n"])
 
 
@@ -32,3 +32,10 @@ def test_titles_initials_and_party_labels_keep_their_period() -> None:
     assert [t.text for t in tokenize(text, 0, len(text))] == [
         "Sen.", "Ann", "Lee", "(", "R-Ky.", ")", ",", "said", "U.S.", "officials", "met", "Donald", "J.", "Trump", "and",
         "Mr.", "Clarke", "at", "5", "p.m.", "Monday", "."]
+
+
+def test_thousands_separators_keep_a_number_whole() -> None:
+    text = "It has 16,000 staff, 1,2 and 3,456,789 shares, and 3,4567 rows."
+    assert [t.text for t in tokenize(text, 0, len(text))] == [
+        "It", "has", "16,000", "staff", ",", "1", ",", "2", "and", "3,456,789", "shares", ",", "and", "3", ",", "4567",
+        "rows", "."]
