@@ -189,13 +189,15 @@ class _Clusters:
 # corpus writes the other spelling at least this many times as often, and it at most this many times
 MISSPELLING_RATIO = 10
 MISSPELLING_MAX = 2
+MISSPELLING_GIVEN_MAX = 5  # votes up to which a surname with one letter changed and a given name shared is a slip
 
 
 def _fold_misspellings(by_surname: dict[str, list[str]], keys: dict[str, tuple[tuple[str, ...], str]],
                        votes: Counter[str], unit_of: dict[str, list[str]]) -> None:
     """Move the names of a rare surname that is a frequent one with two neighbouring letters swapped into
-    that surname's group, in place. Only a swap: a letter changed (Tokarev, Tokayev) is another name, and
-    a transliteration variant is the fold's business, not this."""
+    that surname's group, in place; or with one letter changed, when its given names are the frequent
+    one's too (``_one_letter_homes``). A letter changed alone (Tokarev, Tokayev) is another name, and a
+    transliteration variant is the fold's business, not this."""
     count = {sur: sum(votes[n] for rep in reps for n in unit_of[rep]) for sur, reps in by_surname.items()}
     # swaps are looked for in the written surname (the fold reads letters in context: Macron -> macron,
     # Marcon -> markon), and found through the key of the spelling they give
@@ -204,15 +206,38 @@ def _fold_misspellings(by_surname: dict[str, list[str]], keys: dict[str, tuple[t
         for rep in reps:
             written.setdefault(rep.split()[-1].lower(), sur)
     for sur in sorted(by_surname):
-        if len(sur) < 4 or sur.startswith("=") or count[sur] > MISSPELLING_MAX:
+        if len(sur) < 4 or sur.startswith("=") or count[sur] > MISSPELLING_GIVEN_MAX:
             continue
         swaps = {w[:i] + w[i + 1] + w[i] + w[i + 2:] for w in {rep.split()[-1].lower() for rep in by_surname[sur]}
                  for i in range(len(w) - 1) if w[i] != w[i + 1]}
         homes = sorted({written[w] for w in swaps if w in written} - {sur})
         homes = [h for h in homes if h in by_surname and count[h] >= MISSPELLING_RATIO * count[sur]]
+        if count[sur] > MISSPELLING_MAX:
+            homes = []  # a swap decides only for the rarest names; a given name shared decides up to a few more
+        if not homes:
+            homes = _one_letter_homes(sur, by_surname, keys, count, written)
         if len(homes) == 1:
             by_surname[homes[0]].extend(by_surname.pop(sur))
             count[homes[0]] += count.pop(sur)
+
+
+def _one_letter_homes(sur: str, by_surname: dict[str, list[str]], keys: dict[str, tuple[tuple[str, ...], str]],
+                      count: dict[str, int], written: dict[str, str]) -> list[str]:
+    """The frequent surnames a rare one is with one letter changed, when every name of the rare one carries a
+    given name that a name of the frequent one carries too (Angela Markel beside Angela Merkel): a letter
+    changed alone is another name (Tokarev, Tokayev), the same given name with it a typing slip."""
+    givens = {keys[rep][0] for rep in by_surname[sur]}
+    if not givens or not all(givens):
+        return []
+    mine = {rep.split()[-1].lower() for rep in by_surname[sur]}
+    found = set()
+    for w, home in written.items():
+        if home == sur or home not in by_surname or count[home] < MISSPELLING_RATIO * count[sur]:
+            continue
+        if any(len(w) == len(m) and sum(a != b for a, b in zip(w, m)) == 1 for m in mine) \
+                and givens <= {keys[rep][0] for rep in by_surname[home]}:
+            found.add(home)
+    return sorted(found)
 
 
 def proper_name(name: str, words: NameWords | None = None) -> bool:
