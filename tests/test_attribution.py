@@ -1471,3 +1471,10 @@ def test_thousands_separators_and_place_adjectives_leave_the_subject_whole() -> 
     text = ("Leeds-based Arden Foods, which has 12,500 staff, said the cuts follow a plan to make the firm "
             "“leaner” this year.\n")
     assert attribute(text)[0][1] == "Arden Foods"
+
+
+def test_news_agencies_and_papers_and_named_events_are_no_people() -> None:
+    text = ("Tom Vick called for calm, according to Deutsche Welle and the Herald Tribune.\n\n"
+            "“Nothing is ruled out,” he said.\n\n"
+            "Not since German Unification has the country faced this. “We will act,” he added.\n")
+    assert [row[1] for row in attribute(text)] == ["Tom Vick", "Tom Vick"]
