@@ -1637,6 +1637,15 @@ class DocumentAttributor:
                 return speaker, cue
         if mark.text == ":":
             left = _sentence_bounds(toks, qpos - 1)[0] if qpos - 1 < len(toks) else -1
+            owner = next((m for m in mentions if m.first == left + 1 and m.possessive
+                          and m.etype in {"person", "org", "unknown"}), None)
+            if owner is not None and owner.last + 1 < qpos - 1 and qpos - 1 - left <= 14 \
+                    and ("noun" in self.lex.cues.get(toks[owner.last + 1].lower, ())
+                         or toks[owner.last + 1].lower in self.lex.cue_words.heading_noun):
+                # Putin’s message to the West: “…”: the owner of the speech noun a heading opens with speaks
+                found = self.resolve(owner, toks, mentions, fs)
+                if found is not None and found.name and found.etype in {"person", "org"}:
+                    return found, Cue(owner.last + 1, owner.last + 1, "noun", toks[owner.last + 1].text)
             sub = [m for m in mentions if left < m.first < qpos - 1]
             subj = self._subject_from(toks[:qpos - 1], sub, fs) if sub else None
             if subj and subj.name and subj.etype in {"person", "org"} and not _after_preposition(toks, subj.mention) \

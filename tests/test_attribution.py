@@ -1478,3 +1478,10 @@ def test_news_agencies_and_papers_and_named_events_are_no_people() -> None:
             "“Nothing is ruled out,” he said.\n\n"
             "Not since German Unification has the country faced this. “We will act,” he added.\n")
     assert [row[1] for row in attribute(text)] == ["Tom Vick", "Tom Vick"]
+
+
+@pytest.mark.parametrize("noun", ["message", "warning"])
+def test_a_heading_opening_with_an_owners_speech_noun_gives_the_owner_the_quotation(noun: str) -> None:
+    text = ("President Ilse Varga addressed parliament on Friday.\n\n"
+            f"Varga’s {noun} to the rebels and their foreign backers: “Lay down your arms now.”\n")
+    assert attribute(text)[0][1] == "Ilse Varga"
