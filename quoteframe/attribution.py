@@ -718,9 +718,11 @@ class DocumentAttributor:
             if author is not None:
                 return self.resolve(author, toks, mentions, sent[0])
             for x in mentions:  # Biden said in a statement: a name the document titles is a person's too
-                if x.etype in {"person", "org", "unknown"} and x is not doc:
+                if x.etype in {"person", "org", "unknown", "role"} and x is not doc and x.first < doc.first \
+                        or x.etype in {"person", "org", "unknown"} and x is not doc:
+                    # (the ministry said in a statement: a role before the document is its author too)
                     found = self.resolve(x, toks, mentions, sent[0])
-                    if found is not None and found.etype in {"person", "org"}:
+                    if found is not None and found.etype in {"person", "org"} and found.name:
                         return found
             if doc.text.split()[0].lower() in ANAPHORIC and not any(
                     x.etype in {"person", "org", "unknown", "role"} and x is not doc for x in mentions):

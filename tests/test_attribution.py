@@ -1485,3 +1485,11 @@ def test_a_heading_opening_with_an_owners_speech_noun_gives_the_owner_the_quotat
     text = ("President Ilse Varga addressed parliament on Friday.\n\n"
             f"Varga’s {noun} to the rebels and their foreign backers: “Lay down your arms now.”\n")
     assert attribute(text)[0][1] == "Ilse Varga"
+
+
+def test_a_document_a_role_spoke_in_is_that_roles_for_a_later_it() -> None:
+    text = ("Norway condemned the attack, the Norwegian Foreign Ministry said.\n\n"
+            "“We are shocked,” the ministry said in a statement.\n\n"
+            "The statement came hours after the blast.\n\n"
+            "“We stand with the victims,” it added.\n")
+    assert attribute(text)[1][1] == "Norwegian Foreign Ministry"
