@@ -671,5 +671,17 @@ def report(out_dir: str, force: bool, title: str, frame_lexicons: tuple[str, ...
 
 
 def main() -> None:
-    """Entry point of the ``quoteframe`` command."""
-    cli(prog_name="quoteframe")
+    """Entry point of the ``quoteframe`` command.
+
+    Click's own handling, except for Ctrl-C: a command turns it into one line and status 130
+    (``handle_errors``), and so does this for a Ctrl-C that comes before or after a command runs, where
+    click would print "Aborted!" and exit 1."""
+    try:
+        code = cli.main(prog_name="quoteframe", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("quoteframe: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

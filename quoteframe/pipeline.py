@@ -10,8 +10,6 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
-import signal
-import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +24,7 @@ from quoteframe.errors import QuoteframeError
 from quoteframe.lexicon import load_lexicons
 from quoteframe.quotes import QuoteExtractor
 from quoteframe.records import DocResult, Document, Skip
+from quoteframe.workerpool import ignore_sigint, sigint_held, stop_now
 
 Message = Callable[[str], None]
 T = TypeVar("T")
@@ -132,9 +131,7 @@ _WORKER: dict[str, DocumentAnalyser] = {}  # one analyser per worker process, se
 
 
 def _init_worker(analyser: DocumentAnalyser | Analysis) -> None:
-    # Ctrl-C reaches every process of the terminal's group: the main process stops the pool, so a
-    # worker ignores it rather than print its own traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_sigint()  # the main process stops the pool on Ctrl-C
     # forked workers inherit the analyser the main process built (and so checked); elsewhere it is rebuilt
     # from the same, already checked, description
     _WORKER["analyser"] = analyser if isinstance(analyser, DocumentAnalyser) else DocumentAnalyser(analyser)
@@ -196,30 +193,9 @@ def analyse_corpus(items: Iterable[Item], analysis: Analysis, report: RunReport,
                                initargs=(analyser if forked else analysis,))
     try:
         yield from with_warnings(_in_order(pool, batched(documents(), BATCH_DOCS), window=4 * jobs))
-    except BaseException:
-        _stop_now(pool)
+    except BaseException as exc:
+        stop_now(pool, exc)
         raise
-    pool.shutdown(wait=True)
-
-
-STOP_GRACE = 10.0  # seconds a worker may take to finish the batch in its hands when a run stops
-
-
-def _stop_now(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
-    """Stop the workers after an error or Ctrl-C, without waiting for the batches not yet started.
-
-    Each worker first finishes the batch in its hands (a worker ended while it writes its results back
-    leaves half a message in the pipe, on which the executor's own thread then waits for ever); one that is
-    still busy after ``grace`` seconds is stuck in a document and is ended."""
-    # the executor has no public list of its workers (nor terminate_workers before Python 3.14)
-    procs = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    deadline = time.monotonic() + grace
-    for proc in procs:
-        proc.join(max(0.0, deadline - time.monotonic()))
-    for proc in procs:
-        if proc.is_alive():
-            proc.terminate()
     pool.shutdown(wait=True)
 
 
@@ -239,7 +215,9 @@ def _in_order(pool: ProcessPoolExecutor, batches: Iterator[list[Document]],
                              "near it); the run stops. Run again with --jobs 1 to see which document") from exc
 
     for batch in batches:
-        pending.append((pool.submit(_run_batch, batch), batch[0].source or batch[0].doc_id))
+        with sigint_held():  # submit may start a worker
+            future = pool.submit(_run_batch, batch)
+        pending.append((future, batch[0].source or batch[0].doc_id))
         while len(pending) >= window:
             yield from take()
     while pending:

@@ -38,6 +38,7 @@ from quoteframe.lexicon import read_rows, shipped_dir
 from quoteframe.records import Quote
 from quoteframe.segment import Segmenter
 from quoteframe.wordnet import WordNet
+from quoteframe.workerpool import ignore_sigint, sigint_held, stop_now
 
 VARIANT_COLUMNS = ["variant_id", "doc_id", "outlet", "quote_id", "speaker", "start", "end", "text", "similarity", "drift",
                    "speaker_source", "family"]
@@ -2007,6 +2008,7 @@ _WORKER: dict[str, object] = {}  # what a forked worker process works with, set 
 
 
 def _init_worker(state: dict[str, object]) -> None:
+    ignore_sigint()  # the main process stops the pool on Ctrl-C
     _WORKER.clear()
     _WORKER.update(state)
     norm = state.get("norm")
@@ -2028,12 +2030,19 @@ def _forked_iter(fn: Callable[[T], R], items: list[T], jobs: int, state: dict[st
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     # an executor, not a multiprocessing.Pool: a worker that dies (out of memory on a large corpus) breaks it,
     # where a Pool would start a new worker and wait for the lost task for ever
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,)) as pool:
-        try:
-            yield from pool.map(fn, items)
-        except BrokenProcessPool as exc:
-            raise QuoteframeError("a worker process died while linking variants (out of memory?); the run "
-                                  "stops. Run again with --jobs 1 or on fewer quotations") from exc
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,))
+    try:
+        with sigint_held():  # map submits every item now, starting the workers
+            results = pool.map(fn, items)
+        yield from results
+    except BrokenProcessPool as exc:
+        stop_now(pool, exc)
+        raise QuoteframeError("a worker process died while linking variants (out of memory?); the run "
+                              "stops. Run again with --jobs 1 or on fewer quotations") from exc
+    except BaseException as exc:  # Ctrl-C or an error here: the items not yet started are dropped
+        stop_now(pool, exc)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _drift_one(task: DriftTask, norm: Normaliser, aligner: WordAligner) -> list[tuple[str, str, str]]:

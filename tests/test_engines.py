@@ -141,7 +141,7 @@ def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:  # a hang fails the test; do not leave the processes behind
             os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err[-3000:]
     assert err.strip().splitlines() == ["quoteframe: interrupted"]  # nothing from the workers
     assert not out.exists()
 

@@ -75,3 +75,57 @@ def test_a_worker_that_dies_stops_the_run_with_one_line(tmp_path: Path, monkeypa
     assert code == 1
     line = _one_error_line(err)
     assert "worker process died" in line and "--jobs 1" in line
+
+
+def _slow_start(started: str) -> None:
+    """A worker initializer that takes its time before it ignores Ctrl-C, as a worker on a busy machine
+    may; it says when it has begun, so the test interrupts it inside that window."""
+    import time
+
+    from quoteframe.workerpool import ignore_sigint
+
+    Path(started).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(1.0)
+    ignore_sigint()
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks here")
+def test_a_worker_interrupted_before_its_initializer_ends_survives(tmp_path: Path) -> None:
+    """Ctrl-C reaches the workers too. One that gets it while it is still starting must not die of it
+    (that breaks the pool, and the user's Ctrl-C comes out as "a worker process died"): workers start with
+    SIGINT held back, and the initializer drops it."""
+    import multiprocessing as mp
+    import signal
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from quoteframe.workerpool import sigint_held
+
+    started = tmp_path / "started"
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_slow_start, initargs=(str(started),)) as pool:
+        with sigint_held():
+            future = pool.submit(abs, -7)
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        os.kill(int(started.read_text(encoding="utf-8")), signal.SIGINT)
+        assert future.result(timeout=30) == 7
+
+
+def test_ctrl_c_outside_a_command_is_one_line_and_status_130(monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C while click is still parsing the command line (or after the command has returned) is not
+    "Aborted!" and status 1, as click has it, but the same line and status as one during the run."""
+    from quoteframe import cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.cli, "make_context", interrupted)
+    monkeypatch.setattr(sys, "argv", ["quoteframe", "quotes", str(SEEDS)])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 130
+    assert capsys.readouterr().err.strip().splitlines() == ["quoteframe: interrupted"]
