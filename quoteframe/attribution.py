@@ -21,7 +21,7 @@ import functools
 import operator
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 
 from quoteframe.lexicon import Lexicons, Role, phrasal_key
@@ -36,6 +36,7 @@ from quoteframe.mentions import (
     MentionFinder,
     RunSplitter,
     is_title_case,
+    modifier_key,
     scan_entities,
     subordinate_title,
 )
@@ -157,6 +158,7 @@ class DocumentAttributor:
         splitter = RunSplitter(lex)
         self.ents: DocEntities = scan_entities(text, lex, splitter)
         self.finder = MentionFinder(text, lex, self.ents, splitter)
+        self._level_keys = {modifier_key(w, lex, self.ents.fold) for w in lex.level}
         # quotation extents including their marks, for placeholders
         # two straight single marks typed for a double one (''…'') are two characters wide
         self.marked = [(s - (2 if text[max(0, s - 2):s] == "''" else 1), e + (2 if text[e:e + 2] == "''" else 1), i)
@@ -498,6 +500,7 @@ class DocumentAttributor:
             last = self.last_speaker.name if self.last_speaker and self.last_speaker.etype == "person" else None
             # the opposition leader: not whoever holds a title "leader" aliases (the president)
             apart = not self.lex.other_office.isdisjoint(m.text.lower().split())
+            mods = {k for k in m.modifiers if k not in self._level_keys}
             for person in self.ents.people.values():
                 if person.former != former:  # the former president is not the president, nor the other way
                     continue
@@ -509,8 +512,11 @@ class DocumentAttributor:
                     continue
                 if head_of_state and not any(t == "leader" or "leader" in self._title_role(t).aliases for t in titles):
                     continue  # the head of state: a president or premier, not a director "head" aliases
-                overlap = len({k for k in m.modifiers for pm in person.modifiers if k[:4] == pm[:4]})
-                if m.modifiers and person.modifiers and not overlap:
+                # a modifier the phrase shares with the person's own modifiers or title words (the Chief
+                # Minister: Delhi Chief Minister X); a level of government tells no one apart (the Union Minister)
+                own_words = person.modifiers | {t[:5] for t in titles}
+                overlap = len({k for k in mods for pm in own_words if k[:4] == pm[:4]})
+                if mods and person.modifiers and not overlap:
                     continue
                 if m.head in self.lex.generic_heads and m.head not in titles and not overlap and not head_of_state:
                     continue  # "the chief" or "the head" alone is anyone's; the Kremlin chief is the president
@@ -1004,6 +1010,11 @@ class DocumentAttributor:
                 found = self.resolve(_phrase_head(agent, toks, by_last, self.lex.titles), toks, mentions, sent_start)
                 if found is not None and found.name:
                     return found
+        if cue.ctype == "verb" and _passive(toks, cue, self.lex.cues):
+            # the floods were not classified as a “…”, X was branded a “…”, Y was told “…”: the subject of a
+            # passive verb of speech is what was named or who was addressed, never who spoke (the agent
+            # after "by" is handled above; "X was quoted as saying" is X's own)
+            return None
         if cue.ctype == "participle" and cue.index >= 2 and toks[cue.index - 1].lower == "for" \
                 and cue.index - 2 in by_last and by_last[cue.index - 2].etype in {"person", "org", "unknown", "role"} \
                 and not by_last[cue.index - 2].possessive:
@@ -1113,8 +1124,16 @@ class DocumentAttributor:
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         if j in by_last and by_last[j].etype == "place":
             prep = _preposition_before(toks, by_last[j])
-            if prep >= 0 and toks[prep].lower == "in":
-                return None  # “…” in Donbas appealing to …: a place after "in" is where, not who speaks
+            if prep >= 0 and toks[prep].lower in {"in", "at"}:
+                # “…” in Donbas appealing to …: a place after "in" is where, not who speaks. A participle of
+                # saying there, with no comma before it, goes on with the clause's subject as one after a
+                # comma does (X attacked the rally in Kolkata terming it “…”), when that subject is a person
+                # or body and nothing but the place's phrase parts it from the verb before
+                if cue.ctype == "participle" and prep >= 2 and toks[prep - 1].is_word:
+                    found = self._subject_from(toks, mentions, sent_start, before=prep)
+                    if found is not None and found.etype in {"person", "org"}:
+                        return found
+                return None
         purpose = cue.ctype == "verb" and cue.index > 1 and toks[cue.index - 1].lower == "to"
         if purpose and j in by_last and by_last[j].etype != "pron":
             k = by_last[j].first - 1
@@ -1244,7 +1263,10 @@ class DocumentAttributor:
         fs, fe, core_end = self.frame(qi)
         toks = self.analysed(fs, fe)[0]
         mentions = self.slotted(fs, fe)
-        cues = self.cues_of(fs, fe)
+        # a passive verb of speech speaks only through its agent ("was branded … by X"): without one it is no
+        # cue of the sentence, and another verb of it may be (X said his words had been “misconstrued”)
+        cues = [c for c in self.cues_of(fs, fe) if not (c.ctype == "verb" and _passive(toks, c, self.lex.cues)
+                                                       and not (c.last + 1 < len(toks) and toks[c.last + 1].lower == "by"))]
         qpos = _quote_position(toks, self.marked[qi][0])
         if qpos >= 2 and toks[qpos - 1].lower == "of" and toks[qpos - 2].lower in CROWD_NOUNS \
                 and not (qpos >= 3 and toks[qpos - 3].possessive):
@@ -2339,11 +2361,52 @@ def _document_author(m: Mention, toks: list[Token], mentions: list[Mention]) -> 
     return next((x for x in mentions if x.first in (k, k - 1) and x.etype != "pron" and x is not m), None)
 
 
+def _passive(toks: list[Token], cue: Cue, cues: Container[str] = ()) -> bool:
+    """A verb cue in the passive: a past participle after a form of "be" (adverbs and "not" may stand
+    between: were not classified, was widely described), unless what follows makes its subject the speaker
+    (was quoted as saying, is reported to have said). ``cues``: the words that are cues, for a participle
+    coordinated with an earlier passive one."""
+    word = toks[cue.index]
+    if cue.last != cue.index or not word.text.islower() or not word.lower.endswith(("ed", "en", "t", "d")):
+        return False
+    k = cue.index - 1
+    while k >= 0 and (toks[k].lower in {"not", "never", "also", "being"} and k < cue.index - 1
+                      or toks[k].lower in {"not", "never", "also"} or _adverb(toks[k])):
+        k -= 1
+    if k >= 1 and toks[k].lower in {"and", "but", "or"}:
+        # were not classified as a “…” but deemed an “…”: the auxiliary of the first participle serves the
+        # second, when the first is a verb of speech whose own quotation stands before the conjunction
+        if not _coordinated_passive(toks, k, cues):
+            return False
+    elif k < 0 or toks[k].lower not in PASSIVE_AUX:
+        return False
+    after = [t.lower for t in toks[cue.index + 1:cue.index + 3] if t.lower != "as"]
+    # was quoted (as) saying, telling, warning …; was reported to have said: the subject is the speaker
+    return not (after and (after[0].endswith("ing") or after[:2] in (["to", "have"], ["to", "say"])))
+
+
+def _coordinated_passive(toks: list[Token], conj: int, cues: Container[str]) -> bool:
+    """Whether the conjunction at ``conj`` follows a passive verb of speech and the quotation it took, in
+    the same clause (were not classified as a “…” but deemed …)."""
+    quoted = False
+    for j in range(conj - 1, max(0, conj - 12), -1):
+        if toks[j].text in SENT_END or toks[j].text in {";", ","} and not quoted:
+            return False
+        if toks[j].quote >= 0:
+            quoted = True
+        elif quoted and toks[j].text.islower() and toks[j].lower in cues \
+                and _passive(toks, Cue(j, j, "verb", toks[j].text)):
+            return True
+    return False
+
+
 def _passive_labeller(toks: list[Token], mentions: list[Mention], qpos: int) -> Mention | None:
     """The agent of a passive verb that labels with the quotation (was branded “…” by X; has been described as
-    “…” by X): a passive auxiliary, a past participle and at most "as" before the mark, "by" and a mention
-    after it."""
+    “…” by X; was branded a “…” by X): a passive auxiliary, a past participle and at most "as" and "a" before
+    the mark, "by" and a mention after it."""
     k = qpos - 1
+    if k >= 0 and toks[k].lower in {"a", "an"}:  # was branded a “…” by X, described as a “…” by X
+        k -= 1
     if k >= 0 and toks[k].lower == "as":
         k -= 1
     if not (k >= 1 and toks[k].is_word and toks[k].text.islower() and toks[k].lower.endswith(("ed", "en", "t"))

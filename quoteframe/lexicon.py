@@ -21,7 +21,7 @@ ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic", "description"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive", "quoted_object", "heading_noun")
-MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio")
+MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio", "level")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal", "placehead")
 
 
@@ -235,6 +235,7 @@ class Lexicons:
     subordinate: frozenset[str] = frozenset()
     other_office: frozenset[str] = frozenset()  # the opposition leader: no holder of a title "leader" aliases
     portfolio: frozenset[str] = frozenset()  # Minister of Foreign Affairs X: words of an office, not of X's name
+    level: frozenset[str] = frozenset()  # the Union Minister: a government's word, which tells no minister apart
     names: NameWords = field(default_factory=NameWords)
     sex_titles: dict[str, str] = field(default_factory=dict)  # gender.csv: Mr -> m, spokeswoman -> f
     sex_given: dict[str, str] = field(default_factory=dict)  # gender.csv: Angela -> f
@@ -452,6 +453,7 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         lex.premodifiers, lex.subordinate = frozenset(found["premodifier"]), frozenset(found["subordinate"])
         lex.other_office = frozenset(found["other_office"])
         lex.portfolio = frozenset(found["portfolio"])
+        lex.level = frozenset(found["level"])
     lex.names = load_name_words(optional_file(base, "names.csv"))
     lex.link_names()
     lex.sex_titles, lex.sex_given = load_sex_words(optional_file(base, "gender.csv"))

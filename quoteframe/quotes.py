@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quoteframe.aliases import Aliases
 from quoteframe.attribution import DocumentAttributor
 from quoteframe.lexicon import Lexicons, load_gazetteer, load_lexicons, shipped_dir
+from quoteframe.mentions import Person
 from quoteframe.names import PERSON_TYPES, canonical_names
 from quoteframe.orgnames import ORG_TYPES, is_acronym, org_names
 from quoteframe.quotemarks import find_quote_spans
@@ -46,16 +47,41 @@ class QuoteExtractor:
             att = attributor.attribute(i)
             sp = att.speaker
             person = people.get(sp.name) if sp is not None and sp.etype == "person" else None
+            titles, modifiers = _described_by(person)
             result.quotes.append(Quote(
                 doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
                 speaker=_unshouted(sp.name) if sp else "", speaker_mention=sp.mention.text if sp else "",
                 mention_start=sp.mention.start if sp else None, mention_end=sp.mention.end if sp else None,
                 cue=att.cue, start=span.start, end=span.end, text=doc.text[span.start:span.end],
                 speaker_type=sp.etype if sp else "", date=doc.date,
-                speaker_titles=tuple(sorted(person.titles - person.other_titles)) if person is not None and not person.former else (),
-                speaker_modifiers=tuple(sorted(person.modifiers)) if person is not None and not person.former else ()))
+                speaker_titles=titles, speaker_modifiers=modifiers))
         _echo_headline(doc.text, result.quotes)
+        _shared_name(result.quotes, people, attributor.ents.fold)
         return result
+
+
+def _described_by(person: Person | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The titles and modifiers a speaker's quotations carry: the person's own, unless a former holder's."""
+    if person is None or person.former:
+        return (), ()
+    return tuple(sorted(person.titles - person.other_titles)), tuple(sorted(person.modifiers))
+
+
+def _shared_name(quotes: list[Quote], people: dict[str, Person], fold: Callable[[str], str]) -> None:
+    """A bare name two people of the document share (Kim: the minister Kim Yeon-chul and the leader Kim
+    Jong-un; two Smiths) names, as a speaker, the one of them the document quotes under the full name:
+    a reader takes "Kim said" for the person the story quotes, not for one it only mentions. With
+    none of them quoted, or several, the bare name stays as written."""
+    quoted = {q.speaker for q in quotes if q.speaker_type == "person"}
+    for q in quotes:
+        if not q.speaker or " " in q.speaker or q.speaker_type not in PERSON_TYPES:
+            continue
+        key = fold(q.speaker)
+        sharing = [n for n in people if " " in n and key in (fold(n.split()[0]), fold(n.split()[-1]))]
+        speaking = [n for n in sharing if n in quoted]
+        if len(sharing) >= 2 and len(speaking) == 1:
+            q.speaker, q.speaker_type = speaking[0], "person"
+            q.speaker_titles, q.speaker_modifiers = _described_by(people[speaking[0]])
 
 
 ECHO_WORD_RE = re.compile(r"[^\W_]+")

@@ -1493,3 +1493,47 @@ def test_a_document_a_role_spoke_in_is_that_roles_for_a_later_it() -> None:
             "The statement came hours after the blast.\n\n"
             "“We stand with the victims,” it added.\n")
     assert attribute(text)[1][1] == "Norwegian Foreign Ministry"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a word of the person's own title tells them apart (the Chief Minister: Punjab Chief Minister X)
+    ("Punjab Chief Minister Harjit Sandhu on Monday said the state would hire more teachers.\n\n"
+     "“Every school will get a science lab this year,” the Chief Minister added.\n", "Harjit Sandhu"),
+    # a level of government names no office (the Union Minister: the one minister the story names)
+    ("Railways Minister Kavita Rao on Sunday ruled out a fare rise.\n\n"
+     "Speaking in Pune, the Union Minister said: “There is no plan to raise fares.”\n", "Kavita Rao"),
+])
+def test_a_role_phrase_whose_modifier_is_a_title_word_or_a_level_of_government(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_bare_name_two_people_share_is_the_one_the_story_quotes() -> None:
+    # "Lee" is the minister who speaks, not the president only mentioned
+    text = ("Foreign Minister Lee Soo-jin said on Monday talks with the North could resume.\n\n"
+            "“There will be another chance before winter,” Lee said in a speech.\n\n"
+            "The minister met President Lee Jae-won afterwards.\n\n"
+            "“We must be ready,” Lee Soo-jin said.\n")
+    assert [row[1] for row in attribute(text)] == ["Lee Soo-jin", "Lee Soo-jin"]
+
+
+def test_a_participle_of_saying_after_a_place_without_a_comma_goes_with_the_subject() -> None:
+    text = "Opposition leader Ravi Menon on Sunday attacked the budget in Chennai calling it “anti-poor”.\n"
+    assert attribute(text)[0][:2] == ("partial", "Ravi Menon")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the passive's subject is what was named; the sentence's own cue says who named it
+    ("The storm damage in Ipoh was not classified as a “disaster” but deemed an “incident”, says Dr Noor Aziz.\n",
+     "Noor Aziz"),
+    # the agent after "by" speaks
+    ("Councillor Ben Ward was branded a “liar” by Mayor Joan Pike on Tuesday.\n", "Joan Pike"),
+    # quoted as telling: the subject is the speaker
+    ("Senator Amir Haidari was quoted telling aides that “the vote is lost.”\n", "Amir Haidari"),
+])
+def test_the_subject_of_a_passive_verb_of_speech_did_not_speak(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_person_branded_in_the_passive_is_not_the_speaker() -> None:
+    text = "Councillor Ben Ward was branded a “liar” during the meeting.\n"
+    assert attribute(text)[0][1] != "Ben Ward"
