@@ -86,6 +86,7 @@ NOMINATIVE_OF = {"him": "he", "her": "she", "them": "they"}  # the nominative ea
 # words that cannot stand in a description run into a name (NASA flag bearer X): a lead holding one is a clause
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
+PHRASE_OPENERS = {"on", "in", "at", "during"}  # prepositions that open a fronted phrase of time or place
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
 INTRODUCES_RE = re.compile(r"(?:^|[.!?\n])[\"”’]?\s*$")  # an indefinite phrase opening a sentence introduces someone
@@ -646,9 +647,18 @@ class DocumentAttributor:
                 return self._epithets[phrase.lower()]
             pos = headline_end + same.start()
             if pos in self._epithet_tried or not DEFINITE_BEFORE_RE.search(self.text, max(0, pos - 40), pos):
-                return None
-            self._epithet_tried.add(pos)
-            return self._epithet_holder(replace(m, start=pos, end=pos + len(same.group())), role, apart)
+                earlier = None
+            else:
+                self._epithet_tried.add(pos)
+                earlier = self._epithet_holder(replace(m, start=pos, end=pos + len(same.group())), role, apart)
+            if earlier is not None or not self._unheld(m.head):
+                return earlier
+            fallback = True
+            # its first use re-described nobody (a headline's or lede's role, then other people): this use
+            # may still re-describe the subject of the sentence right before it (Ms X accused them …. “…,” the
+            # premier said), when nobody the document names holds the role
+        else:
+            fallback = False
         people = self.ents.people
         if any(p.first_pos < m.start for p in people.values()):
             sents = self.previous_sentences(m.start, 1, 2)
@@ -663,15 +673,27 @@ class DocumentAttributor:
                 self._in_epithet = False
             if subj is None or subj.etype != "person" or not subj.name or subj.mention.etype == "pron":
                 return None
+            here = self.text[sent[0]:sent[1]]
+            own = set(m.text.lower().split())
+            if fallback and any(w.lower() not in own for w in re.findall(rf"(\w+)[\s-]+{re.escape(m.head)}\b", here, re.IGNORECASE)
+                                if w.lower() in {"former", "ex"} | self.lex.subordinate):
+                # X, the former president, and Y, the deputy president, met. … the president said: the sentence
+                # gave the role's word to other offices
+                return None
             lead = self.text[sent[0]:subj.mention.start].strip()
             words = lead.split()
             # (NASA flag bearer Raila Odinga has denied …: a description run into the name is part of the subject)
             described = 0 < len(words) <= 4 and all(w.isalpha() and w.lower() not in INTRO | DETERMINERS | LEAD_FUNCTION
                                                     for w in words)
-            if lead and not lead.endswith(",") and not described or EPITHET_COORDINATED.match(self.text, subj.mention.end):
+            # (On Thursday evening X delivered …: a short fronted phrase of time or place, its comma left out)
+            fronted = 0 < len(words) <= 5 and words[0].lower() in PHRASE_OPENERS and not lead.endswith(",")
+            if lead and not lead.endswith(",") and not described and not fronted \
+                    or EPITHET_COORDINATED.match(self.text, subj.mention.end):
                 return None  # the figures came from X; X and Y did not …: X is no lone subject
             person = people.get(subj.name)
             titles = person.titles if person is not None else set()
+            if person is not None and person.former:
+                return None  # the former president is not "the president"
             if apart and any("role" in self._title_role(t).uses for t in titles):
                 return None  # the opposition leader: not a person who holds an office
             if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
@@ -680,6 +702,11 @@ class DocumentAttributor:
             self._epithets.setdefault(_normalise_np(m.text).lower(), subj.name)
             return subj.name
         return None
+
+    def _unheld(self, head: str) -> bool:
+        """Whether no person the document names holds a title ``head`` names (or one of its aliases)."""
+        return not any(head in p.titles or any(head in self._title_role(t).aliases for t in p.titles)
+                       for p in self.ents.people.values())
 
     def _headline_end(self) -> int:
         """Where the text after a headline starts: past a first line that is a headline (a short line with no
@@ -909,7 +936,18 @@ class DocumentAttributor:
         placed = len(rest) > lead + 2 and rest[lead].lower in PLACE_ADVERBS and rest[lead + 1].lower in INTRO
         if rest and (timed or placed or rest[lead].lower in INTRO and rest[lead].lower not in CONJUNCTIONS
                      or _ing_opening(rest[0], self.ents, self.lex) or _participle_opening(rest, self.ents)):
+            opening = intro_end
             intro_end = next((k for k, t in enumerate(toks) if k > intro_end and t.text == ","), -1)
+            if rest[lead].lower in PHRASE_OPENERS:
+                # On Thursday evening Hillary Clinton delivered …, painting her rival, X, as …: a fronted
+                # prepositional phrase without its comma ends where a person's name and a verb begin
+                named = next((m for m in mentions if opening + 2 < m.first and (intro_end < 0 or m.first < intro_end)
+                              and m.etype == "person" and not m.possessive and m.last + 1 < len(toks)
+                              and _verb_like(toks[m.last + 1]) and toks[m.last + 1].lower.endswith(("ed", "s"))
+                              and toks[m.last + 1].lower not in {"has", "does"}), None)
+                if named is not None and not any(t.lower in RELATIVE | {"that", "when", "where"} or t.text == ","
+                                                 for t in toks[opening + 1:named.first]):  # (in a year in which X …)
+                    intro_end = named.first - 1
             # Weeks later, answering the committee, the minister said: a second opening phrase
             nxt = intro_end + 1
             if 0 < nxt < len(toks) and toks[nxt].text.islower() and (toks[nxt].lower.endswith("ing") or toks[nxt].lower in INTRO):

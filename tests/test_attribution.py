@@ -1537,3 +1537,22 @@ def test_the_subject_of_a_passive_verb_of_speech_did_not_speak(text: str, speake
 def test_a_person_branded_in_the_passive_is_not_the_speaker() -> None:
     text = "Councillor Ben Ward was branded a “liar” during the meeting.\n"
     assert attribute(text)[0][1] != "Ben Ward"
+
+
+def test_a_role_whose_first_use_named_nobody_re_describes_the_subject_just_before() -> None:
+    # the headline's and lede's "premier" meet another minister next; the later "the premier" is the
+    # untitled person the sentence before it is about
+    text = ("State premier hits out at 'idle' opposition\n\n"
+            "The state's premier has attacked the opposition as \"idle and tired\" as the government sells its budget.\n\n"
+            "Treasurer Ana Ruiz said the plan would cut hospital waiting lists.\n\n"
+            "Ms Okafor accused the opposition of running out of ideas.\n\n"
+            "\"They have nothing left to ask,\" the premier said.\n")
+    assert attribute(text)[-1][1] == "Okafor"
+
+
+def test_a_fronted_phrase_without_its_comma_leaves_the_subject_its_own() -> None:
+    # not the rival named in apposition later in the sentence
+    text = ("On Friday evening Jane Holt delivered her first speech as the Green leader, painting her rival, Tom Reyes, "
+            "as out of touch.\n\n"
+            "“We will not wait for anyone,” said the Green leader.\n")
+    assert attribute(text)[0][1] == "Jane Holt"
