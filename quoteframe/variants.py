@@ -1915,7 +1915,10 @@ def _adopt(state: _LinkState, C: sparse.csr_matrix, found: list[tuple[int, list[
             score = scorer.score(k, roots[cid], full[cid], near[cid], cross if strict else row, strict)
             if score and (best is None or score > best[0]):
                 best = (score, cid)
-            if strict and not score and params.adopt_single and not us[k].partial and not us[k].scare:
+            if strict and not score and params.adopt_single and not us[k].partial \
+                    and (not us[k].scare or len(us[k].words) >= params.adopt_root_words):
+                # (a scare quote of a few words is the outlet's; one of a clause or more that fits one remark
+                # only is words of that remark the quotes table lost their speaker for)
                 loose = scorer.score(k, roots[cid], full[cid], near[cid], cross)
                 if loose and scorer.shared(k, roots[cid])[0] >= params.adopt_shared:
                     usual.append((loose, cid))
