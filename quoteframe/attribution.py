@@ -86,6 +86,7 @@ NOMINATIVE_OF = {"him": "he", "her": "she", "them": "they"}  # the nominative ea
 # words that cannot stand in a description run into a name (NASA flag bearer X): a lead holding one is a clause
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
+DOCUMENT_NOUNS = {"affidavit", "post", "blog", "op-ed", "column", "speech", "interview"}  # spoken or written in
 PHRASE_OPENERS = {"on", "in", "at", "during"}  # prepositions that open a fronted phrase of time or place
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
@@ -853,6 +854,11 @@ class DocumentAttributor:
             subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok and self._agrees(self.last_speaker, sex):
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
+        if m.head == "it" and self.last_speaker is not None and self.last_speaker.etype == "person" \
+                and self._spoke_in_document(sent_start):
+            # “…,” New Democracy said in a statement. “…,” it added / X wrote in the affidavit. It continued:
+            # "it" is the document the sentence before spoke in, and its words are its author's
+            return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
         for subj in [sp for sp in earlier if sp and sp.etype == "unknown"] + subjects:
             if subj and subj.etype in ok:
                 return Speaker(subj.name, subj.etype, m)
@@ -884,6 +890,16 @@ class DocumentAttributor:
                 # sentences after it are about (the French president said …; Macron …)
                 return self._cataphor(m, sent_start, sex)
         return None
+
+    def _spoke_in_document(self, sent_start: int) -> bool:
+        """Whether the sentence before ``sent_start`` has its speaker speak in a document (said in a statement,
+        wrote in the affidavit), which a following "it" takes up."""
+        before = self.previous_sentences(sent_start, 1, 2)
+        if not before:
+            return False
+        words = re.findall(r"[\w’'-]+", self.text[before[0][0]:before[0][1]].lower())
+        return any(w == "in" and any(x in self.lex.documents or x in DOCUMENT_NOUNS for x in words[k + 1:k + 4])
+                   for k, w in enumerate(words))
 
     def _cataphor(self, m: Mention, sent_start: int, sex: str) -> Speaker | None:
         """The first person subject, agreeing in sex, of the few sentences after the one at ``sent_start``."""

@@ -1556,3 +1556,19 @@ def test_a_fronted_phrase_without_its_comma_leaves_the_subject_its_own() -> None
             "as out of touch.\n\n"
             "“We will not wait for anyone,” said the Green leader.\n")
     assert attribute(text)[0][1] == "Jane Holt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The vote was rigged from the start,” Free Future said in a statement on Monday.\n\n"
+     "“We will take the result to the courts,” it added.\n", "Free Future"),
+    ("“The driver ignored two red lights,” Sergeant Ann Lee wrote in the report. It continued: “He was "
+     "driving at twice the limit.”\n", "Ann Lee"),
+])
+def test_it_after_a_speaker_who_spoke_in_a_document_is_that_document_and_its_author(text: str, speaker: str) -> None:
+    assert [row[1] for row in attribute(text)] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("rank", ["Sergeant", "Inspector", "Detective", "Lieutenant", "Commissioner", "Admiral"])
+def test_police_and_military_ranks_are_titles_not_names(rank: str) -> None:
+    text = f"{rank} Tolu Adeyemi said on Friday the van had been “stolen to order” in the night.\n"
+    assert attribute(text)[0][1] == "Tolu Adeyemi"
