@@ -1106,6 +1106,12 @@ class DocumentAttributor:
                         and toks[by_last[j - 1].first - 1].text == ",":
                     j -= 1  # X, the title of Y, Name, said -> the name in apposition
                     break
+                if j - 1 in by_last and by_last[j - 1].etype == "person" and not by_last[j - 1].possessive \
+                        and (a := by_last[j - 1].first - 1) >= 2 and toks[a].lower == "and" and a - 1 in by_last \
+                        and by_last[a - 1].etype == "person" and not by_last[a - 1].possessive \
+                        and by_last[a - 1].first > 0 and toks[by_last[a - 1].first - 1].text == ",":
+                    j = a - 1  # His employers in Leeds, Name and Name, said: the first of the names in apposition
+                    break
                 # X, <an appositive or relative clause>, said: the mention before the clause's opening comma;
                 # one that ends in a prepositional phrase (a spokesman for Sanders, the senator from Vermont)
                 # opens at an earlier comma
@@ -2362,7 +2368,8 @@ def _slot_cue(toks: list[Token], mentions: list[Mention], qpos: int, right_bound
         k += 1
     by_first = {m.first: m for m in mentions}
 
-    verb_like = _verb_like
+    def verb_like(t: Token) -> bool:  # a finite verb: "“…” grieving families" holds no inverted speaker
+        return _verb_like(t) and not t.lower.endswith("ing")
 
     def slot_end(x: int) -> bool:
         if x < right_bound and toks[x].lower in {"out", "back", "up"}:

@@ -1572,3 +1572,23 @@ def test_it_after_a_speaker_who_spoke_in_a_document_is_that_document_and_its_aut
 def test_police_and_military_ranks_are_titles_not_names(rank: str) -> None:
     text = f"{rank} Tolu Adeyemi said on Friday the van had been “stolen to order” in the night.\n"
     assert attribute(text)[0][1] == "Tolu Adeyemi"
+
+
+def test_names_in_apposition_after_a_phrase_with_a_place_speak_not_the_place() -> None:
+    text = ("His employers in Carlisle, Tom Baines and Rita Oduya, said in a statement it was \"hard to put into "
+            "words the shock we feel\".\n")
+    assert attribute(text)[0][:2] == ("partial", "Tom Baines")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A statement from her family said: \"Susan was a proud and determined mother.\"\n", "family"),
+    ("He often thinks of what his parents told him: \"Work hard and be kind.\"\n", "parents"),
+])
+def test_families_and_relatives_speak(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_an_ing_word_after_a_quotation_is_no_inverted_speech_verb() -> None:
+    text = ("President Ana Ruiz visited the memorial.\n\n"
+            "“I held and hugged” grieving family members before laying flowers at the memorial, she said.\n")
+    assert attribute(text)[0][1] == "Ana Ruiz"
