@@ -920,7 +920,13 @@ class DocumentAttributor:
         """The speaker of a sentence's last verb cue outside quotations (X added; X told reporters that …),
         resolved without pronouns (a pronoun there would need the sentence before, and so on)."""
         toks, mentions = self.analysed(*sent)
-        for cue in reversed(self.cues_of(*sent)):
+        verbs = [c for c in self.cues_of(*sent) if c.ctype == "verb" and toks[c.index].quote < 0]
+        # X said that Y are talking nonsense: the verb of the clause X's "that" reports is Y's, not the
+        # sentence's; the last verb before such a clause speaks for the sentence
+        reporting = [c for c in verbs if c.last + 1 < len(toks) and toks[c.last + 1].lower == "that"]
+        if reporting:
+            verbs = [c for c in verbs if c.index <= reporting[0].index]
+        for cue in reversed(verbs):
             if cue.ctype == "verb" and toks[cue.index].quote < 0:
                 speaker = self.speaker_of_cue(cue, toks, [x for x in mentions if x.etype != "pron"], sent[0])
                 if speaker is not None and speaker.name:
@@ -1387,6 +1393,11 @@ class DocumentAttributor:
         if first and left and left[0].last >= qpos - 2 and toks[qpos - 1].text in {",", ":"} | {left[0].text} \
                 and self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith("."):
             first = []  # X said, “… .” The star then recalled …: the full stop closed X's quotation
+        if first and left and left[0].ctype == "verb" and left[0].last == qpos - 2 and toks[qpos - 1].text in {",", ":"} \
+                and any(m.etype == "pron" and m.head in NOMINATIVE and qpos < m.first < first[0].index + 2
+                        for m in mentions) \
+                and all(t.text in {",", "—"} or t.lower in NOMINATIVE for t in toks[qpos + 1:first[0].index]):
+            first = []  # X said, “…,” he said: attributed twice; the pronoun is X, whom the cue before names
         # a quotation that ends its sentence (“… now.” Within hours, the ministry said …) is attributed
         # after it only in the attribution slot itself: a later sentence's cue reports something else
         ends_sentence = self.text[self.spans[qi][0]:self.spans[qi][1]].rstrip("”’\"' )").endswith((".", "!", "?")) \

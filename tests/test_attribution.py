@@ -1592,3 +1592,17 @@ def test_an_ing_word_after_a_quotation_is_no_inverted_speech_verb() -> None:
     text = ("President Ana Ruiz visited the memorial.\n\n"
             "“I held and hugged” grieving family members before laying flowers at the memorial, she said.\n")
     assert attribute(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_quotation_attributed_twice_is_the_named_speakers_whatever_the_pronoun_could_mean() -> None:
+    text = ("When asked about the absence of Ravi Kumar from the rally, Tariq Anwar said, \"The ruling party is "
+            "only interested in watching Ravi Kumar,\" he said.\n")
+    assert attribute(text)[0][:2] == ("direct", "Tariq Anwar")
+
+
+def test_he_after_x_said_that_others_talk_is_x() -> None:
+    # the verb inside the clause X's "that" reports is another's, not the sentence's speaker's
+    text = ("Senator Mark Ruiz argued that voters face no bias and that President Tom Hale is to blame for "
+            "telling them otherwise.\n\n"
+            "\"He continues to tell this story,\" he said.\n")
+    assert attribute(text)[0][1] == "Mark Ruiz"
