@@ -1606,3 +1606,9 @@ def test_he_after_x_said_that_others_talk_is_x() -> None:
             "telling them otherwise.\n\n"
             "\"He continues to tell this story,\" he said.\n")
     assert attribute(text)[0][1] == "Mark Ruiz"
+
+
+def test_a_gulf_title_before_a_given_name_names_the_one_bearer() -> None:
+    text = ("His Highness Sheikh Hamad bin Rashid Al Thani opened the council’s session on Monday.\n\n"
+            "Sheikh Hamad said, “We will continue our work against the epidemic.”\n")
+    assert attribute(text)[0][1] == "Hamad bin Rashid Al Thani"
