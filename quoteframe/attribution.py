@@ -87,6 +87,7 @@ NOMINATIVE_OF = {"him": "he", "her": "she", "them": "they"}  # the nominative ea
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
 DOCUMENT_NOUNS = {"affidavit", "post", "blog", "op-ed", "column", "speech", "interview"}  # spoken or written in
+OBJECT_PREPOSITIONS = {"from", "to", "against", "on", "about", "at", "over", "towards", "toward", "into"}
 PHRASE_OPENERS = {"on", "in", "at", "during"}  # prepositions that open a fronted phrase of time or place
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
 AGE_RE = re.compile(r"\d{1,3}-year-old")  # the 72-year-old: a description by age
@@ -1188,6 +1189,14 @@ class DocumentAttributor:
             k = j - 1 if toks[j - 1].text != "," else j - 2
             if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
+        if j in by_last and cue.ctype == "participle" and by_last[j].etype in {"person", "unknown", "role"} \
+                and not by_last[j].possessive and j == cue.index - 1 and (p := by_last[j].first - 1) >= 2 \
+                and toks[p].lower in OBJECT_PREPOSITIONS:
+            # X ruled out any apology from Y saying “…”: a person after a preposition is the object of the
+            # clause, and the participle after it goes with the clause's subject ("with Y saying" is Y's)
+            found = self._subject_from(toks, mentions, sent_start, before=p)
+            if found is not None and found.etype in {"person", "org"} and found.name:
+                return found
         if j in by_last and by_last[j].etype == "place":
             prep = _preposition_before(toks, by_last[j])
             if prep >= 0 and toks[prep].lower in {"in", "at"}:

@@ -1612,3 +1612,17 @@ def test_a_gulf_title_before_a_given_name_names_the_one_bearer() -> None:
     text = ("His Highness Sheikh Hamad bin Rashid Al Thani opened the council’s session on Monday.\n\n"
             "Sheikh Hamad said, “We will continue our work against the epidemic.”\n")
     assert attribute(text)[0][1] == "Hamad bin Rashid Al Thani"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Minister Ravi Patel ruled out any apology from Pawar saying, "Apology for what?"\n', "Ravi Patel"),
+    ("Mayor Greta Stone wrote a letter to Attorney General Lena Marsh asking the department to investigate "
+     "the \"fiasco.\"\n", "Greta Stone"),
+])
+def test_a_participle_after_a_persons_name_that_a_preposition_governs_goes_with_the_subject(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_with_x_saying_is_x() -> None:
+    text = "The talks ended late, with Senator Ana Ruiz saying the deal was “nearly done”.\n"
+    assert attribute(text)[0][1] == "Ana Ruiz"
