@@ -132,6 +132,14 @@ class DocEntities:
         found = self.surnames.get(key) or self.first_names.get(key)
         if found is None and word.isupper() and 2 < len(word) <= 5 and word.isalpha():
             found = self.initials().get(word)  # AMLO, MBS, AOC: a person's initials, written as a name
+        if found is None and len(word) >= 6:
+            # Majtihia for Majithia: two letters swapped is a slip of the document's typist (a letter changed
+            # may be another name: Tokarev, Tokayev), when it names one person of the document (compared as
+            # written: folding merges doubled letters, Mahjaan and Mahjan)
+            low = word.lower()
+            near = {name for name in self.surnames.values() if name and _swapped(low, name.split()[-1].lower())}
+            if len(near) == 1:
+                found = near.pop()
         return found or None
 
     def initials(self) -> dict[str, str]:
@@ -145,6 +153,14 @@ class DocEntities:
                     key = "".join(w[0] for w in words).upper()
                     self._by_initials[key] = "" if key in self._by_initials else name
         return self._by_initials
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -1626,3 +1626,9 @@ def test_a_participle_after_a_persons_name_that_a_preposition_governs_goes_with_
 def test_with_x_saying_is_x() -> None:
     text = "The talks ended late, with Senator Ana Ruiz saying the deal was “nearly done”.\n"
     assert attribute(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_surname_with_two_letters_swapped_is_the_documents_person() -> None:
+    text = ("Opposition leader Bikram Singh Mahajan met reporters on Friday.\n\n"
+            "“I have done nothing wrong,” Mahjaan said.\n")
+    assert attribute(text)[0][1] == "Bikram Singh Mahajan"
