@@ -87,6 +87,7 @@ NOMINATIVE_OF = {"him": "he", "her": "she", "them": "they"}  # the nominative ea
 LEAD_FUNCTION = {"and", "or", "but", "from", "by", "with", "of", "to", "for", "that", "which", "who", "is", "was",
                  "are", "were", "has", "had", "have", "said", "says", "also", "then", "yesterday", "today"}
 DOCUMENT_NOUNS = {"affidavit", "post", "blog", "op-ed", "column", "speech", "interview"}  # spoken or written in
+PAST_ENDINGS = ("ed", "en", "t", "d")  # past participles, regular and not (said, told, written, sent)
 OBJECT_PREPOSITIONS = {"from", "to", "against", "on", "about", "at", "over", "towards", "toward", "into"}
 PHRASE_OPENERS = {"on", "in", "at", "during"}  # prepositions that open a fronted phrase of time or place
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:\S+\s+){0,2}$")  # the (PP) leader: a definite phrase's start
@@ -176,6 +177,7 @@ class DocumentAttributor:
         self._title_cache: dict[tuple[int, int], bool] = {}
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._active_cues: dict[tuple[int, int], list[Cue]] = {}  # ``_cues`` less passive ones (``attribute``)
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
@@ -1340,8 +1342,13 @@ class DocumentAttributor:
         mentions = self.slotted(fs, fe)
         # a passive verb of speech speaks only through its agent ("was branded … by X"): without one it is no
         # cue of the sentence, and another verb of it may be (X said his words had been “misconstrued”)
-        cues = [c for c in self.cues_of(fs, fe) if not (c.ctype == "verb" and _passive(toks, c, self.lex.cues)
-                                                       and not (c.last + 1 < len(toks) and toks[c.last + 1].lower == "by"))]
+        cues = self._active_cues.get((fs, fe))
+        if cues is None:
+            cues = self._active_cues[(fs, fe)] = [
+                c for c in self.cues_of(fs, fe) if not (c.ctype == "verb" and c.index > 0
+                                                        and toks[c.index].lower.endswith(PAST_ENDINGS)
+                                                        and _passive(toks, c, self.lex.cues)
+                                                        and not (c.last + 1 < len(toks) and toks[c.last + 1].lower == "by"))]
         qpos = _quote_position(toks, self.marked[qi][0])
         if qpos >= 2 and toks[qpos - 1].lower == "of" and toks[qpos - 2].lower in CROWD_NOUNS \
                 and not (qpos >= 3 and toks[qpos - 3].possessive):
@@ -2448,7 +2455,7 @@ def _passive(toks: list[Token], cue: Cue, cues: Container[str] = ()) -> bool:
     (was quoted as saying, is reported to have said). ``cues``: the words that are cues, for a participle
     coordinated with an earlier passive one."""
     word = toks[cue.index]
-    if cue.last != cue.index or not word.text.islower() or not word.lower.endswith(("ed", "en", "t", "d")):
+    if cue.last != cue.index or not word.text.islower() or not word.lower.endswith(PAST_ENDINGS):
         return False
     k = cue.index - 1
     while k >= 0 and (toks[k].lower in {"not", "never", "also", "being"} and k < cue.index - 1

@@ -124,6 +124,7 @@ class DocEntities:
     # those title words
     title_worded: dict[str, set[str]] = field(default_factory=dict)
     _by_initials: dict[str, str] | None = None
+    _by_letters: dict[str, set[str]] | None = None  # names by the sorted letters of their surname (``person_for_surname``)
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
@@ -132,12 +133,19 @@ class DocEntities:
         found = self.surnames.get(key) or self.first_names.get(key)
         if found is None and word.isupper() and 2 < len(word) <= 5 and word.isalpha():
             found = self.initials().get(word)  # AMLO, MBS, AOC: a person's initials, written as a name
-        if found is None and len(word) >= 6:
+        if found is None and len(word) >= 6 and word.isalpha():
             # Majtihia for Majithia: two letters swapped is a slip of the document's typist (a letter changed
             # may be another name: Tokarev, Tokayev), when it names one person of the document (compared as
             # written: folding merges doubled letters, Mahjaan and Mahjan)
             low = word.lower()
-            near = {name for name in self.surnames.values() if name and _swapped(low, name.split()[-1].lower())}
+            if self._by_letters is None:  # a swap keeps the letters: only surnames with the same ones are tried
+                self._by_letters = {}
+                for name in self.surnames.values():
+                    if name:
+                        sur = name.split()[-1].lower()
+                        self._by_letters.setdefault("".join(sorted(sur)), set()).add(name)
+            near = {name for name in self._by_letters.get("".join(sorted(low)), ())
+                    if _swapped(low, name.split()[-1].lower())}
             if len(near) == 1:
                 found = near.pop()
         return found or None
