@@ -1523,7 +1523,7 @@ def test_a_participle_of_saying_after_a_place_without_a_comma_goes_with_the_subj
 
 @pytest.mark.parametrize("text, speaker", [
     # the passive's subject is what was named; the sentence's own cue says who named it
-    ("The storm damage in Ipoh was not classified as a “disaster” but deemed an “incident”, says Dr Noor Aziz.\n",
+    ("The flooding that hit parts of Ipoh was not labelled a “catastrophe” but termed a “minor event”, says Dr Noor Aziz.\n",
      "Noor Aziz"),
     # the agent after "by" speaks
     ("Councillor Ben Ward was branded a “liar” by Mayor Joan Pike on Tuesday.\n", "Joan Pike"),
@@ -1581,8 +1581,8 @@ def test_names_in_apposition_after_a_phrase_with_a_place_speak_not_the_place() -
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("A statement from her family said: \"Susan was a proud and determined mother.\"\n", "family"),
-    ("He often thinks of what his parents told him: \"Work hard and be kind.\"\n", "parents"),
+    ("A statement from his relatives read: \"Tom was a kind and gentle father of three.\"\n", "relatives"),
+    ("She recalls what her parents told her as a girl: \"Work hard and be kind.\"\n", "parents"),
 ])
 def test_families_and_relatives_speak(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
@@ -1590,14 +1590,14 @@ def test_families_and_relatives_speak(text: str, speaker: str) -> None:
 
 def test_an_ing_word_after_a_quotation_is_no_inverted_speech_verb() -> None:
     text = ("President Ana Ruiz visited the memorial.\n\n"
-            "“I held and hugged” grieving family members before laying flowers at the memorial, she said.\n")
+            "“I met and thanked” weeping family members after placing a wreath by the gate, she said.\n")
     assert attribute(text)[0][1] == "Ana Ruiz"
 
 
 def test_a_quotation_attributed_twice_is_the_named_speakers_whatever_the_pronoun_could_mean() -> None:
-    text = ("When asked about the absence of Ravi Kumar from the rally, Tariq Anwar said, \"The ruling party is "
-            "only interested in watching Ravi Kumar,\" he said.\n")
-    assert attribute(text)[0][:2] == ("direct", "Tariq Anwar")
+    text = ("Asked why Ravi Kumar had missed the march, Salim Qadri said, \"The government cares only about "
+            "following Ravi Kumar around,\" he said.\n")
+    assert attribute(text)[0][:2] == ("direct", "Salim Qadri")
 
 
 def test_he_after_x_said_that_others_talk_is_x() -> None:
@@ -1615,7 +1615,7 @@ def test_a_gulf_title_before_a_given_name_names_the_one_bearer() -> None:
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ('Minister Ravi Patel ruled out any apology from Pawar saying, "Apology for what?"\n', "Ravi Patel"),
+    ('Minister Ravi Patel dismissed any demand for regret from Pawar saying, "Regret for what?"\n', "Ravi Patel"),
     ("Mayor Greta Stone wrote a letter to Attorney General Lena Marsh asking the department to investigate "
      "the \"fiasco.\"\n", "Greta Stone"),
 ])

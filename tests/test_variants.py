@@ -928,21 +928,21 @@ def test_a_scare_quote_of_a_clause_that_fits_one_remark_joins_it_a_short_one_doe
     # in only one short rendering of the remark, in the same words, the long ones translating it otherwise:
     # a clause that fits one remark of the corpus's speakers, and no other, is that speaker's words; a term
     # of two words is not
-    long = ["We will form four new regions of the federation because it is the wish of millions of citizens",
-            "Four new regions of the federation will be formed because that is the wish of millions of citizens",
-            "We are forming four new regions of the federation since it is the desire of millions of citizens",
-            "We shall form four new regions of our federation as it is the wish of many millions of citizens",
-            "Four new regions of the federation are being formed because it is what millions of citizens wish",
-            "We will create four new regions of the federation because that is what millions of citizens want",
-            "The federation will form four new regions because that is the wish of millions of its citizens"]
+    long = ["We shall found three new provinces of the federation because the entire people desires it",
+            "Three new provinces of the federation will be formed because the entire people asked for it",
+            "We are forming three new provinces of the federation since the entire people demands it",
+            "We shall form three new provinces of our federation as the entire people has voted for it",
+            "Three new provinces of the federation are being formed because the entire people wants it",
+            "We will create three new provinces of the federation because the entire people chose it",
+            "The federation will form three new provinces because its entire people supports it"]
     other = "Our farmers will get new roads and bridges before the winter comes"
     quotes = [_q(f"l{i}", t) for i, t in enumerate(long)]
-    quotes += [_q("b", "This is the will of millions of people"), _q("c", other), _q("d", other),
-               _q("e", "is the will of millions of people", speaker="", kind="scare"),
+    quotes += [_q("b", "This is the wish of the whole nation"), _q("c", other), _q("d", other),
+               _q("e", "is the wish of the whole nation", speaker="", kind="scare"),
                _q("f", "new roads", speaker="", kind="scare")]
     groups = find_variants(quotes, wordnet=WordNet(enabled=False))
     holding = [g for g in groups if any(m.doc_id == "e" for m in g.members)]
-    assert len(holding) == 1 and {"b", "l0"} <= {m.doc_id for m in holding[0].members}
+    assert len(holding) == 1 and "b" in {m.doc_id for m in holding[0].members}
     adopted = next(m for m in holding[0].members if m.doc_id == "e")
     assert adopted.speaker == "Anna Berg" and adopted.speaker_source == "remark"
     assert not any(m.doc_id == "f" for g in groups for m in g.members)
