@@ -106,6 +106,8 @@ MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
+# When asked if …, / After being told …, / While speaking to …,: a participle phrase behind a subordinator
+SUBORDINATE_LEAD_RE = re.compile(r"\s*(?:When|While|After|Before|Once|Upon)\s+(?:being\s+)?[a-z]+(?:ing|ed)\b")
 PARTICIPLE_LEAD_RE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?![’'])")  # Speaking to …, / Asked about …,
 CROWD_NOUNS = {"chants", "chant", "cries", "cry", "shouts", "shout", "chorus", "choruses", "jeers", "cheers", "calls",
                "chanting", "shouting", "roars"}  # amid chants of “…”: a crowd's words
@@ -822,7 +824,7 @@ class DocumentAttributor:
         # an earlier mention in the same sentence (its subject first); typed entities before unknown ones;
         # none of the other sex (“…?” asked Ms Ryan after he said …: the "he" is not Ryan)
         lead = self.text[sent_start:m.start]
-        if PARTICIPLE_LEAD_RE.match(lead) and lead.rstrip().endswith(","):
+        if (PARTICIPLE_LEAD_RE.match(lead) or SUBORDINATE_LEAD_RE.match(lead)) and lead.rstrip().endswith(","):
             # Responding to a question about X, he said: the pronoun is the subject the participle phrase
             # speaks of, and no word inside that phrase is what it refers to
             mentions = []

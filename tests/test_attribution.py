@@ -1632,3 +1632,10 @@ def test_a_surname_with_two_letters_swapped_is_the_documents_person() -> None:
     text = ("Opposition leader Bikram Singh Mahajan met reporters on Friday.\n\n"
             "“I have done nothing wrong,” Mahjaan said.\n")
     assert attribute(text)[0][1] == "Bikram Singh Mahajan"
+
+
+def test_a_name_inside_an_opening_when_asked_phrase_is_not_what_the_pronoun_means() -> None:
+    text = ("Three PAN MPs voted against the bill on Monday.\n\n"
+            "Senator Idris Musa met other members at the parliament building.\n\n"
+            "When asked if they would agree on decisions made by MPs later, he replied: “We will see.”\n")
+    assert attribute(text)[0][1] == "Idris Musa"
