@@ -179,7 +179,8 @@ class DocumentAttributor:
         self._title_cache: dict[tuple[int, int], bool] = {}
         self._analysed: dict[tuple[int, int], tuple[list[Token], list[Mention]]] = {}
         self._cues: dict[tuple[int, int], list[Cue]] = {}
-        self._active_cues: dict[tuple[int, int], list[Cue]] = {}  # ``_cues`` less passive ones (``attribute``)
+        self._active_cues: dict[tuple[int, int], list[Cue]] = {}
+        self._speaking_names: dict[str, bool] = {}  # ``_speaks_by_name``  # ``_cues`` less passive ones (``attribute``)
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
@@ -856,6 +857,10 @@ class DocumentAttributor:
                 return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
             if subj and subj.etype in ok and subj.etype != "unknown":
                 return Speaker(subj.name, subj.etype, m)
+            if subj and subj.etype == "unknown" and sex and self._speaks_by_name(subj.name):
+                # Jagdeo was asked about …. He responded: a bare name the text has speak elsewhere ("Jagdeo
+                # said") is a person's, as good a subject for "he" as a name of known type
+                return Speaker(subj.name, "person", m)
             subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok and self._agrees(self.last_speaker, sex):
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
@@ -895,6 +900,23 @@ class DocumentAttributor:
                 # sentences after it are about (the French president said …; Macron …)
                 return self._cataphor(m, sent_start, sex)
         return None
+
+    def _speaks_by_name(self, name: str) -> bool:
+        """Whether the text has this one-word name say something with a verb of saying (Jagdeo said)."""
+        if " " in name or not name[:1].isupper():
+            return False
+        found = self._speaking_names.get(name)
+        if found is None:
+            found = False
+            if not self.lex.places.classify(name):
+                for hit in re.finditer(rf"(\w+)?\W+{re.escape(name)}\s+(?:said|says|told|tells|added|adds|continued|"
+                                       rf"responded|replied|stated|noted)\b", self.text):
+                    # (a delegate from Florida said: a name after a preposition is not the one who speaks)
+                    if not (hit.group(1) and (hit.group(1).lower() in PREPOSITIONS or hit.group(1).lower() in MORE_PREPOSITIONS)):
+                        found = True
+                        break
+            self._speaking_names[name] = found
+        return found
 
     def _spoke_in_document(self, sent_start: int) -> bool:
         """Whether the sentence before ``sent_start`` has its speaker speak in a document (said in a statement,

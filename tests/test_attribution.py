@@ -1639,3 +1639,11 @@ def test_a_name_inside_an_opening_when_asked_phrase_is_not_what_the_pronoun_mean
             "Senator Idris Musa met other members at the parliament building.\n\n"
             "When asked if they would agree on decisions made by MPs later, he replied: “We will see.”\n")
     assert attribute(text)[0][1] == "Idris Musa"
+
+
+def test_he_may_take_up_a_bare_name_the_text_has_speak_elsewhere() -> None:
+    text = ("Candidate Tom Reyes has not met the press for a month.\n\n"
+            "Yesterday, Okonjo was asked about the missing candidate.\n\n"
+            "He responded, “Tom is touring the river villages this week.”\n\n"
+            "Okonjo said the party would publish its plan soon.\n")
+    assert attribute(text)[0][1] == "Okonjo"
