@@ -1280,6 +1280,10 @@ class DocumentAttributor:
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
                 cue.index == 0 or after_comma or toks[c0 - 1].quote >= 0):
             m = nxt_m
+            if m.etype in {"role", "unknown"}:
+                named = _appositive_person(m, toks, mentions)
+                if named is not None:  # “…,” said another party leader, Baraka Sani, …: the person it names
+                    m = named
             if m.etype != "pron" or m.head in NOMINATIVE or m.head in QUANTIFIER_SUBJECTS:  # tweeted another
                 return self.resolve(m, toks, mentions, sent_start)
         # X attempted to cast …, X refused to call …: the infinitive of a control verb takes the clause subject
@@ -2650,7 +2654,7 @@ def _closed_gerund(toks: list[Token], c: Cue, qpos: int) -> bool:
 
 def _appositive_person(m: Mention, toks: list[Token], mentions: list[Mention]) -> Mention | None:
     """The person named in apposition right after a subject phrase, set off by commas ("The Recorder of
-    Sheffield, Judge X, is …"; "The head of the union, X, said"), or None."""
+    Sheffield, Judge X, is …"; "The head of the union, X, said"; “…,” said a party leader, X.), or None."""
     comma = m.last + 1
     if comma >= len(toks) or toks[comma].text != ",":
         return None
@@ -2661,7 +2665,7 @@ def _appositive_person(m: Mention, toks: list[Token], mentions: list[Mention]) -
            for k in range(comma + 1, nxt.first)):
         return None  # only a title of address may stand between the comma and the name
     closes = nxt.last + 1
-    return nxt if closes < len(toks) and toks[closes].text == "," else None
+    return nxt if closes >= len(toks) or toks[closes].text == "," or toks[closes].text in SENT_END else None
 
 
 def _closed_relative(toks: list[Token], left_bound: int, cue: int, qpos: int) -> bool:

@@ -1647,3 +1647,11 @@ def test_he_may_take_up_a_bare_name_the_text_has_speak_elsewhere() -> None:
             "He responded, “Tom is touring the river villages this week.”\n\n"
             "Okonjo said the party would publish its plan soon.\n")
     assert attribute(text)[0][1] == "Okonjo"
+
+
+@pytest.mark.parametrize("text", [
+    "\"We were cheated at the count,\" said another party official, Musa Bello, outside the tribunal.\n",
+    "\"We were cheated at the count,\" said the party's deputy leader, Musa Bello.\n",
+])
+def test_an_inverted_role_with_a_name_in_apposition_is_that_person(text: str) -> None:
+    assert attribute(text)[0][1] == "Musa Bello"
