@@ -251,6 +251,13 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         if lone and (role is None or role.entity != "org"):
             continue
         title, name, org = split_run(words)
+        if len(name) >= 2 and not org and not any(lex.is_title(w.lower().rstrip(".")) for w in title) \
+                and text[max(0, m.start() - 5):m.start()].endswith(("and ", "& ")):
+            # Minister of Housing and Urban Affairs X: the office's title stands before the portfolio's "and",
+            # where the run of capitals broke
+            office = OFFICE_BEFORE_AND_RE.search(text, max(0, m.start() - 90), m.start())
+            if office is not None and lex.is_title(office.group(1).lower()):
+                title = [office.group(1), *title]
         if not org and len(name) < 2 and (role is None or role.entity != "org"):
             if title and name:  # Mr Xi, President Xi: a name that takes a title is a person's (family) name
                 ents.titled.add(ents.fold(name[0]))
@@ -321,6 +328,8 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
 
 
 LOWER_WORD_RE = re.compile(r"[a-z]{3,}\b")
+# "Minister of Housing and " right before a run: a title, "of"/"for", capitalised portfolio words, "and"
+OFFICE_BEFORE_AND_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+){1,4}(?:and|&)\s+$")
 
 
 def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> str:

@@ -1655,3 +1655,11 @@ def test_he_may_take_up_a_bare_name_the_text_has_speak_elsewhere() -> None:
 ])
 def test_an_inverted_role_with_a_name_in_apposition_is_that_person(text: str) -> None:
     assert attribute(text)[0][1] == "Musa Bello"
+
+
+def test_a_ministers_title_before_a_portfolio_with_and_is_kept() -> None:
+    # the run of capitals breaks at the portfolio's "and"; "the minister" is still the one minister named
+    text = ("Minister for Trade and Industry Ama Owusu opened the fair on Monday, and Governor Kofi Mensah "
+            "welcomed the plan.\n\n"
+            "“Exports will double by next year,” the minister said.\n")
+    assert attribute(text)[0][1] == "Ama Owusu"
