@@ -2485,6 +2485,8 @@ def _passive(toks: list[Token], cue: Cue, cues: Container[str] = ()) -> bool:
     word = toks[cue.index]
     if cue.last != cue.index or not word.text.islower() or not word.lower.endswith(PAST_ENDINGS):
         return False
+    if cue.index == 0 or toks[cue.index - 1].is_cap or toks[cue.index - 1].quote >= 0:
+        return False  # X said, “…” said: most cues follow a name or a quotation, never an auxiliary
     k = cue.index - 1
     while k >= 0 and (toks[k].lower in {"not", "never", "also", "being"} and k < cue.index - 1
                       or toks[k].lower in {"not", "never", "also"} or _adverb(toks[k])):

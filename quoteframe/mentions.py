@@ -125,6 +125,7 @@ class DocEntities:
     title_worded: dict[str, set[str]] = field(default_factory=dict)
     _by_initials: dict[str, str] | None = None
     _by_letters: dict[str, set[str]] | None = None  # names by the sorted letters of their surname (``person_for_surname``)
+    _no_swap: set[str] = field(default_factory=set)  # words no surname of the document is a swap of
 
     def person_for_surname(self, word: str) -> str | None:
         """The person a bare name names: the one with that surname, else the one person whose name it
@@ -133,7 +134,7 @@ class DocEntities:
         found = self.surnames.get(key) or self.first_names.get(key)
         if found is None and word.isupper() and 2 < len(word) <= 5 and word.isalpha():
             found = self.initials().get(word)  # AMLO, MBS, AOC: a person's initials, written as a name
-        if found is None and len(word) >= 6 and word.isalpha():
+        if found is None and len(word) >= 6 and word.isalpha() and word not in self._no_swap:
             # Majtihia for Majithia: two letters swapped is a slip of the document's typist (a letter changed
             # may be another name: Tokarev, Tokayev), when it names one person of the document (compared as
             # written: folding merges doubled letters, Mahjaan and Mahjan)
@@ -148,6 +149,8 @@ class DocEntities:
                     if _swapped(low, name.split()[-1].lower())}
             if len(near) == 1:
                 found = near.pop()
+            else:
+                self._no_swap.add(word)  # asked again and again for the same capitalised words
         return found or None
 
     def initials(self) -> dict[str, str]:

@@ -43,11 +43,17 @@ class QuoteExtractor:
             return result
         attributor = DocumentAttributor(doc.text, [(s.start, s.end) for s in spans], self.lex, self.seg)
         people = attributor.ents.people
+        described: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for i, span in enumerate(spans):
             att = attributor.attribute(i)
             sp = att.speaker
             person = people.get(sp.name) if sp is not None and sp.etype == "person" else None
-            titles, modifiers = _described_by(person)
+            titles: tuple[str, ...] = ()
+            modifiers: tuple[str, ...] = ()
+            if person is not None:
+                if person.name not in described:
+                    described[person.name] = _described_by(person)
+                titles, modifiers = described[person.name]
             result.quotes.append(Quote(
                 doc_id=doc.doc_id, outlet=doc.outlet, quote_id=f"{doc.doc_id}:q{i + 1:03d}", kind=att.kind,
                 speaker=_unshouted(sp.name) if sp else "", speaker_mention=sp.mention.text if sp else "",
