@@ -1209,6 +1209,9 @@ class DocumentAttributor:
             head = _postmodified_subject(toks, j, by_last)
             if head is not None:  # a source familiar with the talks said: the source
                 return self.resolve(head, toks, mentions, sent_start)
+            named = _unclosed_appositive(toks, j, cue, by_first, by_last, self.lex)
+            if named is not None:  # Jane Roe, a mother of three from the east side said: Jane Roe
+                return self.resolve(named, toks, mentions, sent_start)
         if j >= 1 and toks[j].lower in {"who", "whom"} and cue.ctype == "verb" and \
                 all(toks[x].text != "," for x in range(j, cue.index)):
             # Joe Biden, who warned of “…”: a relative clause's verb is said by the phrase it follows
@@ -2261,7 +2264,11 @@ def _time_phrase_start(toks: list[Token], j: int, places: object) -> int:
         k -= 1
     if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
         k -= 1  # September 30
-    if k < 0 or places.classify(toks[k].text) not in DATE_CLASSES:  # type: ignore[attr-defined]
+    if k >= 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start:
+        k -= 1  # Nov. 12, Sept. 3: a month the style guide abbreviates, its full stop a token of its own
+        if places.classify(toks[k].text + ".") not in DATE_CLASSES:  # type: ignore[attr-defined]
+            return j
+    elif k < 0 or places.classify(toks[k].text) not in DATE_CLASSES:  # type: ignore[attr-defined]
         return j
     k -= 1
     if k >= 0 and toks[k].text.isdigit() and len(toks[k].text) <= 2:
@@ -2279,6 +2286,36 @@ def _postmodifier_link(toks: list[Token], k: int) -> int:
     return k if toks[k].lower in ATTACHING else -1
 
 
+def _unclosed_appositive(toks: list[Token], j: int, cue: Cue, by_first: dict[int, Mention],
+                         by_last: dict[int, Mention], lex: Lexicons) -> Mention | None:
+    """The name opening a sentence whose appositive lost its closing comma before the verb (``Jane Roe, a
+    mother of three from the east side said``): a person's name, a comma, a phrase headed by a person's
+    role, and nothing in it that could be a clause of its own (no other comma, no verb of speech, no "and").
+
+    A comma right after the verb makes it a parenthetical (``Roe, the council said, …``): the phrase speaks."""
+    if cue.last + 1 < len(toks) and toks[cue.last + 1].text == ",":
+        return None
+    c = j
+    while c > 0 and toks[c].text != ",":
+        t = toks[c]
+        if t.quote >= 0 or not t.is_word or t.lower in lex.cues or t.lower in {"and", "but", "or"} \
+                or j - c > 14:
+            return None
+        c -= 1
+    if c < 1 or c + 1 >= cue.index:
+        return None
+    name = by_last.get(c - 1)
+    if name is None or name.etype != "person" or name.possessive or name.first > _dateline_end(toks) + 1:
+        return None  # (After talks with Roe, a spokesman for the firm said: the spokesman)
+    if toks[c + 1].lower not in {"a", "an", "the"} and c + 1 not in by_first:
+        return None
+    inner = next((m for m in by_first.values() if c < m.first < cue.index), None)
+    if inner is not None and not (inner.etype == "unknown" and not toks[inner.first].is_cap or inner.etype == "role"
+                                  and inner.head in lex.roles and lex.roles[inner.head].entity == "person"):
+        return None  # (Roe, the council argued …: a body or another name may be the subject)
+    return name
+
+
 def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]) -> Mention | None:
     """The mention heading a subject whose attached phrase ends at ``j`` on a common noun (``A source
     familiar with the talks said``, ``An aide close to the campaign said``): the mention right before the
@@ -2288,6 +2325,8 @@ def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]
         if t.quote >= 0 or t.text in SENT_END or t.text in {",", ";", ":"}:
             return None
         link = _postmodifier_link(toks, k)
+        if link < 1 and toks[k].lower == "on" and k >= 1 and k - 1 in by_last and by_last[k - 1].etype == "org":
+            link = k  # the Commission on pollution and health said: a body named for its subject
         if link < 1:
             continue
         head = by_last.get(link - 1)

@@ -1663,3 +1663,42 @@ def test_a_ministers_title_before_a_portfolio_with_and_is_kept() -> None:
             "welcomed the plan.\n\n"
             "“Exports will double by next year,” the minister said.\n")
     assert attribute(text)[0][1] == "Ama Owusu"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the appositive's closing comma is missing before the verb: the name that opens the sentence speaks
+    ("Ward councillor Grace Idowu, a retired nurse of forty years from the old quarter said the levy was "
+     "“a tax on the sick” and should go.\n", "Grace Idowu"),
+    ("Grace Idowu, the founder of a clinic on the ring road told the inquiry she had been “left in the dark”.\n",
+     "Grace Idowu"),
+    # a body between the comma and the verb is the subject itself
+    ("Grace Idowu, the health board insisted that the levy was “a fair price” for care.\n", "health board"),
+])
+def test_an_appositive_that_lost_its_closing_comma(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_name_after_a_fronted_phrase_is_no_subject_of_the_phrase_after_its_comma() -> None:
+    text = "After a meeting with Grace Idowu, a nurse from the old quarter said the levy was “a tax on the sick”.\n"
+    assert attribute(text)[0][1] != "Grace Idowu"
+
+
+def test_an_abbreviated_month_is_a_time_phrase_between_subject_and_verb() -> None:
+    text = "Mayor Lydia Brandt on Oct. 4 called on the utilities board to “open its books” before the vote.\n"
+    assert attribute(text)[0][:2] == ("partial", "Lydia Brandt")
+
+
+def test_a_body_named_for_its_subject_speaks() -> None:
+    text = ("The Standing Commission on rivers and wetlands said the loss of marshland was “far faster than any "
+            "model predicted”.\n")
+    assert attribute(text)[0][:2] == ("partial", "Standing Commission")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The levy, which the treasurer Omar Haddad defined as “a fair settlement”, passed on Tuesday.\n",
+     ("partial", "Omar Haddad")),
+    # without "as", "define" reports no speech: the quotation is the outlet's
+    ("The treasurer Omar Haddad will define the “fair settlement” next week.\n", ("scare", "")),
+])
+def test_define_as_labels(text: str, expected: tuple[str, str]) -> None:
+    assert attribute(text)[0][:2] == expected
