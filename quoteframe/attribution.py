@@ -184,6 +184,7 @@ class DocumentAttributor:
         self._slotted: dict[tuple[int, int], list[Mention]] = {}
         self._bodies: dict[str, str] = {}
         self.last_speaker: Speaker | None = None
+        self._proxy: Speaker | None = None  # the body a spokesperson of the text last spoke for (``_proxied_body``)
         self._last_para: tuple[int, int] | None = None  # the paragraph of the quotation last_speaker was set at
         self._label_counts: dict[str, int] | None = None
         self._named: dict[str, int] = {}  # how often the document names each person (``_times_named``)
@@ -454,6 +455,40 @@ class DocumentAttributor:
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
 
+    def _proxied_body(self, m: Mention, anaphoric: bool) -> Speaker | None:
+        """The body whose words an unnamed spokesperson gives: named before the role word (an INMO
+        spokesperson, a Downing Street spokesman, Afenifere's spokesman, a Department of Justice spokesperson)
+        or after it (a spokesman for First Endeavour). A spokesperson for a person is that person's voice.
+        "The spokesperson" naming no body speaks for the last body a spokesperson of the text spoke for.
+        A lead of places alone (a Russian spokesman) or of common nouns (a government spokesman) names none."""
+        words = [w.removesuffix("’s").removesuffix("'s") for w in m.text.split()[:-1] if w.lower() not in DETERMINERS]
+        body = ""
+        if words and words[0][:1].isupper() and any(
+                w[:1].isupper() and self.lex.places.classify(w) not in {"country", "demonym"} for w in words):
+            body = " ".join(words)
+            before = ORG_OF_BEFORE_RE.search(self.text, max(0, m.start - 80), m.start)
+            if before is not None and self.text[m.start:m.start + len(words[0])] == words[0]:
+                # a Department of Justice spokesperson: the run broke at "of"
+                body = " ".join(w for w in before.group(1).split() if w.lower() not in DETERMINERS) + " " + body
+        else:
+            after = BODY_AFTER_RE.match(self.text, m.end)
+            if after is not None:
+                body = after.group(1)
+        if body:
+            person = self.ents.people.get(body)
+            # (a word alone is a body's name before a surname: a Twitter spokesman)
+            named = person.name if person is not None else \
+                self.ents.person_for_surname(body.split()[-1]) if " " in body else None
+            if named:  # a spokeswoman for Senator X: X's words
+                return Speaker(named, "person", m)
+            country = self.lex.places.government_of(body)
+            name = f"Government of {country}" if country else self.ents.acronyms.get(body, body)
+            self._proxy = Speaker(name, "place" if country else "org", m)
+            return self._proxy
+        if anaphoric and self._proxy is not None:
+            return Speaker(self._proxy.name, self._proxy.etype, m)
+        return None
+
     def _times_named(self, name: str, in_full: int) -> int:
         """How often the document names a person: in full, or by any one word of the name written alone
         (Putin, Lula, Xi), whichever is more; a word shared by two people counts for neither."""
@@ -537,6 +572,10 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
+            if "proxy" in role.uses and not former:
+                body = self._proxied_body(m, first_word in ANAPHORIC)
+                if body is not None:  # an INMO spokesperson, a spokesman for First Endeavour: the body speaks
+                    return body
             epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
             if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart:
                 # the Russian president, and nobody the document names holds or is given that title: the
@@ -2293,8 +2332,8 @@ def _unclosed_appositive(toks: list[Token], j: int, cue: Cue, by_first: dict[int
     role, and nothing in it that could be a clause of its own (no other comma, no verb of speech, no "and").
 
     A comma right after the verb makes it a parenthetical (``Roe, the council said, …``): the phrase speaks."""
-    if cue.last + 1 < len(toks) and toks[cue.last + 1].text == ",":
-        return None
+    if cue.last + 1 < len(toks) and toks[cue.last + 1].text == "," or toks[j].lower in RELATIVE | {"that"}:
+        return None  # (Roe, the playwright who wrote …: the verb is the relative clause's)
     c = j
     while c > 0 and toks[c].text != ",":
         t = toks[c]
@@ -2747,6 +2786,12 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
             break  # a title before a name, not a phrase about it: Speaker of the House Paul Ryan
         m = head
     return m
+
+
+# "Department of " right before "Justice spokesperson": capitalised words and "of"/"for" that open a body's name
+ORG_OF_BEFORE_RE = re.compile(r"((?:[A-Z][\w&’'.-]*\s+)+(?:of|for)\s+(?:the\s+)?)$")
+# " for First Endeavour" after "a spokesman": the body a spokesperson speaks for
+BODY_AFTER_RE = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?([A-Z][\w&’'.-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w&’'.-]*)*)")
 
 
 def _normalise_np(text: str) -> str:

@@ -18,7 +18,7 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead", "document", "generic", "description"}
+ROLE_USES = {"title", "role", "orghead", "document", "generic", "description", "proxy"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive", "quoted_object", "heading_noun")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio", "level")
