@@ -1603,6 +1603,8 @@ class DocumentAttributor:
                 speaker, announced = (signed, Cue(0, 0, "verb", "—")) if signed is not None else self.announced(qi)
             if speaker is not None:
                 cue_used = announced
+            elif (headed := self._heading_speaker(qi)) is not None:
+                speaker, cue_used = headed, Cue(0, 0, "verb", ":")
             elif not self._subheading(qi):
                 speaker = self.inherited(qi)
             if speaker is None:
@@ -1950,6 +1952,39 @@ class DocumentAttributor:
             return None, None
         speaker = self._signature(line[0], line[1])
         return (speaker, Cue(0, 0, "verb", "—")) if speaker is not None else (None, None)
+
+    def _heading_speaker(self, qi: int) -> Speaker | None:
+        """The person a line right above a quotation's paragraph names, when that line is nothing but the
+        name, its side or role before it and at most a colon or dash after it (Chiefs coach Jane Roe / Australia
+        captain Ann Lee:): match reports, reaction round-ups and press releases head each speaker's block so.
+        Not the document's first line (a headline), nor a byline or a line that reports speech itself."""
+        s = self.marked[qi][0]
+        para = self._paragraph(s)
+        if not _opens(self.text, para[0], s):
+            return None
+        prev = self._previous_paragraph(para)
+        if prev is None or prev[0] == 0:
+            return None
+        raw = self.text[prev[0]:prev[1]]
+        body = raw.strip().rstrip(":–—- ")
+        words = body.split()
+        if not words or len(words) > 7 or body[-1] in ".,;!?" or any(ch in body for ch in '"“”«»') \
+                or words[0].lower() in NOT_HEADING_WORDS:
+            return None
+        start = prev[0] + len(raw) - len(raw.lstrip())
+        toks = tokenize(self.text, start, start + len(body), [])
+        mentions = self.finder.find(toks)  # (a line of a name is in title case, but no headline)
+        last = mentions[-1] if mentions else None
+        if last is None or last.possessive or last.etype not in {"person", "unknown"} or last.last != len(toks) - 1 \
+                or self.cues(toks):
+            return None
+        # Chiefs coach, Australia captain: a side and a role, not a heading's words (Residents Share Their
+        # Views On Mayor X)
+        if last.first > 3 or any(not (t.is_cap or t.lower in self.lex.role_words) for t in toks[:last.first]) \
+                or any(t.lower in HEADING_FUNCTION_WORDS for t in toks):
+            return None
+        speaker = self.resolve(last, toks, mentions, prev[0])
+        return speaker if speaker is not None and speaker.name and speaker.etype == "person" else None
 
     def _signature(self, start: int, end: int) -> Speaker | None:
         """The person or body a signature line names: a name first, then nothing but an affiliation after a
@@ -2788,6 +2823,11 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
     return m
 
 
+# the first word of a line that names someone who is not speaking under it (a byline, a credit, a link)
+NOT_HEADING_WORDS = {"by", "photo", "photos", "picture", "image", "credit", "reporting", "written", "edited", "editing",
+                     "source", "read", "watch", "related", "more", "see", "listen", "video", "file"}
+HEADING_FUNCTION_WORDS = {"on", "in", "at", "for", "of", "to", "with", "and", "the", "a", "an", "their", "his", "her",
+                          "its", "our", "my", "your", "says", "said", "meet", "meets", "about", "from"}
 # "Department of " right before "Justice spokesperson": capitalised words and "of"/"for" that open a body's name
 ORG_OF_BEFORE_RE = re.compile(r"((?:[A-Z][\w&’'.-]*\s+)+(?:of|for)\s+(?:the\s+)?)$")
 # " for First Endeavour" after "a spokesman": the body a spokesperson speaks for

@@ -1724,3 +1724,22 @@ def test_define_as_labels(text: str, expected: tuple[str, str]) -> None:
 ])
 def test_an_unnamed_spokesperson_speaks_for_the_body(text: str, speakers: list[str]) -> None:
     assert [s for _, s, _ in attribute(text)] == speakers
+
+
+def test_a_line_that_is_only_a_name_heads_the_quotations_under_it() -> None:
+    text = ("Coaches look back on round nine\n\n"
+            "Harbour 24 Rovers 31\n\n"
+            "Rovers coach Mel Tane\n\n"
+            "\"We had some good phases but we could not finish.\n\n"
+            "\"The general view is that they are a tough side to break down.\"\n\n"
+            "Rovers captain Joe Ruru\n\n"
+            "\"Harbour played with ball in hand and we made far more errors.\"\n\n"
+            "Tasman captain Tom Biggs:\n\n"
+            "“I’m pretty happy with our bowling today.”\n")
+    assert [s for _, s, _ in attribute(text)] == ["Mel Tane", "Mel Tane", "Joe Ruru", "Tom Biggs"]
+
+
+@pytest.mark.parametrize("line", ["By Sarah Long", "Sarah Long met voters on Monday", "Photo: Sarah Long"])
+def test_a_byline_or_a_sentence_heads_no_quotation(line: str) -> None:
+    text = f"Council vote delayed\n\n{line}\n\n\"The council has failed us.\"\n"
+    assert attribute(text)[0][1] != "Sarah Long"
