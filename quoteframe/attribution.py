@@ -1320,7 +1320,8 @@ class DocumentAttributor:
             or nxt_m is not None and toks[cue.index].lower in CORE_SPEECH - {"told", "tells", "asked", "asks"}
             and (nxt_m.last + 1 == len(toks) or toks[nxt_m.last + 1].text in SENT_END))
         if nxt_m is not None and cue.ctype == "verb" and between_ok and not clause_subject and (
-                cue.index == 0 or after_comma or toks[c0 - 1].quote >= 0):
+                cue.index == 0 or after_comma or toks[c0 - 1].quote >= 0 and (
+                    _inverting_quote(toks, c0 - 1) or toks[cue.index].lower in CORE_SPEECH)):
             m = nxt_m
             if m.etype in {"role", "unknown"}:
                 named = _appositive_person(m, toks, mentions)
@@ -2465,6 +2466,17 @@ def _new_clause(toks: list[Token], mentions: list[Mention], qpos: int, cue: int)
     starts = {m.first for m in mentions if m.etype != "pron"}
     return any(toks[k].text in {",", ";"} and toks[k + 1].lower in {"and", "but", "while"} and k + 2 in starts
                for k in range(qpos + 1, cue - 2))
+
+
+def _inverting_quote(toks: list[Token], k: int) -> bool:
+    """Whether the quotation at ``k`` can stand before an inverted verb of saying (“…,” said X; “Why?” asked
+    X): one that ends on its own punctuation, opens its sentence or opens with a capital. A fragment in lower
+    case inside a clause (X will “most likely” publish …) is followed by that clause's verb, whose subject is
+    before it, unless that verb is a core verb of saying (the plan is “dead on arrival” said X: a comma
+    left out)."""
+    return k == 0 or toks[k - 1].text in SENT_END or toks[k - 1].text in {":", "—", "–", "-", ",", "(", ";"} \
+        or toks[k - 1].quote >= 0 or not toks[k].text.lstrip("“‘\"'« ")[:1].islower() \
+        or toks[k].text.rstrip("”’\"'» ").endswith((",", ".", "!", "?", "…", "—", ";", ":"))
 
 
 def _opens(text: str, para_start: int, pos: int) -> bool:

@@ -1743,3 +1743,21 @@ def test_a_line_that_is_only_a_name_heads_the_quotations_under_it() -> None:
 def test_a_byline_or_a_sentence_heads_no_quotation(line: str) -> None:
     text = f"Council vote delayed\n\n{line}\n\n\"The council has failed us.\"\n"
     assert attribute(text)[0][1] != "Sarah Long"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a fragment in lower case inside a clause: the verb after it is the clause's own, not an inverted one
+    ("City Attorney Ben Ruiz said in the letter that the flyer “clearly and wrongly” suggests the city backs it.\n",
+     "Ben Ruiz"),
+    ("Senator Ann Moe says her bill is the only one that “has cut and can cut” rising rents for tenants.\n",
+     "Ann Moe"),
+    # ... but a core verb of saying after it, with its comma left out, is still inverted
+    ("The plan is “dead on arrival” said Senator Ann Moe.\n", "Ann Moe"),
+])
+def test_a_verb_after_a_fragment_inside_a_clause_is_not_inverted(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_month_abbreviated_without_its_full_stop_is_no_speaker() -> None:
+    text = "Officials met on Oct 4. Oct said nothing, “no comment” was the line.\n"
+    assert all(row[1] != "Oct" for row in attribute(text))
