@@ -630,6 +630,22 @@ class RunSplitter:
             return [], [], ""
         lowers = [w.lower().removesuffix("’s").removesuffix("'s") for w in clean]
         titles, orgheads = self.lex.titles, self.lex.orgheads
+        lead: list[str] = []
+        if len(clean) >= 3 and "-" in clean[0] and (tail := clean[0].split("-")[-1]).islower() \
+                and not tail.endswith(("ed", "ing", "ly")) and clean[1][:1].isupper() and lowers[0] not in titles \
+                and not self.lex.places.names_a_place(" ".join(clean[1:])):
+            # Short-seller Andrew Left, Co-founder Ann Lee: a compound common noun that a sentence's start
+            # capitalised describes the person; it is no part of the name (a participle's compound describes a
+            # place or body: Communist-ruled East Germany)
+            lead, clean, lowers = clean[:1], clean[1:], lowers[1:]
+        if "of" in lowers[2:]:
+            of = lowers.index("of", 2)
+            if orgheads.isdisjoint(lowers[:of]) and not orgheads.isdisjoint(lowers[of + 1:]) \
+                    and _last_title(lowers[:of], titles) < 0 and all(w[:1].isupper() for w in clean[:of]) \
+                    and not any(self.lex.places.classify(w) for w in clean[:of]):
+                # Bernard Wood of George Washington University: a person's name, then the body they are of
+                # (not the Bank of England, the Ministry of Defence: a body's own head word before "of")
+                return lead + clean[of + 1:], clean[:of], ""
         last_title = _last_title(lowers, titles)
         # an organisation word before a title describes the title (Army Lt. Gen. Mick Bednarek, Police
         # Chief Ann Lee): only one after the last title makes the run an organisation's name ...
@@ -640,7 +656,7 @@ class RunSplitter:
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
-        title, name = clean[:cut_title], clean[cut_title:]
+        title, name = lead + clean[:cut_title], clean[cut_title:]
         # a word whose lower case is "of" is "of" in ``lowers`` too: few names hold one
         if "of" in lowers[cut_title:]:  # President Alexander Lukashenko of Belarus
             name_lowers = [w.lower() for w in name]

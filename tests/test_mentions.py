@@ -79,3 +79,23 @@ def test_run_splits_are_the_same_from_a_memo_that_fills_up_and_starts_again(monk
     splitter = RunSplitter(lex)
     assert [splitter(words) for words in runs * 3] == plain * 3
     assert len(lex.run_splits) <= 3
+
+
+@pytest.mark.parametrize("words, name", [
+    # a compound common noun a sentence's start capitalised describes the person, no part of the name
+    (["Short-seller", "Dana", "Holt"], ["Dana", "Holt"]),
+    (["Co-anchor", "Rita", "Moss"], ["Rita", "Moss"]),
+    # a person's name, then the body they are of
+    (["Bernard", "Wood", "of", "Eastfield", "University"], ["Bernard", "Wood"]),
+    # a body's own head word before "of": the body
+    (["Bank", "of", "England"], []),
+    (["Ministry", "of", "Defence"], []),
+])
+def test_run_split_keeps_descriptions_and_bodies_out_of_names(words: list[str], name: list[str]) -> None:
+    lex = load_lexicons()
+    assert RunSplitter(lex)(words)[1] == name
+
+
+def test_a_participles_compound_before_a_place_leaves_no_person_named_for_the_place() -> None:
+    # (Communist-ruled East Germany: the compound describes the place; "East Germany" is no person)
+    assert RunSplitter(load_lexicons())(["Communist-ruled", "East", "Germany"])[1] != ["East", "Germany"]
