@@ -1285,6 +1285,11 @@ class DocumentAttributor:
             if k >= 0 and toks[k].lower in self.lex.cue_words.request:
                 # X urged members to call the offer “…”: the words are the ones X asks for, X's
                 return self.speaker_of_cue(Cue(k, k, "verb", toks[k].text), toks, mentions, sent_start, earlier)
+            if k >= 1 and toks[k].text.islower() and toks[k].lower.endswith("ed") and toks[k].lower not in CAUSATIVE \
+                    and toks[k].lower not in self.lex.cues and by_last[j].etype in {"role", "person", "unknown"}:
+                # X summoned the ambassador to demand “…”: the object of a verb that asks nothing of it does
+                # not do what the infinitive of purpose says; the clause's subject does
+                return self._purpose_subject(toks, mentions, sent_start, cue.index - 1)
         if j in by_last and cue.ctype == "verb" and _object_of_preposition(toks, by_last[j]):
             # X speaking in the province of Adana said: the subject before a participle phrase, not its object
             for k in range(by_last[j].first - 1, max(0, by_last[j].first - 9), -1):
@@ -2835,6 +2840,11 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
     return m
 
 
+# verbs whose object does what a following infinitive says, beside the requests of cue_words.csv (X sent
+# an envoy to tell Y; X hired a lawyer to argue)
+CAUSATIVE = {"sent", "hired", "appointed", "enabled", "authorised", "authorized", "commissioned", "required",
+             "employed", "deployed", "dispatched", "tasked", "mandated", "permitted", "nominated", "elected",
+             "chosen", "selected", "named", "trained", "paid", "used"}
 # the first word of a line that names someone who is not speaking under it (a byline, a credit, a link)
 NOT_HEADING_WORDS = {"by", "photo", "photos", "picture", "image", "credit", "reporting", "written", "edited", "editing",
                      "source", "read", "watch", "related", "more", "see", "listen", "video", "file"}

@@ -1761,3 +1761,14 @@ def test_a_verb_after_a_fragment_inside_a_clause_is_not_inverted(text: str, spea
 def test_a_month_abbreviated_without_its_full_stop_is_no_speaker() -> None:
     text = "Officials met on Oct 4. Oct said nothing, “no comment” was the line.\n"
     assert all(row[1] != "Oct" for row in attribute(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object of a verb that asks nothing of it does not do what the infinitive of purpose says
+    ("The Harbour Council said it had summoned the port director on Sunday to demand an “immediate end to "
+     "the dumping”.\n", "Harbour Council"),
+    # ... but a causative verb's object does
+    ("Mayor Ann Lee sent an aide to tell the crowd that the park was “closed for good”.\n", "aide"),
+])
+def test_the_doer_of_an_infinitive_of_purpose(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
