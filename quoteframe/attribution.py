@@ -2033,6 +2033,12 @@ class DocumentAttributor:
         start = self.marked[qi][0]
         para = self._paragraph(start)
         opens = _opens(self.text, para[0], start)
+        if opens:
+            # a link or sign-up line the page put between two paragraphs (READ ALSO: …, Sign up for …) is
+            # no part of the story: the quotation continues the paragraph before it
+            while (pp := self._previous_paragraph(para)) is not None and BOILERPLATE_RE.match(self.text, pp[0]) \
+                    and len(self.text[pp[0]:pp[1]].split()) <= 25:
+                para = (pp[0], para[1])
         prev_para = self.previous_sentences(para[0], 1) if opens else []
         if opens and qi > 0 and (pp := self._previous_paragraph(para)) is not None \
                 and self.spans[qi - 1][0] >= pp[0] and self._answers(qi):
@@ -2845,6 +2851,10 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
 CAUSATIVE = {"sent", "hired", "appointed", "enabled", "authorised", "authorized", "commissioned", "required",
              "employed", "deployed", "dispatched", "tasked", "mandated", "permitted", "nominated", "elected",
              "chosen", "selected", "named", "trained", "paid", "used"}
+# the opening of a line a web page puts between paragraphs: a link to another story, a sign-up, an advert
+BOILERPLATE_RE = re.compile(r"\s*(?:sign up|subscribe|read more|read also|also read|related|advertisement|click here|"
+                            r"follow us|see also|recommended|story continues|article continues|continue reading)\b",
+                            re.IGNORECASE)
 # the first word of a line that names someone who is not speaking under it (a byline, a credit, a link)
 NOT_HEADING_WORDS = {"by", "photo", "photos", "picture", "image", "credit", "reporting", "written", "edited", "editing",
                      "source", "read", "watch", "related", "more", "see", "listen", "video", "file"}

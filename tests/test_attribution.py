@@ -1772,3 +1772,12 @@ def test_a_month_abbreviated_without_its_full_stop_is_no_speaker() -> None:
 ])
 def test_the_doer_of_an_infinitive_of_purpose(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("line", ["Sign up for our weekly newsletter", "READ ALSO: Council votes on the bridge",
+                                  "Advertisement"])
+def test_a_web_page_line_between_paragraphs_does_not_break_a_speakers_turn(line: str) -> None:
+    text = ("“The count is accurate,” said union leader Rosa Diaz.\n\n"
+            f"{line}\n\n"
+            "“Every trolley is a patient waiting for a bed.”\n")
+    assert [row[1] for row in attribute(text)] == ["Rosa Diaz", "Rosa Diaz"]
