@@ -900,6 +900,18 @@ class DocumentAttributor:
                 # Jagdeo was asked about …. He responded: a bare name the text has speak elsewhere ("Jagdeo
                 # said") is a person's, as good a subject for "he" as a name of known type
                 return Speaker(subj.name, "person", m)
+            if n == 0 and depth == 0 and sex and subj is not None and subj.etype == "unknown" \
+                    and subj.mention.first == 0 and " " not in subj.name and not self._acts(sent, subj.mention):
+                # Concerns were also shared by Jane Roe, 50, …. “…,” she said: a capitalised word opening the
+                # sentence before, never capitalised inside a sentence, names nobody; the person that sentence
+                # brings in is whom the pronoun means
+                toks, found = self.analysed(*sent)
+                person = next((sp for o in found if o.etype == "person" and not o.possessive
+                               and (sp := self.resolve(o, toks, found, sent[0])) is not None
+                               and sp.etype == "person" and sp.name and self._agrees(sp, sex)
+                               and not self.lex.places.names_a_place(sp.name)), None)
+                if person is not None:
+                    return Speaker(person.name, "person", m)
             subjects.append(subj)
         if self.last_speaker and self.last_speaker.etype in ok and self._agrees(self.last_speaker, sex):
             return Speaker(self.last_speaker.name, self.last_speaker.etype, m)
@@ -939,6 +951,15 @@ class DocumentAttributor:
                 # sentences after it are about (the French president said …; Macron …)
                 return self._cataphor(m, sent_start, sex)
         return None
+
+    def _acts(self, sent: tuple[int, int], m: Mention) -> bool:
+        """Whether a mention opening a sentence is followed by a verb of its own (Cruz openly admitted, Pate
+        claimed, Earhardt then asked): a bare name acting, not a common word capitalised by its position."""
+        toks, _ = self.analysed(*sent)
+        k = m.last + 1
+        while k < len(toks) and (toks[k].lower in SKIPPABLE - {"is", "was", "were", "be", "been"} or _adverb(toks[k])):
+            k += 1
+        return k < len(toks) and toks[k].text.islower() and (toks[k].lower in self.lex.cues or toks[k].lower.endswith("ed"))
 
     def _speaks_by_name(self, name: str) -> bool:
         """Whether the text has this one-word name say something with a verb of saying (Jagdeo said)."""

@@ -1781,3 +1781,17 @@ def test_a_web_page_line_between_paragraphs_does_not_break_a_speakers_turn(line:
             f"{line}\n\n"
             "“Every trolley is a patient waiting for a bed.”\n")
     assert [row[1] for row in attribute(text)] == ["Rosa Diaz", "Rosa Diaz"]
+
+
+def test_a_pronoun_after_a_sentence_that_brings_in_a_new_person_is_that_person() -> None:
+    text = ("“It’s all very handy,” said Ruth Ames, 71.\n\n"
+            "Worries over the long walk to the next shop were also shared by Nora Bell, 50, who lives nearby.\n\n"
+            "“I don’t want it to close,” she said.\n")
+    assert [row[1] for row in attribute(text)] == ["Ruth Ames", "Nora Bell"]
+
+
+def test_a_bare_name_acting_is_still_the_subject_a_pronoun_means() -> None:
+    text = ("“We are ready,” said Ruth Ames.\n\n"
+            "Quill openly admitted that her pick was tactical, looking to the vote in Nora Bell's ward.\n\n"
+            "“I want that ward,” she said.\n")
+    assert attribute(text)[1][1] != "Nora Bell"
