@@ -108,7 +108,8 @@ INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
 # When asked if …, / After being told …, / While speaking to …,: a participle phrase behind a subordinator
 SUBORDINATE_LEAD_RE = re.compile(r"\s*(?:When|While|After|Before|Once|Upon)\s+(?:being\s+)?[a-z]+(?:ing|ed)\b")
-PARTICIPLE_LEAD_RE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?![’'])")  # Speaking to …, / Asked about …,
+# Speaking to …, / Asked about …, (not "According to X,": X is whom a pronoun after it means)
+PARTICIPLE_LEAD_RE = re.compile(r"\s*(?!According\b)[A-Z][a-z]+(?:ing|ed)\b(?![’'])")
 CROWD_NOUNS = {"chants", "chant", "cries", "cry", "shouts", "shout", "chorus", "choruses", "jeers", "cheers", "calls",
                "chanting", "shouting", "roars"}  # amid chants of “…”: a crowd's words
 PRONOUN_SEX = {"he": "m", "she": "f"}  # a possessive's head is its nominative (his -> he)

@@ -1795,3 +1795,10 @@ def test_a_bare_name_acting_is_still_the_subject_a_pronoun_means() -> None:
             "Quill openly admitted that her pick was tactical, looking to the vote in Nora Bell's ward.\n\n"
             "“I want that ward,” she said.\n")
     assert attribute(text)[1][1] != "Nora Bell"
+
+
+def test_a_pronoun_after_according_to_x_is_x() -> None:
+    text = ("The chief whip in Parliament called the vote “shocking” in an interview with Kwesi Parker.\n\n"
+            "According to Kofi Mensah, he was in shock when the minority asked for a headcount.\n\n"
+            "“I did not expect it,” he said.\n")
+    assert attribute(text)[1][1] == "Kofi Mensah"
