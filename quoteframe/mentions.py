@@ -553,7 +553,14 @@ def acronyms(text: str) -> dict[str, str]:
                 first = caps[k]
                 found.setdefault(short, " ".join(words[words.index(first):]))
                 break
+    for m in SHORT_NAME_RE.finditer(text):
+        # the Collective Security Treaty (Treaty): a body's or a document's name with its short form defined
+        found.setdefault(m.group(2), m.group(1))
     return found
+
+
+# a capitalised name whose last word the text defines in brackets as its short form
+SHORT_NAME_RE = re.compile(r"\b((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|on)\s+)?){1,5}([A-Z][a-z]{2,}))\s+\(\2\)")
 
 
 def _acronym_matches(text: str) -> Iterator[re.Match[str]]:
@@ -763,7 +770,8 @@ class MentionFinder:
                         and toks[j + 1].text.isalpha() and toks[j + 1].lower not in self.lex.cues \
                         and toks[j + 1].text.capitalize() in self.ents.proper_words:
                     j += 1  # Emmanuel macron: the surname the text capitalises elsewhere (scan_entities reads it so)
-                if j == i and i > 0 and toks[i - 1].lower in {"a", "an", "the"} and tok.bare.lower() in self.lex.documents:
+                if j == i and i > 0 and toks[i - 1].lower in {"a", "an", "the"} and tok.bare.lower() in self.lex.documents \
+                        and tok.bare not in self.ents.acronyms:  # (the Treaty, defined as a treaty's short name)
                     # in a Communique, the Statement: a document's noun capitalised after an article is no name
                     role = self._role_mention(toks, i, mentions)
                     mentions.append(role)
@@ -847,8 +855,9 @@ class MentionFinder:
         poss = toks[j].possessive
         if poss:
             end -= 2
-        if org:
-            return Mention(i, j, start, end, self.doc[start:end], "org", name=org, possessive=poss)
+        if org:  # (an acronym or short name the document defines stands for the full name)
+            return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms.get(org, org),
+                           possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
         full = " ".join(name)

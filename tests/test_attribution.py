@@ -1802,3 +1802,9 @@ def test_a_pronoun_after_according_to_x_is_x() -> None:
             "According to Kofi Mensah, he was in shock when the minority asked for a headcount.\n\n"
             "“I did not expect it,” he said.\n")
     assert attribute(text)[1][1] == "Kofi Mensah"
+
+
+def test_a_documents_defined_short_name_speaks_as_the_document() -> None:
+    text = ("Article 4 of the Arctic Waters Treaty (Treaty) says a catch above quota is a breach.\n\n"
+            "The Treaty defines a breach as “any landing beyond the agreed tonnage”.\n")
+    assert attribute(text)[0][:2] == ("partial", "Arctic Waters Treaty")

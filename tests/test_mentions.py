@@ -99,3 +99,9 @@ def test_run_split_keeps_descriptions_and_bodies_out_of_names(words: list[str], 
 def test_a_participles_compound_before_a_place_leaves_no_person_named_for_the_place() -> None:
     # (Communist-ruled East Germany: the compound describes the place; "East Germany" is no person)
     assert RunSplitter(load_lexicons())(["Communist-ruled", "East", "Germany"])[1] != ["East", "Germany"]
+
+
+def test_a_short_name_defined_in_brackets_stands_for_the_full_name() -> None:
+    from quoteframe.mentions import acronyms
+    text = "Article 2 of the Northern Fisheries Accord (Accord) sets the quotas. The Accord defines them."
+    assert acronyms(text)["Accord"] == "Northern Fisheries Accord"
