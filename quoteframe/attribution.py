@@ -1259,9 +1259,10 @@ class DocumentAttributor:
                 if found is not None and found.name and found.etype == "person":
                     return found
         if j >= 3 and j not in by_last and cue.ctype == "verb" and toks[j].is_word and toks[j].text.islower():
-            # the city and its allies have rejected: the first of two conjoined subjects names the speaker
+            # the city and its allies have rejected, broadcaster X and several papers called: the first of two
+            # conjoined subjects names the speaker
             for k in range(j - 1, max(0, j - 5), -1):
-                if toks[k].lower in {"its", "his", "her", "their"} and toks[k - 1].lower == "and" and k - 2 in by_last \
+                if toks[k].lower in CONJOINED_LEADS and toks[k - 1].lower == "and" and k - 2 in by_last \
                         and all(t.is_word for t in toks[k + 1:j + 1]):
                     first = by_last[k - 2]
                     if not first.possessive and first.etype != "pron":
@@ -2868,6 +2869,8 @@ def _phrase_head(m: Mention, toks: list[Token], by_last: dict[int, Mention], tit
     return m
 
 
+# the first word of a second, unnamed subject joined to a named one (X and its allies; X and several papers)
+CONJOINED_LEADS = {"its", "his", "her", "their", "several", "other", "many", "some", "various", "numerous"}
 # verbs whose object does what a following infinitive says, beside the requests of cue_words.csv (X sent
 # an envoy to tell Y; X hired a lawyer to argue)
 CAUSATIVE = {"sent", "hired", "appointed", "enabled", "authorised", "authorized", "commissioned", "required",

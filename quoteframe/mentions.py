@@ -553,14 +553,19 @@ def acronyms(text: str) -> dict[str, str]:
                 first = caps[k]
                 found.setdefault(short, " ".join(words[words.index(first):]))
                 break
-    for m in SHORT_NAME_RE.finditer(text):
+    for paren in PAREN_WORD_RE.finditer(text):
         # the Collective Security Treaty (Treaty): a body's or a document's name with its short form defined
-        found.setdefault(m.group(2), m.group(1))
+        # (searched back from each bracketed word only: a scan of every capital would cost a pass per document)
+        short = paren.group(1)
+        named = SHORT_NAME_RE.search(text, max(0, paren.start() - 100), paren.start())
+        if named is not None and named.group(2) == short:
+            found.setdefault(short, named.group(1))
     return found
 
 
-# a capitalised name whose last word the text defines in brackets as its short form
-SHORT_NAME_RE = re.compile(r"\b((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|on)\s+)?){1,5}([A-Z][a-z]{2,}))\s+\(\2\)")
+PAREN_WORD_RE = re.compile(r"\(([A-Z][a-z]{2,})\)")
+# a capitalised name ending right before a bracket, whose last word the bracket may define as its short form
+SHORT_NAME_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|on)\s+)?){1,5}([A-Z][a-z]{2,}))\s+$")
 
 
 def _acronym_matches(text: str) -> Iterator[re.Match[str]]:

@@ -1808,3 +1808,8 @@ def test_a_documents_defined_short_name_speaks_as_the_document() -> None:
     text = ("Article 4 of the Arctic Waters Treaty (Treaty) says a catch above quota is a breach.\n\n"
             "The Treaty defines a breach as “any landing beyond the agreed tonnage”.\n")
     assert attribute(text)[0][:2] == ("partial", "Arctic Waters Treaty")
+
+
+def test_a_named_subject_joined_to_an_unnamed_group_speaks() -> None:
+    text = "The KTV broadcaster and several regional papers called the address a “last warning” to the public.\n"
+    assert attribute(text)[0][:2] == ("partial", "KTV")
