@@ -104,6 +104,9 @@ NONBLANK_RE = re.compile(r"\S")
 MAX_LEFT = 600  # characters of a frame before the opening mark
 MAX_RIGHT = 400  # and after the closing mark
 PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "since", "in", "upon"}  # by reiterating that …
+# the particle of a phrasal verb right before a participle (X hit back asking …, X lashed out saying …): the
+# participle goes on with the clause's subject, as after a comma
+VERB_PARTICLES = {"back", "out", "up", "off", "again"}
 INTRODUCERS = {"that", ":", ",", "such", "as", "reading", "saying", "like"}  # a statement that “…”, signs such as “…”
 EPITHET_COORDINATED = re.compile(r"’?'?s?\s+(?:and|&|or)\s")  # X and Y said: two subjects, no one epithet's
 # When asked if …, / After being told …, / While speaking to …,: a participle phrase behind a subordinator
@@ -1079,6 +1082,11 @@ class DocumentAttributor:
                 named = _appositive_person(m, toks, mentions)
                 if named is not None:  # The Recorder of Sheffield, Judge X, is …: the person the phrase names
                     m = named
+            if m.etype == "role" and toks[m.first].lower not in DETERMINERS and m.last + 2 < len(toks) \
+                    and toks[m.last + 1].lower == "and":
+                titled = next((x for x in mentions if x.first == m.last + 2 and x.etype == "person"), None)
+                if titled is not None and not titled.possessive:
+                    m = titled  # former Cabinet minister and party leader X: two titles of one person, named last
             return self.resolve(m, toks, mentions, sent_start)
         return None
 
@@ -1362,7 +1370,10 @@ class DocumentAttributor:
             and not toks[cue.index - 2].is_cap and toks[cue.index - 2].lower.endswith(("ed", "es", "ied", "ts", "ght"))
         if cue.ctype in {"participle", "verb"} and (infinitive or j < 0 or toks[j].text in {",", "and", "but", "to", "—"}
                                                     or toks[j].lower in {"and", "but", "to"}
-                                                    or cue.ctype == "participle" and toks[j].lower in PARTICIPLE_LINKS):
+                                                    or cue.ctype == "participle" and (
+                                                        toks[j].lower in PARTICIPLE_LINKS
+                                                        or toks[j].lower in VERB_PARTICLES and j >= 1
+                                                        and toks[j - 1].text.islower())):
             found = None
             if cue.ctype == "participle" and j >= 0 and toks[j].text == "," and toks[cue.index].lower != "adding":
                 # (Police said Smith fled, adding …: "adding" goes on with the sentence's speaker)

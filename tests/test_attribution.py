@@ -1813,3 +1813,9 @@ def test_a_documents_defined_short_name_speaks_as_the_document() -> None:
 def test_a_named_subject_joined_to_an_unnamed_group_speaks() -> None:
     text = "The KTV broadcaster and several regional papers called the address a “last warning” to the public.\n"
     assert attribute(text)[0][:2] == ("partial", "KTV")
+
+
+def test_a_participle_after_a_phrasal_verbs_particle_goes_with_the_subject_of_two_titles() -> None:
+    text = ("After the governor attacked him in the chamber, former finance minister and party leader Ravi Dutt "
+            "hit back asking the governor to “show one document” that proves it.\n")
+    assert attribute(text)[0][:2] == ("partial", "Ravi Dutt")
