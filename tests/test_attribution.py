@@ -1765,7 +1765,7 @@ def test_a_month_abbreviated_without_its_full_stop_is_no_speaker() -> None:
 
 @pytest.mark.parametrize("text, speaker", [
     # the object of a verb that asks nothing of it does not do what the infinitive of purpose says
-    ("The Harbour Council said it had summoned the port director on Sunday to demand an “immediate end to "
+    ("The Harbour Council said it had summoned the port director on Tuesday to demand a “swift halt to "
      "the dumping”.\n", "Harbour Council"),
     # ... but a causative verb's object does
     ("Mayor Ann Lee sent an aide to tell the crowd that the park was “closed for good”.\n", "aide"),
@@ -1786,7 +1786,7 @@ def test_a_web_page_line_between_paragraphs_does_not_break_a_speakers_turn(line:
 def test_a_pronoun_after_a_sentence_that_brings_in_a_new_person_is_that_person() -> None:
     text = ("“It’s all very handy,” said Ruth Ames, 71.\n\n"
             "Worries over the long walk to the next shop were also shared by Nora Bell, 50, who lives nearby.\n\n"
-            "“I don’t want it to close,” she said.\n")
+            "“I do not want the shop to shut,” she said.\n")
     assert [row[1] for row in attribute(text)] == ["Ruth Ames", "Nora Bell"]
 
 
