@@ -1330,6 +1330,10 @@ class DocumentAttributor:
                         and by_last[k - 1].etype in {"person", "unknown", "role"} and not by_last[k - 1].possessive:
                     return self.resolve(_phrase_head(by_last[k - 1], toks, by_last, self.lex.titles), toks, mentions,
                                         sent_start)
+        if j in by_last and cue.ctype == "verb" and by_last[j].etype != "person" and not by_last[j].possessive:
+            named = _unclosed_appositive(toks, j, cue, by_first, by_last, self.lex)
+            if named is not None:  # Jane Roe, the permanent secretary of the Ministry of Information said
+                return self.resolve(named, toks, mentions, sent_start)
         if j in by_last and not by_last[j].possessive and not (purpose and _object_of_preposition(toks, by_last[j])):
             return self.resolve(_phrase_head(by_last[j], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         # inversion: “…,” said the ministry / Said Ellis: “…” / said one former senior official
@@ -2418,14 +2422,20 @@ def _unclosed_appositive(toks: list[Token], j: int, cue: Cue, by_first: dict[int
     c = j
     while c > 0 and toks[c].text != ",":
         t = toks[c]
-        if t.quote >= 0 or not t.is_word or t.lower in lex.cues or t.lower in {"and", "but", "or"} \
-                or j - c > 14:
-            return None
+        named_and = t.lower in {"and", "&"} and toks[c - 1].is_cap and c + 1 <= j and toks[c + 1].is_cap
+        if t.quote >= 0 or not (t.is_word or t.text in {"(", ")"}) or t.lower in lex.cues \
+                or t.lower in {"and", "but", "or"} and not named_and or j - c > 18:
+            return None  # (an "and" inside a body's name, the Ministry of Information and Communications, is no clause)
         c -= 1
     if c < 1 or c + 1 >= cue.index:
         return None
     name = by_last.get(c - 1)
-    if name is None or name.etype != "person" or name.possessive or name.first > _dateline_end(toks) + 1:
+    if name is None or name.etype != "person" or name.possessive:
+        return None
+    before = name.first - 1
+    if before >= 0 and toks[before].text == "," and before >= 1 and toks[before - 1].quote >= 0:
+        before -= 1  # “…,” Jane Roe, a nurse from … said
+    if name.first > _dateline_end(toks) + 1 and not (before >= 0 and toks[before].quote >= 0):
         return None  # (After talks with Roe, a spokesman for the firm said: the spokesman)
     if toks[c + 1].lower not in {"a", "an", "the"} and c + 1 not in by_first:
         return None

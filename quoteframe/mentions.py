@@ -822,8 +822,10 @@ class MentionFinder:
             return False
         k = j + 2
         while k < len(toks) and k <= j + 4 and toks[k].is_cap and toks[k].lower not in titles:
-            if self.lex.places.classify(toks[k].bare) in {"country", "demonym"}:
-                return False  # Merkel and German President X: a country's title, no second portfolio
+            if self.lex.places.classify(toks[k].bare) in {"country", "demonym"} and k + 1 < len(toks) \
+                    and toks[k + 1].lower in titles:
+                return False  # Merkel and German President X: a country's title, no second portfolio (but
+                # Foreign and European Affairs Minister X: a portfolio named for a place)
             k += 1  # Sports, Multimedia: the second portfolio
         return k < len(toks) and toks[k].lower in titles and k + 1 < len(toks) and toks[k + 1].is_cap
 

@@ -1819,3 +1819,16 @@ def test_a_participle_after_a_phrasal_verbs_particle_goes_with_the_subject_of_tw
     text = ("After the governor attacked him in the chamber, former finance minister and party leader Ravi Dutt "
             "hit back asking the governor to “show one document” that proves it.\n")
     assert attribute(text)[0][:2] == ("partial", "Ravi Dutt")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the appositive's closing comma is missing after a body's name with "and" in it, after the quotation
+    ("“The new roads are being built by foreign firms,” Amos Kiprop, the permanent secretary (PS) of the "
+     "Ministry of Roads and Transport said in an interview.\n", "Amos Kiprop"),
+    ("Grace Idowu, a spokeswoman for Harbour Homes said the plan was “dead”.\n", "Grace Idowu"),
+    # a place's demonym names a portfolio before the title, not a second person's country
+    ("“Talks are the only way,” said Ruritanian Foreign and European Affairs Minister Pavel Horak.\n",
+     "Pavel Horak"),
+])
+def test_an_appositive_that_lost_its_comma_after_a_bodys_name(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
