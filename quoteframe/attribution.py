@@ -1543,7 +1543,14 @@ class DocumentAttributor:
             """The speaker of the nearest earlier cue of the frame that has one (at most three back)."""
             # (not a gerund after "for": X criticised Y for saying …, calling it “…”: the calling is X's)
             verb = any(c.index == before and c.ctype == "verb" for c in cues)
+            ends = {m.last: m for m in mentions}
             for pc in [c for c in cues if c.index < before
+                       # (At a ceremony that Kyiv called a “…”, Putin delivered …, accusing …: the verb of a
+                       # relative clause on an object has a subject of its own, which the participle is not)
+                       and not ((o := ends.get(c.index - 1)) is not None and o.first > 1
+                                and toks[o.first - 1].lower in {"that", "which", "whom"}
+                                and not any(t.lower in self.lex.cues for t in toks[max(0, o.first - 4):o.first - 1]))
+                       # (said Wednesday that X …: a reported clause, no relative one)
                        and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")
                        # (X pointed to claims by Y that …, but warned “…”: a finite verb goes on with a verb's subject)
                        and not (verb and c.ctype == "noun")][-3:][::-1]:

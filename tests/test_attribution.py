@@ -1832,3 +1832,9 @@ def test_a_participle_after_a_phrasal_verbs_particle_goes_with_the_subject_of_tw
 ])
 def test_an_appositive_that_lost_its_comma_after_a_bodys_name(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+def test_a_participle_is_not_said_by_the_subject_of_a_relative_clause_on_an_object() -> None:
+    text = ("At a ceremony that Lisbon called a “circus” lacking any legal force, Dias delivered a 30-minute "
+            "tirade against the West, accusing it of “plain greed”.\n")
+    assert [row[1] for row in attribute(text)] == ["Government of Portugal", "Dias"]
