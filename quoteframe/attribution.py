@@ -602,6 +602,10 @@ class DocumentAttributor:
                     return Speaker(holder, "person", m)
             return Speaker(_normalise_np(m.text), "person", m)
         if role.entity == "org":
+            office = PRESS_OFFICE_RE.fullmatch(m.text)
+            if office is not None:  # the Kremlin press service, the White House press office: the body's own words
+                owner = office.group(1).removesuffix("’s").removesuffix("'s")
+                return Speaker(self.ents.acronyms.get(owner, owner), "org", m)
             if m.head in self.ents.role_names and not m.modifiers:
                 return Speaker(self.ents.role_names[m.head], "org", m)
             medium = self._name_in_phrase(m)
@@ -2913,6 +2917,8 @@ NOT_HEADING_WORDS = {"by", "photo", "photos", "picture", "image", "credit", "rep
                      "source", "read", "watch", "related", "more", "see", "listen", "video", "file"}
 HEADING_FUNCTION_WORDS = {"on", "in", "at", "for", "of", "to", "with", "and", "the", "a", "an", "their", "his", "her",
                           "its", "our", "my", "your", "says", "said", "meet", "meets", "about", "from"}
+# the press service or office of a body the phrase names in capitals (the Kremlin press service)
+PRESS_OFFICE_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}?)(?:’s|'s)?\s+press\s+(?:service|office)")
 # "Department of " right before "Justice spokesperson": capitalised words and "of"/"for" that open a body's name
 ORG_OF_BEFORE_RE = re.compile(r"((?:[A-Z][\w&’'.-]*\s+)+(?:of|for)\s+(?:the\s+)?)$")
 # " for First Endeavour" after "a spokesman": the body a spokesperson speaks for

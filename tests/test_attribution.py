@@ -1838,3 +1838,11 @@ def test_a_participle_is_not_said_by_the_subject_of_a_relative_clause_on_an_obje
     text = ("At a ceremony that Lisbon called a “circus” lacking any legal force, Dias delivered a 30-minute "
             "tirade against the West, accusing it of “plain greed”.\n")
     assert [row[1] for row in attribute(text)] == ["Government of Portugal", "Dias"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The decree is signed,” the Kremlin press service said.\n", "Kremlin"),
+    ("“No comment,” Downing Street’s press office said.\n", "Downing Street"),
+])
+def test_a_bodys_press_service_gives_the_bodys_words(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
