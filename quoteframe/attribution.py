@@ -2427,34 +2427,43 @@ def _unclosed_appositive(toks: list[Token], j: int, cue: Cue, by_first: dict[int
     mother of three from the east side said``): a person's name, a comma, a phrase headed by a person's
     role, and nothing in it that could be a clause of its own (no other comma, no verb of speech, no "and").
 
-    A comma right after the verb makes it a parenthetical (``Roe, the council said, …``): the phrase speaks."""
+    A comma right after the verb makes it a parenthetical (``Roe, the council said, …``): the phrase speaks.
+    The name opens the sentence, after a dateline or after the quotation it ends (“…,” Jane Roe, a nurse …
+    said); the search starts from such a name, as most sentences open on none."""
     if cue.last + 1 < len(toks) and toks[cue.last + 1].text == "," or toks[j].lower in RELATIVE | {"that"}:
         return None  # (Roe, the playwright who wrote …: the verb is the relative clause's)
-    c = j
-    while c > 0 and toks[c].text != ",":
-        t = toks[c]
-        named_and = t.lower in {"and", "&"} and toks[c - 1].is_cap and c + 1 <= j and toks[c + 1].is_cap
-        if t.quote >= 0 or not (t.is_word or t.text in {"(", ")"}) or t.lower in lex.cues \
-                or t.lower in {"and", "but", "or"} and not named_and or j - c > 18:
-            return None  # (an "and" inside a body's name, the Ministry of Information and Communications, is no clause)
-        c -= 1
-    if c < 1 or c + 1 >= cue.index:
-        return None
-    name = by_last.get(c - 1)
-    if name is None or name.etype != "person" or name.possessive:
-        return None
-    before = name.first - 1
-    if before >= 0 and toks[before].text == "," and before >= 1 and toks[before - 1].quote >= 0:
-        before -= 1  # “…,” Jane Roe, a nurse from … said
-    if name.first > _dateline_end(toks) + 1 and not (before >= 0 and toks[before].quote >= 0):
-        return None  # (After talks with Roe, a spokesman for the firm said: the spokesman)
-    if toks[c + 1].lower not in {"a", "an", "the"} and c + 1 not in by_first:
-        return None
-    inner = next((m for m in by_first.values() if c < m.first < cue.index), None)
-    if inner is not None and not (inner.etype == "unknown" and not toks[inner.first].is_cap or inner.etype == "role"
-                                  and inner.head in lex.roles and lex.roles[inner.head].entity == "person"):
-        return None  # (Roe, the council argued …: a body or another name may be the subject)
-    return name
+    opening = [by_first.get(k) for k in (0, 1, 2)]
+    if not any(m is not None and m.etype == "person" for m in opening):
+        dateline = _dateline_end(toks)
+        if dateline < 0:
+            return None
+        opening = [by_first.get(dateline + 1)]
+    for name in opening:
+        if name is None or name.etype != "person" or name.possessive:
+            continue
+        before = name.first - 1
+        if before >= 1 and toks[before].text == "," and toks[before - 1].quote >= 0:
+            before -= 1  # “…,” Jane Roe, a nurse from … said
+        if before >= 0 and toks[before].quote < 0 and name.first > _dateline_end(toks) + 1:
+            continue  # (After talks with Roe, a spokesman for the firm said: the spokesman)
+        c = name.last + 1
+        if not (c < len(toks) and toks[c].text == "," and c + 1 < cue.index and j - c <= 18):
+            continue
+        for k in range(c + 1, j + 1):
+            t = toks[k]
+            # (an "and" inside a body's name, the Ministry of Information and Communications, is no clause)
+            named_and = t.lower in {"and", "&"} and toks[k - 1].is_cap and k + 1 <= j and toks[k + 1].is_cap
+            if t.quote >= 0 or not (t.is_word or t.text in {"(", ")"}) or t.lower in lex.cues \
+                    or t.lower in {"and", "but", "or"} and not named_and:
+                return None
+        if toks[c + 1].lower not in {"a", "an", "the"} and c + 1 not in by_first:
+            return None
+        inner = next((m for m in by_first.values() if c < m.first < cue.index), None)
+        if inner is not None and not (inner.etype == "unknown" and not toks[inner.first].is_cap or inner.etype == "role"
+                                      and inner.head in lex.roles and lex.roles[inner.head].entity == "person"):
+            return None  # (Roe, the council argued …: a body or another name may be the subject)
+        return name
+    return None
 
 
 def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]) -> Mention | None:
