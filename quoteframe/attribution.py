@@ -1717,14 +1717,25 @@ class DocumentAttributor:
         start = self.marked[qi][0]
         para = self._paragraph(start)
         line = self.text[para[0]:para[1]]
-        m = HEADLINE_NAME_RE.match(line)
+        m = HEADLINE_NAME_RE.match(line) or HEADLINE_ROLE_RE.match(line)
         if m is None or para[0] + m.end() > start or len(line.split()) > 25 \
                 or re.search(r"[.!?][”’\"']?\s*$", line.rstrip()) and not line.rstrip().endswith(("”", "’", '"', "'")):
             return None
         words = m.group(1).split()
-        person = self.ents.people.get(m.group(1)) and m.group(1) or self.ents.person_for_surname(words[-1])
+        named = m.re is HEADLINE_NAME_RE
+        person = named and (self.ents.people.get(m.group(1)) and m.group(1) or self.ents.person_for_surname(words[-1]))
         if not person:
-            return None
+            # Finnair CEO: Premium leisure will be “…”: a role the body gives a person it names (Finnair
+            # president and CEO Topi Manner)
+            toks = tokenize(self.text, para[0], para[0] + len(m.group(1)), [])
+            found = self.finder.find(toks)
+            role = found[-1] if found else None
+            if role is None or role.etype != "role" or role.last != len(toks) - 1 or role.possessive:
+                return None
+            holder = self.resolve_role(role)
+            if holder is None or holder.etype != "person" or holder.name not in self.ents.people:
+                return None
+            return Speaker(holder.name, "person", role)
         mention = Mention(0, 0, para[0], para[0] + len(m.group(1)), m.group(1), "person", name=person)
         return Speaker(person, "person", mention)
 
@@ -2237,6 +2248,7 @@ INNER_SENTENCE_RE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])
 # X's Speech, Highlights of her remarks, excerpts of the address)
 EXTRACTS_RE = re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?|[Hh]ighlights|[Kk]ey [Qq]uotes|[Pp]assages)\s+(?:from|of)\b")
 HEADLINE_NAME_RE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]+\S")  # Scholz: …
+HEADLINE_ROLE_RE = re.compile(r"([A-Z][\w'’.-]+(?: [\w'’.-]+){1,3}):[ \t]+\S")  # IATA chief economist: …
 TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
 LIST_LEADS = {"more", "from", "via", "and", "also", "per"}  # More from X: “…”, From the report: “…”
 APPOSITIVE_WORDS = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "with", "&"}  # X, a fellow at Y:

@@ -1846,3 +1846,11 @@ def test_a_participle_is_not_said_by_the_subject_of_a_relative_clause_on_an_obje
 ])
 def test_a_bodys_press_service_gives_the_bodys_words(text: str, speaker: str) -> None:
     assert attribute(text)[0][1] == speaker
+
+
+def test_a_subheading_role_before_a_colon_is_the_person_the_body_gives_it() -> None:
+    text = ("Airline chiefs look ahead\n\n"
+            "Nordair CEO: Business travel will be 'slow to return' this year\n\n"
+            "Nordair president and CEO Lena Virtanen said business travel would be “slow to return”.\n\n"
+            "Update: The airline said fares would “rise”.\n")
+    assert [row[1] for row in attribute(text)] == ["Lena Virtanen", "Lena Virtanen", "airline"]
