@@ -459,6 +459,15 @@ class DocumentAttributor:
             return self.resolve_pronoun(m, mentions, sent_start) or Speaker("", NOMINATIVE.get(m.head, ""), m)
         return None
 
+    def _former_in_coordination(self, head: str) -> str | None:
+        """The one person the text names right after "former <role> and <another title>" (former Cabinet
+        minister and party leader X): the former role is theirs too, though their name's run holds only the
+        second title."""
+        found = {p.name for p in self.ents.people.values()
+                 if re.search(rf"\bformer\s+(?:[\w’'-]+\s+){{0,2}}{re.escape(head)}\s+and\s+(?:[\w’'-]+\s+){{0,4}}?"
+                              rf"{re.escape(p.name)}\b", self.text, re.IGNORECASE)}
+        return found.pop() if len(found) == 1 else None
+
     def _proxied_body(self, m: Mention, anaphoric: bool) -> Speaker | None:
         """The body whose words an unnamed spokesperson gives: named before the role word (an INMO
         spokesperson, a Downing Street spokesman, Afenifere's spokesman, a Department of Justice spokesperson)
@@ -576,6 +585,10 @@ class DocumentAttributor:
                     best = (score, person.name)
             if best:
                 return Speaker(best[1], "person", m)
+            if former and first_word in ANAPHORIC:
+                coordinated = self._former_in_coordination(m.head)
+                if coordinated is not None:  # former Cabinet minister and party leader X … the former minister
+                    return Speaker(coordinated, "person", m)
             if "proxy" in role.uses and not former:
                 body = self._proxied_body(m, first_word in ANAPHORIC)
                 if body is not None:  # an INMO spokesperson, a spokesman for First Endeavour: the body speaks

@@ -1854,3 +1854,10 @@ def test_a_subheading_role_before_a_colon_is_the_person_the_body_gives_it() -> N
             "Nordair president and CEO Lena Virtanen said business travel would be “slow to return”.\n\n"
             "Update: The airline said fares would “rise”.\n")
     assert [row[1] for row in attribute(text)] == ["Lena Virtanen", "Lena Virtanen", "airline"]
+
+
+def test_a_former_title_in_a_coordinated_description_is_the_persons() -> None:
+    text = ("Former finance minister and party leader Ravi Dutt hit back on Monday.\n\n"
+            "“It is our duty to register a case,” Dutt told reporters.\n\n"
+            "The former minister said he only “raised the concerns of the people” in the session.\n")
+    assert [row[1] for row in attribute(text)] == ["Ravi Dutt", "Ravi Dutt"]
