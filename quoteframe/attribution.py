@@ -1305,6 +1305,12 @@ class DocumentAttributor:
             k = j - 1 if toks[j - 1].text != "," else j - 2
             if k in by_last and not by_last[k].possessive and by_last[k].etype != "pron":
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
+        if j >= 2 and toks[j].lower == "which" and toks[j - 1].text == "," and cue.ctype == "verb" and j + 1 == cue.index \
+                and j - 2 in by_last and by_last[j - 2].etype in {"org", "unknown"} and not by_last[j - 2].possessive:
+            # … clashes with the PNV, which warns him that …: a body's relative clause is the body's saying
+            found = self.resolve(by_last[j - 2], toks, mentions, sent_start)
+            if found is not None and found.name and found.etype in {"org", "unknown"}:
+                return found
         if j in by_last and cue.ctype == "participle" and by_last[j].etype in {"person", "unknown", "role"} \
                 and not by_last[j].possessive and j == cue.index - 1 and (p := by_last[j].first - 1) >= 2 \
                 and toks[p].lower in OBJECT_PREPOSITIONS:

@@ -1861,3 +1861,8 @@ def test_a_former_title_in_a_coordinated_description_is_the_persons() -> None:
             "“It is our duty to register a case,” Dutt told reporters.\n\n"
             "The former minister said he only “raised the concerns of the people” in the session.\n")
     assert [row[1] for row in attribute(text)] == ["Ravi Dutt", "Ravi Dutt"]
+
+
+def test_a_bodys_relative_clause_is_the_bodys_saying() -> None:
+    text = "The party leader clashed with the RVP, which warned him that he would not win by “insulting his rivals.”\n"
+    assert attribute(text)[0][1] == "RVP"
