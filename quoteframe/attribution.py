@@ -523,11 +523,13 @@ class DocumentAttributor:
             return self._bodies[place]
         key = fold(place)
         best = ("", 0)
+        # where "Place's " ends in the text, searched once: an organisation named right after it belongs to it
+        owned = [m.end() for m in re.finditer(re.escape(place) + "['’]s ", self.text)]
         for org, count in self.ents.orgs.items():
             words = fold(org.replace("’s ", " ").replace("'s ", " ")).split()
             if words[:len(key.split())] == key.split() and len(words) > len(key.split()) and count > best[1]:
                 best = (org, count)
-            elif count > best[1] and any(f"{place}{s} {org}" in self.text for s in ("'s", "’s")):
+            elif count > best[1] and any(self.text.startswith(org, end) for end in owned):
                 best = (org, count)  # Moldova's River Council, whose name was found without its owner
         self._bodies[place] = best[0]
         return best[0]
@@ -1353,7 +1355,10 @@ class DocumentAttributor:
                         and by_last[k - 1].etype in {"person", "unknown", "role"} and not by_last[k - 1].possessive:
                     return self.resolve(_phrase_head(by_last[k - 1], toks, by_last, self.lex.titles), toks, mentions,
                                         sent_start)
-        if j in by_last and cue.ctype == "verb" and by_last[j].etype != "person" and not by_last[j].possessive:
+        if j in by_last and cue.ctype == "verb" and by_last[j].etype != "person" and not by_last[j].possessive \
+                and (f := by_last[j].first) >= 2 and (toks[f - 1].lower in ATTACHING | {"and", "&"} or toks[f - 1].possessive):
+            # (only a name inside a phrase, after "of", "for" or an owner, can end an appositive: most subjects
+            # before a verb are the phrase itself)
             named = _unclosed_appositive(toks, j, cue, by_first, by_last, self.lex)
             if named is not None:  # Jane Roe, the permanent secretary of the Ministry of Information said
                 return self.resolve(named, toks, mentions, sent_start)
