@@ -1356,9 +1356,10 @@ class DocumentAttributor:
                     return self.resolve(_phrase_head(by_last[k - 1], toks, by_last, self.lex.titles), toks, mentions,
                                         sent_start)
         if j in by_last and cue.ctype == "verb" and by_last[j].etype != "person" and not by_last[j].possessive \
-                and (f := by_last[j].first) >= 2 and (toks[f - 1].lower in ATTACHING | {"and", "&"} or toks[f - 1].possessive):
-            # (only a name inside a phrase, after "of", "for" or an owner, can end an appositive: most subjects
-            # before a verb are the phrase itself)
+                and (f := by_last[j].first) >= 2 and (by_last[j].etype == "role" or toks[f - 1].lower in ATTACHING | {"and", "&"}
+                                                       or toks[f - 1].possessive):
+            # (only a role or a name inside a phrase, after "of", "for" or an owner, can end an appositive: a
+            # body's or place's name before a verb is the subject itself)
             named = _unclosed_appositive(toks, j, cue, by_first, by_last, self.lex)
             if named is not None:  # Jane Roe, the permanent secretary of the Ministry of Information said
                 return self.resolve(named, toks, mentions, sent_start)
