@@ -1309,7 +1309,7 @@ class DocumentAttributor:
                 return self.resolve(_phrase_head(by_last[k], toks, by_last, self.lex.titles), toks, mentions, sent_start)
         if j >= 2 and toks[j].lower == "which" and toks[j - 1].text == "," and cue.ctype == "verb" and j + 1 == cue.index \
                 and j - 2 in by_last and by_last[j - 2].etype in {"org", "unknown"} and not by_last[j - 2].possessive:
-            # … clashes with the PNV, which warns him that …: a body's relative clause is the body's saying
+            # … met the RVP, which warned her that …: a body's relative clause is the body's saying
             found = self.resolve(by_last[j - 2], toks, mentions, sent_start)
             if found is not None and found.name and found.etype in {"org", "unknown"}:
                 return found

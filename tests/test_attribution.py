@@ -1859,7 +1859,7 @@ def test_a_subheading_role_before_a_colon_is_the_person_the_body_gives_it() -> N
 def test_a_former_title_in_a_coordinated_description_is_the_persons() -> None:
     text = ("Former finance minister and party leader Ravi Dutt hit back on Monday.\n\n"
             "“It is our duty to register a case,” Dutt told reporters.\n\n"
-            "The former minister said he only “raised the concerns of the people” in the session.\n")
+            "The former minister insisted he had only “voiced what voters feel” in the session.\n")
     assert [row[1] for row in attribute(text)] == ["Ravi Dutt", "Ravi Dutt"]
 
 
