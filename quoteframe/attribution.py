@@ -549,6 +549,9 @@ class DocumentAttributor:
             # an indefinite phrase names someone new (a senior official, a Republican lawmaker), unless it
             # holds the very title of a person the text names (a federal judge … Judge Gonzalo Curiel)
             indefinite = first_word in INDEFINITE
+            if indefinite and m.head in self.lex.occupations and not m.text[:1].isupper():
+                # an economist, an architect: a profession names someone new, whoever else the text calls so
+                return Speaker(_normalise_np(m.text), "person", m)
             best: tuple[tuple[int, bool, bool, int, int], str] | None = None
             former = "former" in m.text.lower() or "ex-" in m.text.lower()
             head_of_state = m.text.lower().endswith(tuple(f" of {w}" for w in STATE_WORDS))
@@ -596,7 +599,8 @@ class DocumentAttributor:
                 if body is not None:  # an INMO spokesperson, a spokesman for First Endeavour: the body speaks
                     return body
             epithet = "title" not in role.uses and any(m.head in r.aliases and "title" in r.uses for r in self.lex.roles.values())
-            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart:
+            if first_word in ANAPHORIC and ("title" in role.uses or epithet) and not former and not apart \
+                    and m.head not in self.lex.occupations:
                 # the Russian president, and nobody the document names holds or is given that title: the
                 # person it names most, when that person has no title at all (a leader the story is about,
                 # named without one) and nobody else is named as often
@@ -604,8 +608,9 @@ class DocumentAttributor:
                 named = {p.name: self._times_named(p.name, p.count) for p in untitled}
                 top = max(untitled, key=lambda p: (named[p.name], -p.first_pos), default=None)
                 # a one-word name after a title is somebody titled, unless it is the protagonist's own (Mr Putin)
-                if top is not None and not top.titles \
-                        and not any(p.titles for p in self.ents.people.values()) \
+                occupations = self.lex.occupations  # (a profession is no title that says who the president is)
+                if top is not None and top.titles <= occupations \
+                        and not any(p.titles - occupations for p in self.ents.people.values()) \
                         and not any(not (w in {self.ents.fold(x) for x in top.name.split()}
                                          and not any(self.lex.is_role(t) for t in words))
                                     for w, words in self.ents.title_worded.items()) \
@@ -766,8 +771,8 @@ class DocumentAttributor:
             if apart and any("role" in self._title_role(t).uses for t in titles):
                 return None  # the opposition leader: not a person who holds an office
             if any(t != m.head and "role" in self._title_role(t).uses and m.head not in self._title_role(t).aliases
-                   and t not in role.aliases for t in titles):
-                return None
+                   and t not in role.aliases and t not in self.lex.occupations for t in titles):
+                return None  # (a profession excludes no other: the comedian is also the actor)
             self._epithets.setdefault(_normalise_np(m.text).lower(), subj.name)
             return subj.name
         return None
@@ -1580,6 +1585,9 @@ class DocumentAttributor:
                                 and toks[o.first - 1].lower in {"that", "which", "whom"}
                                 and not any(t.lower in self.lex.cues for t in toks[max(0, o.first - 4):o.first - 1]))
                        # (said Wednesday that X …: a reported clause, no relative one)
+                       # (not paying an architect who said …, saying “…”: a relative clause's verb is its
+                       # antecedent's; the participle goes with the clause's subject)
+                       and not (c.index > 0 and toks[c.index - 1].lower in {"who", "which"})
                        and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")
                        # (X pointed to claims by Y that …, but warned “…”: a finite verb goes on with a verb's subject)
                        and not (verb and c.ctype == "noun")][-3:][::-1]:
@@ -2507,16 +2515,24 @@ def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]
     """The mention heading a subject whose attached phrase ends at ``j`` on a common noun (``A source
     familiar with the talks said``, ``An aide close to the campaign said``): the mention right before the
     link, opening its clause."""
-    for k in range(j - 1, max(0, j - 7), -1):
+    past_phrase = False
+    for k in range(j - 1, max(0, j - 10), -1):
         t = toks[k]
         if t.quote >= 0 or t.text in SENT_END or t.text in {",", ";", ":"}:
             return None
-        link = _postmodifier_link(toks, k)
-        if link < 1 and toks[k].lower == "on" and k >= 1 and k - 1 in by_last and by_last[k - 1].etype == "org":
+        # (a man who lives nearby said, a woman whose son died in the blast told: a restrictive relative
+        # clause on a person, which may hold prepositional phrases of its own)
+        relative = t.lower in {"who", "whose"}
+        link = k if relative else _postmodifier_link(toks, k) if k >= j - 6 and not past_phrase else -1
+        if link < 1 and toks[k].lower == "on" and k >= 1 and k - 1 in by_last and by_last[k - 1].etype == "org" \
+                and not past_phrase:
             link = k  # the Commission on pollution and health said: a body named for its subject
         if link < 1:
             continue
         head = by_last.get(link - 1)
+        if head is None and not relative and toks[link].lower in ATTACHING:
+            past_phrase = True  # (at the plant, in the blast: look on for a relative pronoun only)
+            continue
         if head is None or head.possessive or head.etype in {"pron", "place"}:
             return None
         o = head.first - 1

@@ -18,7 +18,7 @@ from quoteframe.errors import LexiconError
 
 CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
-ROLE_USES = {"title", "role", "orghead", "document", "generic", "description", "proxy"}
+ROLE_USES = {"title", "role", "orghead", "document", "generic", "description", "proxy", "occupation"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive", "quoted_object", "heading_noun")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio", "level")
@@ -230,6 +230,8 @@ class Lexicons:
     documents: frozenset[str] = frozenset()  # role terms that are texts speaking for an author (statement, email)
     places: Gazetteer = field(default_factory=lambda: Gazetteer())
     generic_heads: frozenset[str] = frozenset()  # role words naming a leader only with whose head they are
+    occupations: frozenset[str] = frozenset()  # professions written as false titles (economist Jane Roe)
+    honorifics: frozenset[str] = frozenset()  # titles with no role (Mr, Dr, Sen.)
     cue_words: CueWords = field(default_factory=CueWords)
     premodifiers: frozenset[str] = frozenset()  # role_modifiers.csv
     subordinate: frozenset[str] = frozenset()
@@ -262,6 +264,9 @@ class Lexicons:
         self.orgheads = frozenset(t for t, r in self.roles.items() if "orghead" in r.uses)
         self.documents = frozenset(t for t, r in self.roles.items() if "document" in r.uses)
         self.generic_heads = frozenset(t for t, r in self.roles.items() if "generic" in r.uses)
+        self.occupations = frozenset(t for t, r in self.roles.items() if "occupation" in r.uses)
+        # courtesy titles and their like (Mr, Dr, Sen.): titles that name no role of their own
+        self.honorifics = frozenset(t for t, r in self.roles.items() if "title" in r.uses and "role" not in r.uses)
         self._appositives = None
         self.run_splits.clear()
         self.org_roles = tuple(sorted(t for t, r in self.roles.items() if r.entity == "org"))

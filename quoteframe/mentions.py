@@ -665,6 +665,11 @@ class RunSplitter:
                 ("of" in lowers[:last_title] and not orgheads.isdisjoint(lowers[:lowers.index("of")])):
             # ... but "of" after one puts the title inside its name (Office of Chief Counsel)
             return [], [], " ".join(clean).removesuffix("’s").removesuffix("'s")
+        if last_title >= 1 and lowers[last_title] in self.lex.occupations \
+                and (last_title == len(lowers) - 1 or lowers[last_title + 1] == "of"):
+            # Ms. Boxer, Mark Singer, Barbara Boxer of California: a profession's word closing a name after a
+            # title or a name is a surname (a false title stands before the name it describes)
+            last_title = _last_title(lowers[:last_title], titles)
         cut_title = last_title + 1
         if last_title >= 0 and cut_title + 1 < len(clean) and lowers[cut_title] == "of":
             cut_title += 2  # Secretary of State, Minister of Defense
@@ -764,7 +769,7 @@ class MentionFinder:
                     and self.ents.person_for_surname(tok.bare) is None and tok.text not in self.ents.proper_words:
                 i += 1  # Take it seriously. Let us …: a verb giving an order, no name, opens the sentence
                 continue
-            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case):
+            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case, self._acronym(toks, i)):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
@@ -829,7 +834,22 @@ class MentionFinder:
             k += 1  # Sports, Multimedia: the second portfolio
         return k < len(toks) and toks[k].lower in titles and k + 1 < len(toks) and toks[k + 1].is_cap
 
-    def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool) -> bool:
+    def _acronym(self, toks: list[Token], i: int) -> bool:
+        """Whether an upper-case word is an organisation's acronym used in a sentence (UNICEF said, warned
+        the IMF), rather than a dateline (MOSCOW —) or a word of a shouted headline: a word of three to six
+        letters, no place, date or demonym, beside a lower-case word and no other upper-case word."""
+        text = toks[i].text
+        if not (2 < len(text) <= 6 and text.isupper() and text.isalpha()):
+            return False
+        before = toks[i - 1].text if i else ""
+        after = toks[i + 1].text if i + 1 < len(toks) else ""
+        if before.isupper() and before.isalpha() or after.isupper() and after.isalpha():
+            return False  # PM SLAMS BUDGET: a shouted run
+        if not (before.isalpha() and before.islower() or after.isalpha() and after.islower()):
+            return False
+        return not self.lex.places.classify(text.capitalize())
+
+    def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool, acronym: bool = False) -> bool:
         text = tok.text
         if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
@@ -844,7 +864,8 @@ class MentionFinder:
                                  and self.ents.person_for_surname(tok.bare) is None):
             return False  # Finally, Speaking …: not Kelly or Browning when the text names a person so
         if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
-                and text not in self.ents.proper_words and (sentence_initial or not self.ents.initials().get(text)):
+                and text not in self.ents.proper_words and not acronym \
+                and (sentence_initial or not self.ents.initials().get(text)):
             # a dateline (MOSCOW —) or shouted headline word; inside a sentence, a person's initials are a name
             # (…, AMLO said, for Andrés Manuel López Obrador)
             return False
@@ -867,6 +888,10 @@ class MentionFinder:
                            possessive=poss)
         if len(name) == 1 and name[0] in self.ents.acronyms:
             return Mention(i, j, start, end, self.doc[start:end], "org", name=self.ents.acronyms[name[0]], possessive=poss)
+        if len(name) == 1 and not title and 2 < len(name[0]) <= 6 and name[0].isupper() and name[0].isalpha() \
+                and not self.ents.initials().get(name[0]):
+            # CNN, UNICEF: an acronym no one's initials spell names a body, never a "he" or "she"
+            return Mention(i, j, start, end, self.doc[start:end], "org", name=name[0], possessive=poss)
         full = " ".join(name)
         if name and len(name) >= 2 and (self.lex.places.names_a_place(full) or name[-1].lower() in self.lex.names.placeheads) \
                 and self.ents.people.get(full) is None:
@@ -926,6 +951,7 @@ class MentionFinder:
 
     def _role_mention(self, toks: list[Token], k: int, prior: list[Mention]) -> Mention:
         first = k
+        role = self.lex.roles[toks[k].bare.lower()]
         while first - 1 >= 0:
             prev = toks[first - 1]
             if prev.quote >= 0 or not prev.is_word:
@@ -940,15 +966,22 @@ class MentionFinder:
             if first - 2 >= 0 and toks[first - 2].lower in DETERMINERS and k - first < 3:
                 first -= 1
                 continue
+            # a noun between a body's name and a person's role (NASA flag bearer, Fed board governor)
+            if role.entity == "person" and k - first < 2 and prior and prior[-1].last == first - 2 \
+                    and prior[-1].etype in {"unknown", "org"} and not prior[-1].possessive and prev.text.isalpha() \
+                    and low not in SENTENCE_FUNCTION and low not in self.lex.cues and not low.endswith(("ed", "ing")):
+                first -= 1
+                continue
             break
-        # a capitalised run already taken as a mention just before is part of this phrase
-        if prior and prior[-1].last == first - 1 and prior[-1].etype in {"unknown", "role"} and not prior[-1].possessive:
+        # a capitalised run already taken as a mention just before is part of this phrase (and so is a body's
+        # name before a person's role: BBC presenter, IMF chief economist)
+        if prior and prior[-1].last == first - 1 and not prior[-1].possessive \
+                and (prior[-1].etype in {"unknown", "role"} or prior[-1].etype == "org" and role.entity == "person"):
             merged = prior.pop()
             first = merged.first
         # ... and so is one the phrase already took in (the Russian leader, the Kremlin's chief)
         while prior and prior[-1].first >= first and prior[-1].etype != "pron":
             prior.pop()
-        role = self.lex.roles[toks[k].bare.lower()]
         mods = frozenset(modifier_key(t.bare, self.lex, self.ents.fold) for t in toks[first:k]
                          if (t.is_cap or "." in t.text) and t.lower not in DETERMINERS)
         head = k
@@ -981,8 +1014,19 @@ class MentionFinder:
 
     def _merge_role_name(self, mentions: list[Mention], toks: list[Token]) -> list[Mention]:
         """``press secretary Jen Psaki``, ``the protest group Oyan``: a role right before a name is its title."""
-        out: list[Mention] = []
+        described: list[Mention] = []
         for m in mentions:
+            if described and described[-1].etype in {"unknown", "org"} and m.etype == "person" \
+                    and not described[-1].possessive and 1 <= m.first - described[-1].last - 1 <= 2 \
+                    and all(self._describing_noun(t) for t in toks[described[-1].last + 1:m.first]):
+                # NASA flag bearer Raila Odinga, Democratic pollster Stan Greenberg: the body or party describes
+                # the person, and the whole phrase names the person
+                body = described.pop()
+                m = Mention(body.first, m.last, body.start, m.end, self.doc[body.start:m.end], "person",
+                            name=m.name or m.text, modifiers=m.modifiers, possessive=m.possessive)
+            described.append(m)
+        out: list[Mention] = []
+        for m in described:
             if out and out[-1].etype == "role" and out[-1].last + 1 == m.first and m.etype in {"person", "unknown", "org"} \
                     and not out[-1].possessive:
                 role = out.pop()
@@ -992,6 +1036,13 @@ class MentionFinder:
                             name=m.name or m.text, modifiers=role.modifiers, possessive=m.possessive)
             out.append(m)
         return out
+
+    def _describing_noun(self, t: Token) -> bool:
+        """A lower-case word that may be a noun of a description before a name (flag bearer, boss), rather
+        than a verb or function word between a subject and an object (NATO warned X, UNICEF urges X)."""
+        low = t.lower
+        return t.text.isalpha() and t.text.islower() and low not in SENTENCE_FUNCTION and low not in self.lex.cues \
+            and not low.endswith(("ed", "ing")) and (not low.endswith("s") or low.endswith("ss"))
 
     def _text(self, toks: list[Token], i: int, j: int, poss: bool) -> str:
         start, end = toks[i].start, toks[j].end - (2 if poss else 0)

@@ -1866,3 +1866,82 @@ def test_a_former_title_in_a_coordinated_description_is_the_persons() -> None:
 def test_a_bodys_relative_clause_is_the_bodys_saying() -> None:
     text = "The party leader clashed with the RVP, which warned him that he would not win by “insulting his rivals.”\n"
     assert attribute(text)[0][1] == "RVP"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an acronym used once, opening the sentence or after a fronted word, is a body that speaks
+    ("Relief groups warn\n\nUNHCR said on Monday that the camps were “close to breaking point” after the floods.\n", "UNHCR"),
+    ("Talks stall\n\nLater, OSCE observers left, and ASEAN insisted that “dialogue remains the only path.”\n", "ASEAN"),
+    ("Trade row\n\n“We will not be bullied,” said FIFPRO in a short statement.\n", "FIFPRO"),
+])
+def test_an_acronym_used_once_is_a_body_that_speaks(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_a_dateline_and_a_shouted_headline_are_no_acronym_speakers() -> None:
+    text = ("MINERS VOW TO FIGHT ON\n\n"
+            "NAIROBI (Reuters) - Miners said on Tuesday the closure was “a betrayal” of the town.\n")
+    assert attribute(text)[0][1] == "Miners"
+
+
+def test_an_acronym_is_no_he_or_she() -> None:
+    text = ("Network wars\n\n"
+            "Channel Four’s Dana Holt noticed that no rival had cut away. KTV ran the speech in full.\n\n"
+            "She said her channel had “stayed with it” all evening.\n")
+    assert attribute(text)[0][1] == "Dana Holt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body's name, or a party's, then a noun or a role, then the person: the person speaks
+    ("Polls\n\n“It is hard to call,” said Liberal pollster Ann Kiley.\n", "Ann Kiley"),
+    ("Polls\n\n“We will appeal,” said NCCL executive director Omar Bello.\n", "Omar Bello"),
+    ("Cars\n\nVelo boss Irma Stahl said the van was “built to last”.\n", "Irma Stahl"),
+    ("Vote\n\nKPA flag bearer Tom Oduya has said the count was “a sham”.\n", "Tom Oduya"),
+    ("Talk show\n\n“That was a mistake,” said KTV presenter Lee Marsh.\n", "Lee Marsh"),
+])
+def test_a_body_before_a_persons_description_describes_the_person(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a profession written as a false title, and its noun phrase naming the person again
+    ("Markets\n\nEconomist Pia Lund of Nordbank said the slide was “overdone”.\n\n"
+     "“Prices will settle,” the economist added.\n", ["Pia Lund", "Pia Lund"]),
+    ("Sleep study\n\nResearcher Omar Haddad led the trial. “We were surprised by the effect,” the researcher said.\n",
+     ["Omar Haddad"]),
+    ("Tour\n\nVeteran comedian Rob Tate hit a milestone this week. As star of the show, Tate has kept his jokes.\n\n"
+     "Speaking to a podcast, the actor explained the difference.\n\n“I’m slower than my character,” he said.\n",
+     ["Rob Tate"]),
+])
+def test_a_profession_is_a_title_and_names_its_holder_again(text: str, speakers: list[str]) -> None:
+    assert [row[1] for row in attribute(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a profession's word that ends a name is a surname
+    ("Senate\n\nSenator Dora Farmer of Ohio called him. “I left two messages,” Ms. Farmer said.\n", "Dora Farmer"),
+    ("Books\n\nThe critic Paul Singer wrote the profile. “People remember it,” Mr. Singer said.\n", "Paul Singer"),
+])
+def test_a_professions_word_closing_a_name_is_a_surname(text: str, speaker: str) -> None:
+    assert attribute(text)[-1][1] == speaker
+
+
+def test_an_indefinite_profession_is_someone_new() -> None:
+    text = ("Tom Hale, the architect of the 2010 campaign, spoke first.\n\n"
+            "Later an architect said he was “never paid” for the work.\n")
+    assert attribute(text)[0][1:] == ("architect", "an architect")
+
+
+def test_a_participle_does_not_go_with_a_relative_clause_on_an_object() -> None:
+    text = ("Kerr was defensive when asked about not paying a builder who said he was owed money for a clubhouse at "
+            "one of his hotels, saying, “Maybe he did not do a good job.”\n")
+    assert attribute(text)[0][1] == "Kerr"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a restrictive relative clause between a person's phrase and the verb, prepositional phrases and all
+    ("Flood\n\nA resident who lives by the river said the water rose “in minutes”.\n", "resident"),
+    ("Flood\n\nA witness whose car was swept away in the flood told reporters it was “terrifying”.\n", "witness"),
+])
+def test_a_relative_clause_between_subject_and_verb(text: str, speaker: str) -> None:
+    assert attribute(text)[0][:2] == ("partial", speaker)
