@@ -346,6 +346,7 @@ def _lowered_surname(text: str, pos: int, ents: DocEntities, lex: Lexicons) -> s
     return word if word in ents.proper_words else ""
 
 
+GLUED_DASH_RE = re.compile(r"--+|[—–]")
 GLUED_DATELINE_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)$")  # MadridAlberto: a place, then a name
 # words that follow a verb giving an order at a sentence's start (Take it seriously; Let us; Make them pay),
 # and never a name there
@@ -633,6 +634,12 @@ class RunSplitter:
 
     def _split(self, words: list[str]) -> tuple[list[str], list[str], str]:
         clean = [w.rstrip(",;:") for w in words]
+        for i in range(len(clean) - 1, -1, -1):
+            if "--" in clean[i] or "—" in clean[i] or "–" in clean[i]:
+                # Ukraine--Vladimir Putin: a dash written without spaces ends the phrase before the name
+                tail = GLUED_DASH_RE.split(clean[i])[-1]
+                clean = ([tail] if tail else []) + clean[i + 1:]
+                break
         openers = self.openers
         while clean and (clean[0].lower() in SENTENCE_FUNCTION or clean[0].lower() in openers) and not clean[0].isupper():
             clean = clean[1:]  # The, But, Under (Under Xi, China ...): a sentence's first word, no name's

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from anyascii import anyascii
@@ -126,6 +126,14 @@ def name_key(name: str, words: NameWords | None = None) -> tuple[tuple[str, ...]
     return tuple(keys[:-1]), keys[-1]
 
 
+def given_string(given: tuple[str, ...]) -> str:
+    """A name's given-name keys as one string for comparing people of one surname: a "y" after the first
+    letter read as "i", which transliterations of one given name swap (Volodymyr, Volodimir; Mykola,
+    Mikola; Sylvia, Silvia). Only given names are compared so: in a surname, i and y tell names apart."""
+    text = "".join(given)
+    return text[:1] + text[1:].replace("y", "i")
+
+
 def _compatible(given_a: str, given_b: str) -> bool:
     """Whether two given-name strings can belong to one person: one is missing, equal, a prefix of the
     other (John ~ John Michael, Dm ~ Dmitry), or an initial with the same first letter. Every compatible
@@ -155,7 +163,7 @@ class _Clusters:
 
     def add(self, name: str, given: str) -> None:
         if not given:
-            home = list(range(len(self.members)))
+            home = [c for c in range(len(self.members)) if self.members[c]]
         else:
             found: set[int] = set(self.open)
             for k in range(1, len(given) + 1):
@@ -171,6 +179,20 @@ class _Clusters:
             if not given:
                 self.open.add(len(self.members) - 1)
             self._join(len(self.members) - 1, name, given)
+
+    def merge(self, c: int, d: int) -> None:
+        """Move cluster ``c`` into cluster ``d`` (``c`` is left empty and is no home any more)."""
+        for name in self.members[c]:
+            self.members[d].append(name)
+        for given in sorted(self.givens[c]):
+            self.by_given[given] = [x for x in self.by_given[given] if x != c]
+            if given not in self.givens[d]:
+                self.givens[d].add(given)
+                self.by_given[given].append(d)
+        self.members[c] = []
+        self.givens[c] = set()
+        self.open.discard(c)
+        self.open.discard(d)
 
     def _join(self, c: int, name: str, given: str) -> None:
         self.members[c].append(name)
@@ -240,6 +262,39 @@ def _one_letter_homes(sur: str, by_surname: dict[str, list[str]], keys: dict[str
     return sorted(found)
 
 
+GIVEN_SLIP_MIN = 7  # letters a given name needs before one letter more or fewer is a slip, not another name
+
+
+def given_slip(a: str, b: str) -> bool:
+    """Whether two folded given names are one name with a letter dropped or two neighbouring letters
+    swapped (Volodmyr for Volodymyr), both long enough that this is a typing slip (Andrea and Andreas, Maria
+    and Mario are two names; a letter changed is always another)."""
+    if min(len(a), len(b)) < GIVEN_SLIP_MIN or a == b:
+        return False
+    if len(a) == len(b):
+        return any(a[:i] + a[i + 1] + a[i] + a[i + 2:] == b for i in range(len(a) - 1) if a[i] != a[i + 1])
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def merge_given_slips(members: list[list[str]], givens: list[set[str]], votes_of: Callable[[list[str]], int],
+                      merge: Callable[[int, int], None]) -> None:
+    """Join the rare people of one surname whose given names are each a slip of a given name of the one
+    person written at least ``MISSPELLING_RATIO`` times as often (Volodmyr Zelensky, 4 times, beside
+    Volodymyr Zelensky, 112), in cluster order. A slip decides for a few occurrences only
+    (``MISSPELLING_GIVEN_MAX``): a spelling written often is somebody's own."""
+    for c in range(len(members)):
+        if not members[c] or not givens[c]:
+            continue
+        mine = votes_of(members[c])
+        if mine > MISSPELLING_GIVEN_MAX:
+            continue
+        homes = [d for d in range(len(members)) if d != c and members[d] and votes_of(members[d]) >= MISSPELLING_RATIO * mine
+                 and all(any(given_slip(g, h) for h in givens[d]) for g in givens[c])]
+        if len(homes) == 1:
+            merge(c, homes[0])
+
+
 def proper_name(name: str, words: NameWords | None = None) -> bool:
     """Whether every word of ``name`` is capitalised, or a particle (Ursula von der Leyen): a person's name,
     not a role phrase a speaker may be named by (Democratic source, U.S. senator)."""
@@ -305,12 +360,21 @@ def canonical_names(names: Iterable[str], titled: Iterable[str] = (), words: Nam
     for surname, group in by_surname.items():
         # a surname shared by two people stays split; a bare surname joins only an unambiguous cluster
         found = _Clusters()
-        for rep in sorted(group, key=lambda n: (-len(keys[n][0]), n)):
-            found.add(rep, "".join(keys[rep][0]))
-        if len(found.members) == 1 and not found.givens[0] and proper_name(found.members[0][0], nw) \
-                and any(n in titled for rep in found.members[0] for n in unit_of[rep]):
+        ordered = sorted(group, key=lambda n: (-len(keys[n][0]), n))
+        for rep in ordered:
+            if keys[rep][0]:
+                found.add(rep, given_string(keys[rep][0]))
+        # (the given names' slips are settled before a bare surname looks for its one person)
+        merge_given_slips(found.members, found.givens,
+                          lambda cluster: sum(votes[n] for rep in cluster for n in unit_of[rep]), found.merge)
+        for rep in ordered:
+            if not keys[rep][0]:
+                found.add(rep, "")
+        people = [m for m in found.members if m]
+        if len(people) == 1 and not any(keys[rep][0] for rep in people[0]) and proper_name(people[0][0], nw) \
+                and any(n in titled for rep in people[0] for n in unit_of[rep]):
             bare[surname] = len(clusters)
-        clusters.extend(found.members)
+        clusters.extend(people)
     # 3. family name first: a bare name that is nobody's surname joins the one person whose full name it
     # opens, when none of that person's other names stands alone (Xi for Xi Jinping, never Joe for Joe Biden)
     if bare:

@@ -1945,3 +1945,9 @@ def test_a_participle_does_not_go_with_a_relative_clause_on_an_object() -> None:
 ])
 def test_a_relative_clause_between_subject_and_verb(text: str, speaker: str) -> None:
     assert attribute(text)[0][:2] == ("partial", speaker)
+
+
+def test_a_dash_without_spaces_ends_the_dateline_before_a_name() -> None:
+    text = ("OSLO/BERGEN, Norway--Ingrid Dahl urged voters to turn out in a defiant speech on Monday.\n\n"
+            "In Norway, there was no let up.\n\n“Every vote will count,” Dahl told the crowd.\n")
+    assert attribute(text)[0][1] == "Ingrid Dahl"

@@ -37,7 +37,7 @@ def canonical_names_by_every_pair(names: list[str], titled: frozenset[str] = fro
     specification the indexed version must reproduce."""
     from collections import Counter
 
-    from quoteframe.names import _compatible, _name_words, _run_together, name_key, shipped_name_words
+    from quoteframe.names import _compatible, _name_words, _run_together, given_slip, given_string, name_key, shipped_name_words
 
     nw = shipped_name_words()
     lower = nw.particles | nw.patronymics  # the lower-case words a person's name holds
@@ -100,11 +100,28 @@ def canonical_names_by_every_pair(names: list[str], titled: frozenset[str] = fro
     clusters: list[list[str]] = []  # 2. by surname, then by every pair of given names
     for surname in sorted(set(sur.values())):
         group: list[list[str]] = []
-        for r in sorted((r for r in rep if sur[r] == surname), key=lambda n: (-len(key[n][0]), n)):
-            given = "".join(key[r][0])
-            home = [c for c in group if all(_compatible(given, "".join(key[m][0])) for m in c)]
+        ordered = sorted((r for r in rep if sur[r] == surname), key=lambda n: (-len(key[n][0]), n))
+        for r in [r for r in ordered if key[r][0]]:
+            given = given_string(key[r][0])
+            home = [c for c in group if all(_compatible(given, given_string(key[m][0])) for m in c)]
             if len(home) == 1 or (home and given):
                 home[0].append(r)
+            else:
+                group.append([r])
+        # ... a rare person whose given names are slips of a frequent one's is that person
+        for c in list(group):
+            mine = sum(votes[n] for r in c for n in rep[r])
+            if not c or mine > 5:
+                continue
+            homes = [d for d in group if d is not c and d and sum(votes[n] for r in d for n in rep[r]) >= 10 * mine
+                     and all(any(given_slip(given_string(key[a][0]), given_string(key[b][0])) for b in d) for a in c)]
+            if len(homes) == 1:
+                homes[0].extend(c)
+                c.clear()
+        group = [c for c in group if c]
+        for r in [r for r in ordered if not key[r][0]]:
+            if len(group) == 1:
+                group[0].append(r)
             else:
                 group.append([r])
         clusters.extend(group)
@@ -186,3 +203,16 @@ def test_a_rare_surname_with_one_letter_changed_and_the_same_given_name_is_a_typ
     # another given name, or none, keeps the changed letter another person's name (Tokarev is not Tokayev)
     assert canonical_names(names[:35] + ["Ivo Holmqvest"] * 3)["Ivo Holmqvest"] == "Ivo Holmqvest"
     assert canonical_names(names[:35] + ["Holmqvest"] * 3)["Holmqvest"] == "Holmqvest"
+
+
+def test_given_names_that_differ_by_i_y_or_a_slip_are_one_person() -> None:
+    names = ["Volodymyr Kovalenko"] * 30 + ["Volodimir Kovalenko"] * 6 + ["Volodmyr Kovalenko"] * 3 + ["Kovalenko"] * 9
+    got = canonical_names(names)
+    assert {got[n] for n in set(names)} == {"Volodymyr Kovalenko"}
+    assert got == canonical_names_by_every_pair(names)
+    # a letter changed, a short name, or a slip written often is another person
+    other = ["Volodymyr Kovalenko"] * 30 + ["Volodamyr Kovalenko"] * 3 + ["Marina Kovalenko"] * 30 + ["Maria Kovalenko"] * 2
+    got = canonical_names(other)
+    assert got["Volodamyr Kovalenko"] == "Volodamyr Kovalenko" and got["Maria Kovalenko"] == "Maria Kovalenko"
+    assert canonical_names(["Volodymyr Kovalenko"] * 30 + ["Volodmyr Kovalenko"] * 6)["Volodmyr Kovalenko"] == "Volodmyr Kovalenko"
+    assert got == canonical_names_by_every_pair(other)
