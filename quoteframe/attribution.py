@@ -440,8 +440,9 @@ class DocumentAttributor:
                 if light >= 0 and toks[light].lower != "in":
                     # X issued a written statement saying …: the statement is the words of who issued it
                     issuer = self.speaker_of_cue(Cue(light, light, "verb", toks[light].text), toks, mentions, sent_start)
-                    if issuer is not None and issuer.etype in {"person", "org", "group"}:
-                        return issuer
+                    if issuer is not None and (issuer.etype in {"person", "org", "group"}
+                                               or issuer.etype == "unknown" and issuer.name[:1].isupper()):
+                        return issuer  # (Samsung issued a statement saying: a name the text gives nothing else)
                 if m.text.split()[0].lower() in ANAPHORIC:
                     earlier = self.document_antecedent(m.head, sent_start)
                     if earlier is not None:  # X said in a statement … the statement added: X's words
@@ -745,8 +746,9 @@ class DocumentAttributor:
                 subj = self._subject_from(toks, mentions, sent[0], depth=2)
             finally:
                 self._in_epithet = False
-            if subj is None or subj.etype != "person" or not subj.name or subj.mention.etype == "pron":
-                return None
+            if subj is None or subj.etype != "person" or not subj.name \
+                    or subj.mention.etype == "pron" and subj.name not in people:
+                return None  # (He said …. The British filmmaker joked: the person "he" is, when the text names them)
             here = self.text[sent[0]:sent[1]]
             own = set(m.text.lower().split())
             if fallback and any(w.lower() not in own for w in re.findall(rf"(\w+)[\s-]+{re.escape(m.head)}\b", here, re.IGNORECASE)
@@ -1209,9 +1211,13 @@ class DocumentAttributor:
             if (t.lower in SKIPPABLE or _adverb(t)) and j not in by_last:
                 j -= 1
                 continue
-            if j not in by_last and cue.ctype == "verb":
+            if j not in by_last and cue.ctype in {"verb", "participle"}:
                 k = _time_phrase_start(toks, j, self.lex.places)
-                if k < j:  # X on Friday said, X yesterday accused: a time phrase between subject and verb
+                # X on Friday said, X yesterday accused: a time phrase between subject and verb (and X issued
+                # a statement on Friday saying: between the statement and its participle; but X addressed the
+                # people on Wednesday stating: the participle goes with the clause, not its object)
+                if k < j and (cue.ctype == "verb" or k in by_last and by_last[k].etype == "role"
+                              and by_last[k].head in self.lex.documents):
                     j = k
                     continue
             if t.text == ")":
@@ -1379,6 +1385,8 @@ class DocumentAttributor:
             (t.is_word and not t.is_cap or t.possessive or self._time_word(t)) and t.lower not in self.lex.cues
             and t.lower not in CLAUSE_VERBS
             for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's; said Monday evening X
+        if between_ok and nxt_m is not None and _object_of_place_preposition(toks, nxt_m.first):
+            between_ok = False  # (nor “…,” told nuns at the Santa Chiara convent: a name after "at" is where, not who)
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
@@ -2544,6 +2552,18 @@ def _postmodified_subject(toks: list[Token], j: int, by_last: dict[int, Mention]
     return None
 
 
+# prepositions after which a name is a place or a thing, never an inverted speaker
+PLACE_PREPOSITIONS = {"at", "in", "into", "near", "from", "to", "for", "with", "of", "by", "inside", "outside"}
+
+
+def _object_of_place_preposition(toks: list[Token], first: int) -> bool:
+    """Whether the mention starting at ``first`` is the object of a preposition (at the X, in X), an
+    article aside (not "at dawn the Russian leader": a time phrase before the name)."""
+    k = first - 1
+    if k >= 0 and toks[k].lower in {"the", "a", "an"}:
+        k -= 1
+    return k >= 0 and toks[k].lower in PLACE_PREPOSITIONS
+
 CORE_SPEECH = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
 
 
@@ -2825,7 +2845,7 @@ NP_FUNCTION = PREPOSITIONS - NP_OPENERS | MORE_PREPOSITIONS | AUX | CLAUSE_VERBS
     {"and", "or", "not", "that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "who"}
 # prepositions that attach a noun phrase to the one before it (a spokesman for the ministry): their object
 # is not the subject of the clause
-ATTACHING = {"of", "for", "at", "from", "in", "with"}
+ATTACHING = {"of", "for", "at", "from", "in", "with", "near"}
 
 
 def _preposition_before(toks: list[Token], m: Mention) -> int:

@@ -22,7 +22,7 @@ ROLE_USES = {"title", "role", "orghead", "document", "generic", "description", "
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
                     "intransitive", "quoted_object", "heading_noun")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio", "level")
-NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal", "placehead")
+NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal", "placehead", "placelead")
 
 
 # (?:[A-Z][\w’'\-.]*|(?:[A-Z]\.){2,}) with the capital letter factored out of the alternation, so the
@@ -121,6 +121,7 @@ class NameWords:
     openers: frozenset[str] = frozenset()
     postnominals: frozenset[str] = frozenset()  # Jane Roe QC, John Doe MP: letters after a name, no part of it
     placeheads: frozenset[str] = frozenset()  # Olive Road, Broad Street: a run ending with one names a place
+    placeleads: frozenset[str] = frozenset()  # San Antonio, Santa Chiara: a run opening with one names a place
 
 
 def load_name_words(path: Path | None) -> NameWords:
@@ -355,19 +356,22 @@ class Gazetteer:
 
     def government_of(self, place: str) -> str:
         """The country whose government a place names when it speaks ("Kyiv said", "Ukraine says"): a
-        country's name or its capital, not another city (Donetsk speaks for no country); "" otherwise."""
+        country's name or its capital, not another city (Donetsk speaks for no country); a region's own name
+        (its government: "Texas sued"); "" otherwise."""
         key = place.lower().replace("’", "'").removesuffix("'s").removeprefix("the ")
         if key in self.also_names:
             return ""
         if key in self.capitals:
             return self.capitals[key]
+        if self.kind.get(key) == "region":  # Texas sued, Kerala said: the region's own government
+            return place.replace("’", "'").removesuffix("'s").removeprefix("the ")
         country = self.country.get(key, "") if self.kind.get(key) == "country" else ""
         return country if country.lower() in self.capitals_of else ""  # Europe, Asia: no government
 
 
 def load_gazetteer(base: Path) -> Gazetteer:
-    """Read ``dates.csv``, ``numbers.csv`` and ``countries.csv`` from ``base``, or the shipped ones where it
-    lacks them (a user's lexicons folder may hold only the files the user changed)."""
+    """Read ``dates.csv``, ``numbers.csv``, ``countries.csv`` and ``regions.csv`` from ``base``, or the shipped
+    ones where it lacks them (a user's lexicons folder may hold only the files the user changed)."""
     gaz = Gazetteer()
     also: set[str] = set()
     capitals: set[tuple[str, str]] = set()
@@ -403,6 +407,13 @@ def load_gazetteer(base: Path) -> Gazetteer:
             for seat in row.get("seats", "").split("|"):  # a seat of government names no place a speaker is not
                 if seat.strip():
                     gaz.country.setdefault(seat.strip().lower(), country)
+    path = optional_file(base, "regions.csv")
+    if path is not None:  # (a region is no country's: two states' governors are two offices)
+        for _, row in read_rows(path, ["region", "country"]):
+            key = row["region"].strip().lower()
+            if key:
+                gaz.kind.setdefault(key, "region")
+            also.update(f.strip().lower() for f in row.get("also_name", "").split("|") if f.strip())
     gaz.also_names = frozenset(also)
     gaz.capitals = dict(sorted(capitals))
     gaz.capitals_of = frozenset(capitals_of)

@@ -43,7 +43,7 @@ def subordinate_title(words: list[str], title: str, subordinate: frozenset[str])
     return not LIEUTENANT[0].isdisjoint(words) and title in LIEUTENANT[1]
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # R-Ky., D-Wis.: a party and state label after a name
 STATE_WORDS = {"state", "government"}  # the head of state / of government: a country's leader
-PLACE_CLASSES = {"country", "city"}  # closed classes (lexicon.Gazetteer) that can still stand for an actor
+PLACE_CLASSES = {"country", "city", "region"}  # closed classes (lexicon.Gazetteer) that can still stand for an actor
 NEWLINE_RE = re.compile("\n")
 # possessive quantifiers: nothing that follows a word can be a character of it (a comma, semicolon or
 # space), so giving characters back cannot help a match, and the engine is told not to try
@@ -293,7 +293,7 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
         if org:
             ents.orgs[org] += 1
         if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full) \
-                and name[-1].lower().rstrip(",;:") not in lex.names.placeheads:
+                and name[-1].lower().rstrip(",;:") not in lex.names.placeheads and name[0].lower() not in lex.names.placeleads:
             # (a place of two words, Hong Kong, is no person)
             person = ents.people.get(full)
             if person is None:
@@ -900,7 +900,8 @@ class MentionFinder:
             # CNN, UNICEF: an acronym no one's initials spell names a body, never a "he" or "she"
             return Mention(i, j, start, end, self.doc[start:end], "org", name=name[0], possessive=poss)
         full = " ".join(name)
-        if name and len(name) >= 2 and (self.lex.places.names_a_place(full) or name[-1].lower() in self.lex.names.placeheads) \
+        if name and len(name) >= 2 and (self.lex.places.names_a_place(full) or name[-1].lower() in self.lex.names.placeheads
+                                        or name[0].lower() in self.lex.names.placeleads) \
                 and self.ents.people.get(full) is None:
             # Self-governing Taiwan, China COVID: a run holding a country's name is no person's; nor is a
             # street's (Dave Mole, 69, of Olive Road)

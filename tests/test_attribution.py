@@ -1951,3 +1951,45 @@ def test_a_dash_without_spaces_ends_the_dateline_before_a_name() -> None:
     text = ("OSLO/BERGEN, Norway--Ingrid Dahl urged voters to turn out in a defiant speech on Monday.\n\n"
             "In Norway, there was no let up.\n\n“Every vote will count,” Dahl told the crowd.\n")
     assert attribute(text)[0][1] == "Ingrid Dahl"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a state or province closing an appositive is where, not who
+    ("Planets\n\nAnn Lee, a geologist at a lab near Boulder, Colorado, said, “We found nothing like it.”\n", "Ann Lee"),
+    ("Floods\n\nRaj Iyer, a farmer from a village in Kerala, said the crop was “gone”.\n", "Raj Iyer"),
+    # and a region that speaks is its government
+    ("Lawsuit\n\nOntario said the ruling was “deeply flawed”.\n", "Government of Ontario"),
+])
+def test_a_region_is_no_person(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Passengers hurt as jet drops\n\nThe jet hit turbulence over the Arctic Ocean on Monday.\n\n"
+     "“Bags hit the ceiling,” he said.\n", "Arctic Ocean"),
+    ("Pilgrims gather for the feast\n\nThe group prayed at the Santa Rosalia shrine on Monday.\n\n"
+     "“It was moving,” she said.\n", "Santa Rosalia"),
+])
+def test_a_sea_or_a_saints_place_is_no_he_or_she(text: str, place: str) -> None:
+    assert attribute(text)[0][1] != place
+
+
+def test_an_inverted_speaker_is_not_the_object_of_a_preposition() -> None:
+    text = ("Visit\n\nThe bishop spoke to pilgrims on Sunday.\n\n"
+            "“Smile from within,” told nuns at the San Marco cloistered convent.\n")
+    assert attribute(text)[0][1] != "San Marco"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Verdict\n\nLumo issued a statement saying, “This is not the final word.”\n", "Lumo"),
+    ("Verdict\n\nAcme released a statement on Friday saying it would “appeal the ruling”.\n", "Acme"),
+    ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award sends “a clear message” to rivals.\n", "Ida Berg"),
+])
+def test_a_statement_is_its_issuers_and_a_companys_suffix_ends_no_sentence(text: str, speaker: str) -> None:
+    assert attribute(text)[0][1] == speaker
+
+
+def test_an_event_named_with_an_acronym_is_no_he() -> None:
+    text = ("K-pop stars\n\nThe singer Jin-woo will skip the Busan Pop Concert 2018 (BPP Concert).\n\n"
+            "The BPP Concert will be held on 1 September.\n\n“We wanted to be honest with our fans,” he added.\n")
+    assert attribute(text)[0][1] != "BPP Concert"
