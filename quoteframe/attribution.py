@@ -1037,6 +1037,14 @@ class DocumentAttributor:
         """The speaker of a sentence's last verb cue outside quotations (X added; X told reporters that …),
         resolved without pronouns (a pronoun there would need the sentence before, and so on)."""
         toks, mentions = self.analysed(*sent)
+        if len(toks) > 4 and toks[0].lower == "according" and toks[1].lower == "to" and toks[3].text == "," \
+                and toks[2].lower in SUBJECT_OF_OBJECT:
+            # According to him, Y had approved …. “…,” he said: the sentence reports what "him" said
+            t = toks[2]
+            m = Mention(2, 2, t.start, t.end, t.text, "pron", head=SUBJECT_OF_OBJECT[t.lower])
+            found = self.resolve_pronoun(m, [], sent[0], depth=1)
+            if found is not None and found.name:
+                return found
         verbs = [c for c in self.cues_of(*sent) if c.ctype == "verb" and toks[c.index].quote < 0]
         # X said that Y are talking nonsense: the verb of the clause X's "that" reports is Y's, not the
         # sentence's; the last verb before such a clause speaks for the sentence
@@ -1555,10 +1563,12 @@ class DocumentAttributor:
                 or left[0].last == qpos - 3 and toks[qpos - 2].lower == "that" and toks[qpos - 1].lower in DETERMINERS):
             # (warning that a “…” encouraging people …: the quotation opens the clause the cue before it reports)
             first = []  # what he called “…” Moscow would respond …: the cue the quotation follows is its own
-        if first and left and left_bound + 1 < qpos and toks[left_bound + 1].lower in SUBORDINATORS \
+        lead = left_bound + 2 if left_bound + 2 < qpos and toks[left_bound + 1].lower in SUBORDINATOR_LEADS else left_bound + 1
+        if first and left and lead < qpos and toks[lead].lower in SUBORDINATORS \
                 and left[0].ctype in {"verb", "participle"} and toks[qpos - 1].is_word \
                 and not any(t.text == "," for t in toks[left_bound + 1:qpos]):
             first = []  # Although X said it was her “last chance,” Y reiterated …: the opening clause's words are X's
+            # (and Hours after X warned troops could attack at “any hour,” Y spoke: a time before the subordinator)
         if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
             # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
             first = []
@@ -2227,6 +2237,11 @@ class DocumentAttributor:
                 prev.text == ":" or prev.text == "," and cue is not None and cue.ctype in {"verb", "participle"}
                 and toks[cue.index].lower in self.lex.cues and not _titled(content)))):
             return "direct"  # a colon or comma after the cue introduces what was said, however short (He said: “No.”)
+        if after_cue and not lead_in and prev is not None and prev.text == "," and cue is not None and qi > 0 \
+                and self.results and self.results[-1].kind == "direct" \
+                and any(t.quote == qi - 1 for t in toks[:cue.index]) \
+                and self.text[self.spans[qi - 1][0]:self.spans[qi - 1][1]].rstrip().endswith(","):
+            return "direct"  # “Any spark,” he said, “could burn everything.”: the sentence of speech goes on
         if after_cue and prev is not None and prev.text in {":", ","} and len(words) >= 5 and \
                 (ends_sentence or INNER_SENTENCE_RE.search(content)):
             # told his supporters, “our nation is in trouble. Why …?”: a clause the cue introduces, whatever
@@ -2858,6 +2873,10 @@ def _preposition_before(toks: list[Token], m: Mention) -> int:
                             and toks[k - 1].lower in POSTMODIFIER_WORDS) else -1
 
 
+SUBJECT_OF_OBJECT = {"him": "he", "her": "she", "them": "they"}  # According to him: the "he" it is
+# words that may stand before a subordinator opening a sentence (Hours after …, Shortly before …, Even as …)
+SUBORDINATOR_LEADS = {"hours", "minutes", "moments", "days", "weeks", "months", "years", "shortly", "soon", "just",
+                      "even", "only", "long", "right"}
 SUBORDINATORS = {"when", "after", "if", "while", "although", "though", "because", "since", "before", "once",
                  "until", "whereas", "as"}
 

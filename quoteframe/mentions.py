@@ -776,7 +776,8 @@ class MentionFinder:
                     and self.ents.person_for_surname(tok.bare) is None and tok.text not in self.ents.proper_words:
                 i += 1  # Take it seriously. Let us …: a verb giving an order, no name, opens the sentence
                 continue
-            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case, self._acronym(toks, i)):
+            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case,
+                                                          len(tok.text) > 2 and tok.text.isupper() and self._acronym(toks, i)):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap

@@ -280,15 +280,13 @@ def given_slip(a: str, b: str) -> bool:
 def merge_given_slips(members: list[list[str]], givens: list[set[str]], votes_of: Callable[[list[str]], int],
                       merge: Callable[[int, int], None]) -> None:
     """Join the rare people of one surname whose given names are each a slip of a given name of the one
-    person written at least ``MISSPELLING_RATIO`` times as often (Volodmyr Zelensky, 4 times, beside
-    Volodymyr Zelensky, 112), in cluster order. A slip decides for a few occurrences only
-    (``MISSPELLING_GIVEN_MAX``): a spelling written often is somebody's own."""
+    person written at least ``MISSPELLING_RATIO`` times as often (Volodmyr Zelensky, 7 times, beside
+    Volodymyr Zelensky, 112), in cluster order. The votes are quotations, and one document's slip gives all
+    its quotations, so no count caps a slip here; the ratio and the seven letters keep two people apart."""
     for c in range(len(members)):
         if not members[c] or not givens[c]:
             continue
         mine = votes_of(members[c])
-        if mine > MISSPELLING_GIVEN_MAX:
-            continue
         homes = [d for d in range(len(members)) if d != c and members[d] and votes_of(members[d]) >= MISSPELLING_RATIO * mine
                  and all(any(given_slip(g, h) for h in givens[d]) for g in givens[c])]
         if len(homes) == 1:

@@ -1993,3 +1993,16 @@ def test_an_event_named_with_an_acronym_is_no_he() -> None:
     text = ("K-pop stars\n\nThe singer Jin-woo will skip the Busan Pop Concert 2018 (BPP Concert).\n\n"
             "The BPP Concert will be held on 1 September.\n\n“We wanted to be honest with our fans,” he added.\n")
     assert attribute(text)[0][1] != "BPP Concert"
+
+
+def test_a_quotation_in_an_opening_clause_after_a_time_word_is_that_clauses() -> None:
+    text = ("Plea for peace\n\nHours after the ministry warned that troops could cross the border at “any hour,” "
+            "Ana Ruiz spoke on television.\n")
+    assert attribute(text)[0][1] == "ministry"
+
+
+def test_according_to_a_pronoun_makes_its_person_the_next_he() -> None:
+    text = ("Address to the nation\n\nPresident Ivan Roe spoke in Russian on Wednesday night.\n\n"
+            "He said that citizens were being misled. According to him, President Oleg Marin had approved an "
+            "invasion. “Any spark,” he said, “could burn everything.”\n")
+    assert [row[:2] for row in attribute(text)] == [("direct", "Ivan Roe"), ("direct", "Ivan Roe")]
