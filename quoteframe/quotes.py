@@ -62,6 +62,7 @@ class QuoteExtractor:
                 speaker_type=sp.etype if sp else "", date=doc.date,
                 speaker_titles=titles, speaker_modifiers=modifiers))
         _echo_headline(doc.text, result.quotes)
+        _echo_pull_quotes(doc.text, result.quotes)
         _shared_name(result.quotes, people, attributor.ents.fold)
         return result
 
@@ -118,6 +119,31 @@ def _echo_headline(text: str, quotes: list[Quote]) -> None:
                 q.mention_start, q.mention_end, q.cue = later.mention_start, later.mention_end, later.cue
                 if q.kind == "scare" or len(words) < 0.8 * len(hay):
                     q.kind = "partial"  # a piece of the story's quotation, title case or not
+                break
+
+
+def _echo_pull_quotes(text: str, quotes: list[Quote]) -> None:
+    """A paragraph that is nothing but a quotation with no speaker (a standfirst's or a web page's pull quote,
+    ‘We don’t need war’) repeats words the story quotes elsewhere: it takes the speaker of another quotation
+    of the document that holds its words in order, three words at least (a shorter phrase may be anyone's)."""
+    for i, q in enumerate(quotes):
+        if q.speaker:
+            continue
+        start = text.rfind("\n", 0, q.start) + 1
+        end = text.find("\n", q.end)
+        line = text[start:len(text) if end < 0 else end]
+        if line.strip().strip("“”‘’\"'«»").strip() != q.text.strip():
+            continue
+        words = ECHO_WORD_RE.findall(q.text.lower())
+        if len(words) < 3:
+            continue
+        needle = " ".join(words)
+        for other in quotes:
+            if other is q or not other.speaker or len(other.text) <= len(q.text):
+                continue
+            if needle in " ".join(ECHO_WORD_RE.findall(other.text.lower())):
+                q.speaker, q.speaker_mention, q.speaker_type = other.speaker, other.speaker_mention, other.speaker_type
+                q.mention_start, q.mention_end, q.cue = other.mention_start, other.mention_end, other.cue
                 break
 
 

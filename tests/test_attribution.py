@@ -2006,3 +2006,13 @@ def test_according_to_a_pronoun_makes_its_person_the_next_he() -> None:
             "He said that citizens were being misled. According to him, President Oleg Marin had approved an "
             "invasion. “Any spark,” he said, “could burn everything.”\n")
     assert [row[:2] for row in attribute(text)] == [("direct", "Ivan Roe"), ("direct", "Ivan Roe")]
+
+
+def test_a_pull_quote_paragraph_takes_the_speaker_of_the_quotation_it_repeats() -> None:
+    text = ("Mayor pleads for calm as river rises\n\n‘We will not leave anyone behind’\n\n"
+            "“We will not leave anyone behind. Not one street, not one family,” Mayor Ines Varga said on Tuesday.\n\n"
+            "Crews worked through the night.\n\n'Stay off the bridges'\n\n"
+            "Police urged drivers to keep away. “Please stay off the bridges until the water falls,” said Chief "
+            "Tom Ruhl.\n")
+    rows = attribute(text)
+    assert [row[1] for row in rows] == ["Ines Varga", "Ines Varga", "Tom Ruhl", "Tom Ruhl"]
