@@ -126,7 +126,7 @@ def _echo_pull_quotes(text: str, quotes: list[Quote]) -> None:
     """A paragraph that is nothing but a quotation with no speaker (a standfirst's or a web page's pull quote,
     ‘We don’t need war’) repeats words the story quotes elsewhere: it takes the speaker of another quotation
     of the document that holds its words in order, three words at least (a shorter phrase may be anyone's)."""
-    for i, q in enumerate(quotes):
+    for q in quotes:
         if q.speaker:
             continue
         start = text.rfind("\n", 0, q.start) + 1
