@@ -776,8 +776,7 @@ class MentionFinder:
                     and self.ents.person_for_surname(tok.bare) is None and tok.text not in self.ents.proper_words:
                 i += 1  # Take it seriously. Let us …: a verb giving an order, no name, opens the sentence
                 continue
-            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case,
-                                                          len(tok.text) > 2 and tok.text.isupper() and self._acronym(toks, i)):
+            if tok.text[:1].isupper() and self._name_word(tok, initial, title_case, toks, i):
                 j = i
                 while j + 1 < n and (self._name_word(toks[j + 1], False, title_case)
                                      or (toks[j + 1].lower in self.lex.name_links and j + 2 < n and toks[j + 2].is_cap
@@ -811,6 +810,13 @@ class MentionFinder:
                         and toks[j + 1].lower not in self.lex.cues:
                     m = None  # “…” Paying visits to family …: a gerund opening the next sentence, no name
                 if m:
+                    if m.etype == "person" and mentions and self._describes(mentions[-1], m, toks):
+                        # NASA flag bearer Raila Odinga, Democratic pollster Stan Greenberg: the body or party
+                        # describes the person, and the whole phrase names the person (before a role merges
+                        # with a name: billionaire Dallas Mavericks owner Mark Cuban is Mark Cuban too)
+                        body = mentions.pop()
+                        m = Mention(body.first, m.last, body.start, m.end, self.doc[body.start:m.end], "person",
+                                    name=m.name or m.text, modifiers=m.modifiers, possessive=m.possessive)
                     mentions.append(m)
                 i = j + 1
                 continue
@@ -857,7 +863,10 @@ class MentionFinder:
             return False
         return not self.lex.places.classify(text.capitalize())
 
-    def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool, acronym: bool = False) -> bool:
+    def _name_word(self, tok: Token, sentence_initial: bool, title_case: bool, toks: list[Token] | None = None,
+                   i: int = -1) -> bool:
+        """Whether a capitalised token can be a word of a name; ``toks`` and ``i`` (where it opens a run)
+        let an upper-case word used as an acronym count (see ``_acronym``)."""
         text = tok.text
         if tok.quote >= 0 or not text[:1].isupper():  # not ``tok.is_cap``
             return False
@@ -872,7 +881,7 @@ class MentionFinder:
                                  and self.ents.person_for_surname(tok.bare) is None):
             return False  # Finally, Speaking …: not Kelly or Browning when the text names a person so
         if len(text) > 2 and text.isupper() and text.isalpha() and text not in self.ents.acronyms \
-                and text not in self.ents.proper_words and not acronym \
+                and text not in self.ents.proper_words and not (toks is not None and self._acronym(toks, i)) \
                 and (sentence_initial or not self.ents.initials().get(text)):
             # a dateline (MOSCOW —) or shouted headline word; inside a sentence, a person's initials are a name
             # (…, AMLO said, for Andrés Manuel López Obrador)
@@ -1023,19 +1032,8 @@ class MentionFinder:
 
     def _merge_role_name(self, mentions: list[Mention], toks: list[Token]) -> list[Mention]:
         """``press secretary Jen Psaki``, ``the protest group Oyan``: a role right before a name is its title."""
-        described: list[Mention] = []
-        for m in mentions:
-            if described and described[-1].etype in {"unknown", "org"} and m.etype == "person" \
-                    and not described[-1].possessive and 1 <= m.first - described[-1].last - 1 <= 2 \
-                    and all(self._describing_noun(t) for t in toks[described[-1].last + 1:m.first]):
-                # NASA flag bearer Raila Odinga, Democratic pollster Stan Greenberg: the body or party describes
-                # the person, and the whole phrase names the person
-                body = described.pop()
-                m = Mention(body.first, m.last, body.start, m.end, self.doc[body.start:m.end], "person",
-                            name=m.name or m.text, modifiers=m.modifiers, possessive=m.possessive)
-            described.append(m)
         out: list[Mention] = []
-        for m in described:
+        for m in mentions:
             if out and out[-1].etype == "role" and out[-1].last + 1 == m.first and m.etype in {"person", "unknown", "org"} \
                     and not out[-1].possessive:
                 role = out.pop()
@@ -1045,6 +1043,12 @@ class MentionFinder:
                             name=m.name or m.text, modifiers=role.modifiers, possessive=m.possessive)
             out.append(m)
         return out
+
+    def _describes(self, body: Mention, person: Mention, toks: list[Token]) -> bool:
+        """Whether a body's or party's mention, then one or two nouns, stand right before a person's name
+        (NASA flag bearer Raila Odinga), describing the person rather than speaking."""
+        return body.etype in {"unknown", "org"} and not body.possessive and 1 <= person.first - body.last - 1 <= 2 \
+            and all(self._describing_noun(t) for t in toks[body.last + 1:person.first])
 
     def _describing_noun(self, t: Token) -> bool:
         """A lower-case word that may be a noun of a description before a name (flag bearer, boss), rather
