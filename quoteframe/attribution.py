@@ -906,6 +906,15 @@ class DocumentAttributor:
         for sp in earlier:
             if sp and sp.etype in ok and sp.etype != "unknown":
                 return Speaker(sp.name, sp.etype, m)
+        reporter = next((o for o in reversed(mentions) if o.first < m.first and o.etype == "unknown" and not o.possessive), None)
+        if reporter is not None and m.head in {"it", "they", "he", "she"}:
+            between = self.text[reporter.end:m.start].split()
+            if 1 <= len(between) <= 2 and between[0].lower() in self.lex.cues and between[1:] in ([], ["that"]):
+                # Meta said that it will appeal: the pronoun of the clause a name's verb of saying reports
+                # is that name, whatever kind the text leaves it
+                reported = self.resolve(reporter, [], [], sent_start)
+                if reported is not None and reported.name and self._agrees(reported, sex):
+                    return Speaker(reported.name, reported.etype, m)
         # the nearest earlier sentence whose subject is of a typed kind (a person for he/she), then the
         # last speaker, and only then a subject of unknown type: a capitalised word heading a sentence
         # (Justice and truth are …, Zero-Covid was …) is a weaker antecedent than the person the text names
@@ -1243,8 +1252,10 @@ class DocumentAttributor:
                         break
                 if j - 1 in by_last and by_last[j - 1].etype in {"person", "unknown"} and not by_last[j - 1].possessive \
                         and not _after_preposition(toks, by_last[j - 1]) and by_last[j - 1].first > 0 \
-                        and toks[by_last[j - 1].first - 1].text == ",":
-                    j -= 1  # X, the title of Y, Name, said -> the name in apposition
+                        and (toks[by_last[j - 1].first - 1].text == ","
+                             or by_last[j - 1].etype == "person" and by_last[j - 1].first > 1
+                             and toks[by_last[j - 1].first - 1].lower == "the" and toks[by_last[j - 1].first - 2].text == ","):
+                    j -= 1  # X, the title of Y, Name, said -> the name in apposition (Tibet's leader, the Dalai Lama,)
                     break
                 if j - 1 in by_last and by_last[j - 1].etype == "person" and not by_last[j - 1].possessive \
                         and (a := by_last[j - 1].first - 1) >= 2 and toks[a].lower == "and" and a - 1 in by_last \

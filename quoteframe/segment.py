@@ -47,12 +47,12 @@ _TITLE_GUARD = (r"(?=\w{" + str(min(map(len, TITLE_ABBREVIATIONS))) + "," + str(
 # instead of failing four alternatives one after the other; it changes no match (the alternatives are
 # tried in the same order), and makes tokenising about a third faster.
 _PERIOD_GUARD = r"(?=[\w-]{1,7}+\.)"
-# a company's abbreviated suffix before a comma or a lower-case word (an analyst at Cowen & Co., said; a
-# spokeswoman for Acme Inc. said): no sentence ends there
+# a company's abbreviated suffix before a comma, a lower-case word or another suffix (an analyst at Cowen & Co.,
+# said; a spokeswoman for Acme Inc. said; Samsung Electronics Co. Ltd.): no sentence ends there
 COMPANY_ABBREVIATIONS = "co inc ltd corp plc llc bros".split()
 TOKEN_RE = re.compile(_PERIOD_GUARD + r"(?:\b[RDI]-(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.)(?=[,)])|"
                       r"(?:[A-Za-z]\.){2,}|" + _TITLE_GUARD + r"(?i:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.)(?=[\s,])"
-                      r"|(?=\w{2,4}\.(?:,|\s+[a-z]))(?i:\b(?:" + "|".join(COMPANY_ABBREVIATIONS) + r")\.)"
+                      r"|(?=\w{2,4}\.(?:,|\s+[a-z]|\s+(?:Ltd|Inc|Corp|LLC|Plc)\b))(?i:\b(?:" + "|".join(COMPANY_ABBREVIATIONS) + r")\.)"
                       r"|\b[A-Z]\.(?=\s+[A-Z]))|\w+(?:[’'\-&]\w+|\.(?![A-Z][a-z])\w+|(?<=\d),\d{3}(?!\d))*|[^\w\s]")
 
 

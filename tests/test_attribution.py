@@ -2016,3 +2016,21 @@ def test_a_pull_quote_paragraph_takes_the_speaker_of_the_quotation_it_repeats() 
             "Tom Ruhl.\n")
     rows = attribute(text)
     assert [row[1] for row in rows] == ["Ines Varga", "Ines Varga", "Tom Ruhl", "Tom Ruhl"]
+
+
+def test_the_pronoun_of_a_clause_a_names_verb_reports_is_that_name() -> None:
+    text = ("Fine upheld\n\nThe Data Protection Commission fined the firm on Monday.\n\n"
+            "Lumo said that it will appeal the ruling, including the “unjustified fine”.\n")
+    assert attribute(text)[0][1] == "Lumo"
+
+
+def test_a_name_in_apposition_after_its_article() -> None:
+    text = ("Visit row\n\nTibet's exiled leader, the Karmapa Lama, today accused Beijing of spreading rumours, saying it "
+            "was normal for officials to give “political colour” to his trips.\n")
+    assert attribute(text)[0][1] == "Karmapa Lama"
+
+
+def test_two_company_suffixes_end_no_sentence() -> None:
+    text = ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award from Daewon Electronics Co. Ltd. for "
+            "patent infringement sends “a clear message” to rivals.\n")
+    assert attribute(text)[0][1] == "Ida Berg"
