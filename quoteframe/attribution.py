@@ -910,7 +910,7 @@ class DocumentAttributor:
         if reporter is not None and m.head in {"it", "they", "he", "she"}:
             between = self.text[reporter.end:m.start].split()
             if 1 <= len(between) <= 2 and between[0].lower() in self.lex.cues and between[1:] in ([], ["that"]):
-                # Meta said that it will appeal: the pronoun of the clause a name's verb of saying reports
+                # Acme said that it would appeal: the pronoun of the clause a name's verb of saying reports
                 # is that name, whatever kind the text leaves it
                 reported = self.resolve(reporter, [], [], sent_start)
                 if reported is not None and reported.name and self._agrees(reported, sex):
@@ -1405,7 +1405,7 @@ class DocumentAttributor:
             and t.lower not in CLAUSE_VERBS
             for t in toks[cue.last + 1:nxt_m.first])  # not “…” comment was as harsh as X's; said Monday evening X
         if between_ok and nxt_m is not None and _object_of_place_preposition(toks, nxt_m.first):
-            between_ok = False  # (nor “…,” told nuns at the Santa Chiara convent: a name after "at" is where, not who)
+            between_ok = False  # (nor “…,” told monks at the San Marco convent: a name after "at" is where, not who)
         # … and warned Brazil would act: a name followed by a verb of its own is the subject of the clause
         # the cue reports, not an inverted speaker (said the ministry. / said Ellis, adding …)
         clause_subject = nxt_m is not None and nxt_m.last + 1 < len(toks) and toks[nxt_m.last + 1].lower in CLAUSE_VERBS
@@ -1579,7 +1579,7 @@ class DocumentAttributor:
                 and left[0].ctype in {"verb", "participle"} and toks[qpos - 1].is_word \
                 and not any(t.text == "," for t in toks[left_bound + 1:qpos]):
             first = []  # Although X said it was her “last chance,” Y reiterated …: the opening clause's words are X's
-            # (and Hours after X warned troops could attack at “any hour,” Y spoke: a time before the subordinator)
+            # (and Hours after X warned of an attack “within days,” Y spoke: a time before the subordinator)
         if first and left and (toks[first[0].index].lower in self.lex.cue_words.relay or first[0].ctype == "prep"):
             # X said …, “…,” state television reported / according to Reuters: the outlet relays, X speaks
             first = []
@@ -1614,7 +1614,7 @@ class DocumentAttributor:
                                 and toks[o.first - 1].lower in {"that", "which", "whom"}
                                 and not any(t.lower in self.lex.cues for t in toks[max(0, o.first - 4):o.first - 1]))
                        # (said Wednesday that X …: a reported clause, no relative one)
-                       # (not paying an architect who said …, saying “…”: a relative clause's verb is its
+                       # (refusing to pay a builder who said …, saying “…”: a relative clause's verb is its
                        # antecedent's; the participle goes with the clause's subject)
                        and not (c.index > 0 and toks[c.index - 1].lower in {"who", "which"})
                        and not (c.ctype == "participle" and c.index > 0 and toks[c.index - 1].lower == "for")
@@ -2252,7 +2252,7 @@ class DocumentAttributor:
                 and self.results and self.results[-1].kind == "direct" \
                 and any(t.quote == qi - 1 for t in toks[:cue.index]) \
                 and self.text[self.spans[qi - 1][0]:self.spans[qi - 1][1]].rstrip().endswith(","):
-            return "direct"  # “Any spark,” he said, “could burn everything.”: the sentence of speech goes on
+            return "direct"  # “One mistake,” he said, “could ruin it all.”: the sentence of speech goes on
         if after_cue and prev is not None and prev.text in {":", ","} and len(words) >= 5 and \
                 (ends_sentence or INNER_SENTENCE_RE.search(content)):
             # told his supporters, “our nation is in trouble. Why …?”: a clause the cue introduces, whatever

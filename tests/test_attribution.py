@@ -1981,7 +1981,7 @@ def test_an_inverted_speaker_is_not_the_object_of_a_preposition() -> None:
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Verdict\n\nLumo issued a statement saying, “This is not the final word.”\n", "Lumo"),
+    ("Verdict\n\nLumo issued a statement saying, “The case is far from over.”\n", "Lumo"),
     ("Verdict\n\nAcme released a statement on Friday saying it would “appeal the ruling”.\n", "Acme"),
     ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award sends “a clear message” to rivals.\n", "Ida Berg"),
 ])
@@ -2003,8 +2003,8 @@ def test_a_quotation_in_an_opening_clause_after_a_time_word_is_that_clauses() ->
 
 def test_according_to_a_pronoun_makes_its_person_the_next_he() -> None:
     text = ("Address to the nation\n\nPresident Ivan Roe spoke in Russian on Wednesday night.\n\n"
-            "He said that citizens were being misled. According to him, President Oleg Marin had approved an "
-            "invasion. “Any spark,” he said, “could burn everything.”\n")
+            "He said that citizens were being misled. According to him, President Oleg Marin had signed the "
+            "order. “One mistake,” he said, “could ruin it all.”\n")
     assert [row[:2] for row in attribute(text)] == [("direct", "Ivan Roe"), ("direct", "Ivan Roe")]
 
 
@@ -2020,7 +2020,7 @@ def test_a_pull_quote_paragraph_takes_the_speaker_of_the_quotation_it_repeats() 
 
 def test_the_pronoun_of_a_clause_a_names_verb_reports_is_that_name() -> None:
     text = ("Fine upheld\n\nThe Data Protection Commission fined the firm on Monday.\n\n"
-            "Lumo said that it will appeal the ruling, including the “unjustified fine”.\n")
+            "Lumo said that it would challenge the decision, including the “unfair penalty”.\n")
     assert attribute(text)[0][1] == "Lumo"
 
 
@@ -2031,6 +2031,6 @@ def test_a_name_in_apposition_after_its_article() -> None:
 
 
 def test_two_company_suffixes_end_no_sentence() -> None:
-    text = ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award from Daewon Electronics Co. Ltd. for "
-            "patent infringement sends “a clear message” to rivals.\n")
+    text = ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award against Daewon Electronics Co. Ltd. over "
+            "a design patent sends “a clear message” to rivals.\n")
     assert attribute(text)[0][1] == "Ida Berg"
