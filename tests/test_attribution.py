@@ -2020,7 +2020,7 @@ def test_a_pull_quote_paragraph_takes_the_speaker_of_the_quotation_it_repeats() 
 
 def test_the_pronoun_of_a_clause_a_names_verb_reports_is_that_name() -> None:
     text = ("Fine upheld\n\nThe Data Protection Commission fined the firm on Monday.\n\n"
-            "Lumo said that it would challenge the decision, including the “unfair penalty”.\n")
+            "Lumo said that it would appeal against the “unfair penalty”.\n")
     assert attribute(text)[0][1] == "Lumo"
 
 
