@@ -349,6 +349,9 @@ class DocumentAttributor:
             return None  # welcomed the guests; welcomed “the total mobilization”: speech only by what it quotes
         prev = toks[i - 1].lower if i > 0 else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if toks[i].lower in words.metalinguistic and (nxt in {"like", "including"} or nxt == "such" and i + 2 < len(toks)
+                                                      and toks[i + 2].lower == "as"):
+            return None  # terms containing words such as “…”: words named as words, nobody's saying
         if "noun" in types and nxt in {"about", "on"} and i > 0 and toks[i - 1].possessive and any(
                 toks[k].quote >= 0 and all(t.lower in DETERMINERS | POSSESSIVE_PRONOUNS for t in toks[i + 2:k])
                 for k in range(i + 2, min(len(toks), i + 5))):

@@ -20,7 +20,7 @@ CUE_TYPES = {"verb", "participle", "noun", "prep"}
 ENTITY_TYPES = {"person", "org", "group"}
 ROLE_USES = {"title", "role", "orghead", "document", "generic", "description", "proxy", "occupation"}
 CUE_WORD_CLASSES = ("light", "relay", "quoting", "as_only", "phrasal", "label", "event", "request", "bare_verb",
-                    "intransitive", "quoted_object", "heading_noun")
+                    "intransitive", "quoted_object", "heading_noun", "metalinguistic")
 MODIFIER_CLASSES = ("premodifier", "subordinate", "other_office", "portfolio", "level")
 NAME_CLASSES = ("particle", "patronymic", "suffix", "opener", "postnominal", "placehead", "placelead")
 
@@ -187,6 +187,7 @@ class CueWords:
     intransitive: frozenset[str] = frozenset()  # “…,” he continued; not "to continue the talks"
     quoted_object: frozenset[str] = frozenset()  # welcomed “the total mobilization”: a cue only for its quotation
     heading_noun: frozenset[str] = frozenset()  # Putin's message to the West: “…”: the owner's words, after a colon
+    metalinguistic: frozenset[str] = frozenset()  # words such as “…”: the words as words, nobody's saying
 
 
 def load_cue_words(path: Path | None) -> CueWords:
@@ -205,7 +206,7 @@ def load_cue_words(path: Path | None) -> CueWords:
                     label=frozenset(found["label"]), event=frozenset(found["event"]),
                     request=frozenset(found["request"]), bare_verb=frozenset(found["bare_verb"]),
                     intransitive=frozenset(found["intransitive"]), quoted_object=frozenset(found["quoted_object"]),
-                    heading_noun=frozenset(found["heading_noun"]),
+                    heading_noun=frozenset(found["heading_noun"]), metalinguistic=frozenset(found["metalinguistic"]),
                     phrasal={k: frozenset(v) for k, v in phrasal.items()})
 
 

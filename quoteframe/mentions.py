@@ -805,6 +805,11 @@ class MentionFinder:
                 if m and m.etype == "unknown" and m.first == m.last and (m.first == 0 or toks[m.first - 1].text in {"“", '"'}) \
                         and self._common_word(toks[m.first].bare):
                     m = None  # one capitalised word opening a sentence that the text uses as a common word: no name
+                    if tok.bare.lower() in role_words:  # ... but a role's word is a role (Residents called …)
+                        role = self._role_mention(toks, i, mentions)
+                        mentions.append(role)
+                        i = max(i, role.last) + 1
+                        continue
                 elif m and m.etype == "unknown" and m.first == m.last and m.first > 0 and toks[m.first - 1].quote >= 0 \
                         and tok.lower.endswith("ing") and j + 1 < n and toks[j + 1].text.islower() \
                         and toks[j + 1].lower not in self.lex.cues:

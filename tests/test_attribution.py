@@ -2034,3 +2034,15 @@ def test_two_company_suffixes_end_no_sentence() -> None:
     text = ("Verdict\n\nIda Berg, a spokeswoman for Nordia Inc. said the award against Daewon Electronics Co. Ltd. over "
             "a design patent sends “a clear message” to rivals.\n")
     assert attribute(text)[0][1] == "Ida Berg"
+
+
+def test_a_roles_word_opening_a_sentence_is_a_role_though_the_text_writes_it_in_lower_case() -> None:
+    text = ("Storm hits coast\n\nPolice urged residents to stay indoors.\n\n"
+            "Residents called the evacuation order “confusing”.\n")
+    assert attribute(text)[0][:2] == ("partial", "Residents")
+
+
+def test_words_named_as_words_are_nobodys_saying() -> None:
+    text = ("Records\n\nThe officials spoke later.\n\nOfficials searched the files for terms containing words such as "
+            "“harbour,” “strike” and “convoy.”\n")
+    assert [row[:2] for row in attribute(text)] == [("scare", "")] * 3
