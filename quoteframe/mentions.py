@@ -290,6 +290,12 @@ def scan_entities(text: str, lex: Lexicons, split_run: RunSplitter) -> DocEntiti
             prior = TRAILING_WORD_RE.search(text, max(0, at - 24), at)
             if prior is not None and prior.group(1).lower() in lex.other_office:
                 title = [prior.group(1), role.term]
+            elif prior is not None and prior.group(1).lower() in {"former", "ex", "late", "prime"}:
+                # former minister X, prime minister X (in lower case): a former holder; the premier
+                title = [prior.group(1), role.term]
+                first = TRAILING_WORD_RE.search(text, max(0, prior.start() - 24), prior.start())
+                if title[0].lower() == "prime" and first is not None and first.group(1).lower() in {"former", "ex", "late"}:
+                    title = [first.group(1), *title]  # former prime minister X
         if org:
             ents.orgs[org] += 1
         if name and len(name) >= 2 and not lex.places.classify(full := " ".join(name)) and not lex.places.names_a_place(full) \

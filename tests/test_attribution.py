@@ -2046,3 +2046,9 @@ def test_words_named_as_words_are_nobodys_saying() -> None:
     text = ("Records\n\nThe officials spoke later.\n\nOfficials searched the files for terms containing words such as "
             "“harbour,” “strike” and “convoy.”\n")
     assert [row[:2] for row in attribute(text)] == [("scare", "")] * 3
+
+
+def test_a_former_title_in_lower_case_makes_a_former_holder() -> None:
+    text = ("Budget\n\nFormer prime minister Ian Holt said it was “the right call”.\n\n"
+            "The former prime minister told a news conference: “I would have done the same.”\n")
+    assert [row[1] for row in attribute(text)] == ["Ian Holt", "Ian Holt"]
