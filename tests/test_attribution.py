@@ -2052,3 +2052,8 @@ def test_a_former_title_in_lower_case_makes_a_former_holder() -> None:
     text = ("Budget\n\nFormer prime minister Ian Holt said it was “the right call”.\n\n"
             "The former prime minister told a news conference: “I would have done the same.”\n")
     assert [row[1] for row in attribute(text)] == ["Ian Holt", "Ian Holt"]
+
+
+def test_chief_executive_is_a_title() -> None:
+    text = "Sleep study\n\n“We are watching closely,” Chief Executive Lena Hart told CNBC.\n"
+    assert attribute(text)[0][1] == "Lena Hart"
